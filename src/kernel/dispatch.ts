@@ -1,0 +1,83 @@
+// One scenario op → the kernel functions it runs, with the mmap_sem it holds around them.
+import { OpError, type Gen, type K } from './exec';
+import { acquireOther, releaseOther } from './locks';
+import { expand } from './ops/expand';
+import { fault } from './ops/fault';
+import { fork } from './ops/fork';
+import { ksmGet, ksmPut } from './ops/ksm';
+import { migrate } from './ops/migrate';
+import { exit, mmap, spawn } from './ops/mmap';
+import { mprotect } from './ops/mprotect';
+import { munmap } from './ops/munmap';
+import { takeAllLocks } from './ops/takeAllLocks';
+import type { SimpleOp } from './scenarioTypes';
+import { findVma, type Mm, type Mode } from './state';
+
+function mmOf(k: K, pid: string, field = 'pid'): Mm {
+  const mm = k.s.mms.get(pid);
+  if (!mm) throw new OpError(`process "${pid}" does not exist`, field);
+  if (!mm.alive) throw new OpError(`process "${pid}" has exited`, field);
+  return mm;
+}
+
+function* withMmapSem(k: K, mm: Mm, mode: Mode, body: Gen): Gen {
+  const owner = `mmap_sem:${mm.pid}`;
+  const verb = mode === 'w' ? 'down_write' : 'down_read';
+  yield* acquireOther(k, mm.mmapSem, owner, mode, true, { fn: 'mmap_sem', line: 'lock', text: `${verb}(${owner})` });
+  yield* body;
+  const up = mode === 'w' ? 'up_write' : 'up_read';
+  yield* releaseOther(k, mm.mmapSem, owner, { fn: 'mmap_sem', line: 'unlock', text: `${up}(${owner})` });
+}
+
+export function* runOp(k: K, op: SimpleOp): Gen {
+  switch (op.op) {
+    case 'spawn':
+      if (k.s.mms.has(op.pid)) throw new OpError(`process "${op.pid}" already exists`, 'pid');
+      return yield* spawn(k, op.pid);
+    case 'mmap': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', mmap(k, mm, op.addr, op.pages, op.growsdown ?? false));
+    }
+    case 'touch': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'r', fault(k, mm, op.addr, op.write ?? false));
+    }
+    case 'fork': {
+      const mm = mmOf(k, op.pid);
+      if (k.s.mms.has(op.child)) throw new OpError(`process "${op.child}" already exists`, 'child');
+      return yield* withMmapSem(k, mm, 'w', fork(k, mm, op.child));
+    }
+    case 'mprotect': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', mprotect(k, mm, op.addr, op.pages, op.prot));
+    }
+    case 'munmap': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', munmap(k, mm, op.addr, op.pages));
+    }
+    case 'expand': {
+      const mm = mmOf(k, op.pid);
+      // expand_stack runs from the fault path with mmap_sem held only for read.
+      const grows = findVma(mm, op.addr)?.growsdown ?? false;
+      return yield* withMmapSem(k, mm, grows ? 'r' : 'w', expand(k, mm, op.addr, op.pages));
+    }
+    case 'exit': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', exit(k, mm));
+    }
+    case 'migrate':
+      return yield* migrate(k, mmOf(k, op.pid), op.addr);
+    case 'ksm_get': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'r', ksmGet(k, mm, op.addr, op.ref));
+    }
+    case 'ksm_put':
+      return yield* ksmPut(k, op.ref);
+    case 'take_all_locks': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', takeAllLocks(k, mm));
+    }
+    case 'mremap':
+      throw new OpError('mremap is not modelled (it is optional in the scenario format)', 'op');
+  }
+}

@@ -1,0 +1,73 @@
+// How an operation runs: a generator that *announces* each micro-step (yield) and then performs
+// it (the code up to the next yield). The runner decides which CPU's announced step goes next,
+// so everything between two yields is one atomic micro-step.
+import type { ViolationKind } from './trace';
+import type { Flags } from './flags';
+import type { AnonVma, Lock, Mode, State } from './state';
+
+export interface LockRequest {
+  lock: Lock;
+  mode: Mode;
+  /** the anon_vma the lock lives in, or null for a page lock */
+  av: AnonVma | null;
+  /** trace id of the lock's owner object (`av3`, `mmap_sem:P`, `page:7`) */
+  owner: string;
+  /** readers may share it (rwsem, mmap_sem) */
+  shared: boolean;
+}
+
+export interface Announce {
+  fn: string;
+  line: string;
+  text: string;
+  lock?: LockRequest;
+}
+
+export type Gen<T = void> = Generator<Announce, T, void>;
+
+/** Receives what the current micro-step did (the runner's step record). */
+export interface Sink {
+  note(text: string): void;
+  touch(id: string): void;
+  lockEvent(kind: 'acquire' | 'release' | 'trylock-fail', owner: string, mode: Mode): void;
+  violation(kind: ViolationKind, message: string, objects: string[]): void;
+  /** counts lock-dance restarts and similar per-replay metrics */
+  count(metric: string): void;
+}
+
+/** The per-CPU execution context handed to every kernel function. */
+export class K {
+  readonly s: State;
+  readonly f: Flags;
+  readonly cpu: number;
+  readonly out: Sink;
+  constructor(s: State, cpu: number, out: Sink) {
+    this.s = s;
+    this.f = s.flags;
+    this.cpu = cpu;
+    this.out = out;
+  }
+  note(text: string): void {
+    this.out.note(text);
+  }
+  touch(id: string): void {
+    this.out.touch(id);
+  }
+  violation(kind: ViolationKind, message: string, objects: string[]): void {
+    this.out.violation(kind, message, objects);
+  }
+}
+
+export function step(fn: string, line: string, text: string): Announce {
+  return { fn, line, text };
+}
+
+/** Thrown for a fault in the scenario that the kernel would answer with an error (SIGSEGV, ENOMEM…). */
+export class OpError extends Error {
+  readonly field: string | null;
+  constructor(message: string, field: string | null = null) {
+    super(message);
+    this.name = 'OpError';
+    this.field = field;
+  }
+}

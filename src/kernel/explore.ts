@@ -1,0 +1,96 @@
+// explore: a small model checker over the interleavings of a scenario's `parallel` blocks.
+// Breadth-first over the CPU choices, so the first violation found comes with the shortest
+// schedule; states already seen (same shared state, same per-CPU histories) are not expanded
+// again. Each node re-runs the scenario from the start: the model is fast and deterministic.
+import type { Flags } from './flags';
+import { effectiveFlags, runScenario } from './replay';
+import type { Runner } from './runner';
+import type { Scenario } from './scenarioTypes';
+import { fnv, stateKey } from './stateHash';
+import type { Violation } from './trace';
+
+export interface ExploreOptions {
+  era?: string;
+  flags?: Partial<Flags>;
+  /** stop after this many distinct states (the result says it was cut short) */
+  maxStates?: number;
+  /** called every `every` states with the count so far; return false to cancel */
+  progress?: (explored: number) => boolean;
+  every?: number;
+}
+
+export interface ExploreResult {
+  explored: number;
+  violations: Violation[];
+  /** the shortest breaking schedule of the block where it broke (empty when none) */
+  schedule: number[];
+  /** every block's schedule of that run (one entry per parallel block) */
+  schedules: number[][];
+  /** complete interleavings run to the end */
+  runs: number;
+  complete: boolean;
+  cancelled: boolean;
+  counts: Record<string, number>;
+}
+
+function withoutSchedules(sc: Scenario): Scenario {
+  return {
+    ...sc,
+    ops: sc.ops.map((op) => (op.op === 'parallel' ? { op: 'parallel', threads: op.threads } : op)),
+  };
+}
+
+function historyKey(r: Runner): string {
+  const per = new Map<number, number>();
+  for (const st of r.steps) per.set(st.cpu, fnv(per.get(st.cpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
+  return [...per].map(([c, h]) => `${c}:${h}`).join(',');
+}
+
+export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreResult {
+  const { era, flags } = effectiveFlags(scenario, opts);
+  const sc = withoutSchedules(scenario);
+  const max = opts.maxStates ?? 1_000_000;
+  const seen = new Set<string>();
+  let queue: number[][] = [[]];
+  let explored = 0;
+  let runs = 0;
+  const counts: Record<string, number> = {};
+  while (queue.length > 0) {
+    const next: number[][] = [];
+    for (const prefix of queue) {
+      let i = 0;
+      let enabled: number[] | null = null;
+      const r = runScenario(sc, era, flags, {
+        checks: true,
+        chooser: (ready) => {
+          if (i < prefix.length) return prefix[i++]!;
+          enabled = ready;
+          return 'stop';
+        },
+      });
+      for (const [k, v] of Object.entries(r.counts)) counts[k] = Math.max(counts[k] ?? 0, v);
+      if (r.violations.length > 0) {
+        const schedules = r.choices.map((c) => [...c]);
+        const broke = schedules.filter((c) => c.length > 0).pop() ?? [];
+        return { explored, violations: r.violations, schedule: broke, schedules, runs, complete: true, cancelled: false, counts };
+      }
+      if (!enabled) {
+        runs++;
+        continue;
+      }
+      const key = `${stateKey(r.s)}#${historyKey(r)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      explored++;
+      if (opts.progress && explored % (opts.every ?? 500) === 0 && !opts.progress(explored)) {
+        return { explored, violations: [], schedule: [], schedules: [], runs, complete: false, cancelled: true, counts };
+      }
+      if (explored >= max) {
+        return { explored, violations: [], schedule: [], schedules: [], runs, complete: false, cancelled: false, counts };
+      }
+      for (const c of enabled as number[]) next.push([...prefix, c]);
+    }
+    queue = next;
+  }
+  return { explored, violations: [], schedule: [], schedules: [], runs, complete: true, cancelled: false, counts };
+}

@@ -1,0 +1,180 @@
+// Eras are presets of feature flags on one model (DESIGN.md, "Eras and patches").
+// Every flag can also be switched alone, on top of an era, from a scenario or `--flag`.
+
+export type LockKind = 'spinlock' | 'mutex' | 'rwsem';
+
+export interface Flags {
+  /** anon_vma_chain exists (2.6.34+). Without it (2.6.33) one anon_vma lists the family's VMAs. */
+  avc: boolean;
+  /** patch 3/5: anon_vma->root exists, set at prepare and fork */
+  trackRoot: boolean;
+  /** patch 4/5: every anon_vma lock is taken on anon_vma->root */
+  rootLock: boolean;
+  /** when vma_adjust takes the anon_vma (root) lock */
+  adjustLock: 'none' | 'conditional' | 'always';
+  /** Linus 2010-05-05: lock the page's anon_vma, find the tail of a VMA's chain, lock that */
+  lockDeepest: boolean;
+  /** Mel's proposal: the walker trylocks every other VMA's anon_vma and restarts on failure */
+  lockDance: boolean;
+  /** the 2014 alternative: past this chain length a fork shares the parent's anon_vma */
+  chainLimit?: number;
+  /** patch 5/5: a child anon_vma holds a reference on its root from fork until it is freed */
+  pinRoot: boolean;
+  /** patch 6/5: mm_take_all_locks marks and locks the root */
+  allLocksMarkRoot: boolean;
+  /** how a KSM/migration reference is dropped */
+  ksmDrop: 'dec-and-lock' | 'dec-then-lock';
+  lockKind: LockKind;
+  /** what an rmap walk takes */
+  rmapWalkLock: 'exclusive' | 'read' | 'none';
+  /** same_anon_vma as a list or an interval tree */
+  tree: 'list' | 'interval';
+  /** anon_vma reuse in anon_vma_clone */
+  reuse: 'none' | 'degree' | 'num_children';
+  /** 26ba0cb63cb8: anon_vma_prepare adds at the tail of the anon_vma list (E1 added at the head) */
+  tailInsert: boolean;
+  /** which reference count exists: ksm_refcount, external_refcount, or refcount (list ref = 1) */
+  refcount: 'ksm' | 'external' | 'refcount';
+  /** 3.0: clone/unlink batch one root lock over the whole chain; unlink is two-pass */
+  batchLock: boolean;
+  /** 624483f3ea82 (3.16): __put_anon_vma frees the child before dropping the root */
+  childFirstFree: boolean;
+}
+
+export const ERA_IDS = ['2.6.33', '2.6.34', '2.6.35', '2.6.36', '3.0', '3.8', '3.19', '6.1'] as const;
+export type EraId = (typeof ERA_IDS)[number];
+
+const E1: Flags = {
+  avc: true,
+  trackRoot: false,
+  rootLock: false,
+  adjustLock: 'none',
+  lockDeepest: false,
+  lockDance: false,
+  pinRoot: false,
+  allLocksMarkRoot: false,
+  ksmDrop: 'dec-and-lock',
+  lockKind: 'spinlock',
+  rmapWalkLock: 'exclusive',
+  tree: 'list',
+  reuse: 'none',
+  tailInsert: false,
+  refcount: 'ksm',
+  batchLock: false,
+  childFirstFree: false,
+};
+const E2: Flags = {
+  ...E1,
+  trackRoot: true,
+  rootLock: true,
+  adjustLock: 'conditional',
+  pinRoot: true,
+  allLocksMarkRoot: true,
+  tailInsert: true,
+  refcount: 'external',
+};
+const E3a: Flags = { ...E2, lockKind: 'mutex', refcount: 'refcount', batchLock: true };
+const E3b: Flags = {
+  ...E3a,
+  lockKind: 'rwsem',
+  rmapWalkLock: 'read',
+  tree: 'interval',
+  adjustLock: 'always',
+};
+const E4: Flags = { ...E3b, reuse: 'degree', childFirstFree: true };
+
+export const ERAS: Record<EraId, Readonly<Flags>> = {
+  '2.6.33': { ...E1, avc: false, adjustLock: 'conditional', tailInsert: true },
+  '2.6.34': E1,
+  '2.6.35': { ...E1, refcount: 'external' },
+  '2.6.36': E2,
+  '3.0': E3a,
+  '3.8': E3b,
+  '3.19': E4,
+  '6.1': { ...E4, reuse: 'num_children' },
+};
+
+/** One line per era for pickers and `--help`. */
+export const ERA_TITLES: Record<EraId, string> = {
+  '2.6.33': 'one anon_vma per family, one VMA list, one lock',
+  '2.6.34': 'anon_vma_chain, a lock in every anon_vma',
+  '2.6.35': '2.6.34 plus migration’s external refcount',
+  '2.6.36': 'root tracked, root always locked, root pinned',
+  '3.0': 'root lock becomes a mutex; batched clone/unlink',
+  '3.8': 'rwsem (walks read-lock); interval tree',
+  '3.19': 'anon_vma reuse through degree',
+  '6.1': 'num_children / num_active_vmas',
+};
+
+export function isEraId(s: unknown): s is EraId {
+  return typeof s === 'string' && (ERA_IDS as readonly string[]).includes(s);
+}
+
+type FlagSpec = { kind: 'bool' } | { kind: 'enum'; values: readonly string[] } | { kind: 'count' };
+
+export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
+  avc: { kind: 'bool' },
+  trackRoot: { kind: 'bool' },
+  rootLock: { kind: 'bool' },
+  adjustLock: { kind: 'enum', values: ['none', 'conditional', 'always'] },
+  lockDeepest: { kind: 'bool' },
+  lockDance: { kind: 'bool' },
+  chainLimit: { kind: 'count' },
+  pinRoot: { kind: 'bool' },
+  allLocksMarkRoot: { kind: 'bool' },
+  ksmDrop: { kind: 'enum', values: ['dec-and-lock', 'dec-then-lock'] },
+  lockKind: { kind: 'enum', values: ['spinlock', 'mutex', 'rwsem'] },
+  rmapWalkLock: { kind: 'enum', values: ['exclusive', 'read', 'none'] },
+  tree: { kind: 'enum', values: ['list', 'interval'] },
+  reuse: { kind: 'enum', values: ['none', 'degree', 'num_children'] },
+  tailInsert: { kind: 'bool' },
+  refcount: { kind: 'enum', values: ['ksm', 'external', 'refcount'] },
+  batchLock: { kind: 'bool' },
+  childFirstFree: { kind: 'bool' },
+};
+
+export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];
+
+export function isFlagName(s: string): s is keyof Flags {
+  return Object.prototype.hasOwnProperty.call(FLAG_SPECS, s);
+}
+
+/**
+ * Checks one flag value (from JSON, or from a `--flag name=value` string when `fromText`).
+ * Returns the typed value or an error sentence.
+ */
+export function checkFlagValue(
+  name: keyof Flags,
+  raw: unknown,
+  fromText = false,
+): { ok: true; value: Flags[keyof Flags] } | { ok: false; error: string } {
+  const spec = FLAG_SPECS[name];
+  let v = raw;
+  if (fromText && typeof raw === 'string') {
+    if (spec.kind === 'bool' && (raw === 'true' || raw === 'false')) v = raw === 'true';
+    if (spec.kind === 'count' && /^\d+$/.test(raw)) v = Number(raw);
+  }
+  switch (spec.kind) {
+    case 'bool':
+      return typeof v === 'boolean'
+        ? { ok: true, value: v }
+        : { ok: false, error: `flag ${name} must be true or false` };
+    case 'count':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 64
+        ? { ok: true, value: v }
+        : { ok: false, error: `flag ${name} must be an integer from 1 to 64` };
+    case 'enum':
+      return typeof v === 'string' && spec.values.includes(v)
+        ? { ok: true, value: v as Flags[keyof Flags] }
+        : { ok: false, error: `flag ${name} must be one of ${spec.values.join(', ')}` };
+  }
+}
+
+export function resolveFlags(era: EraId, overrides: Partial<Flags> = {}): Flags {
+  const out: Flags = { ...ERAS[era] };
+  for (const name of FLAG_NAMES) {
+    const v = overrides[name];
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[name] = v;
+  }
+  return out;
+}

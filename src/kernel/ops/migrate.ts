@@ -1,0 +1,47 @@
+// migrate → unmap_and_move (mm/migrate.c): lock the page, pin its anon_vma (2.6.35+), unmap
+// it to migration entries (try_to_unmap), copy it, then restore the entries to the new page
+// (remove_migration_ptes) and drop the pin. Every entry must be restored (§8.1).
+import { OpError, step, type Gen, type K } from '../exec';
+import { acquireOther, releaseOther } from '../locks';
+import { mappersOf, newPage } from '../pagetables';
+import { avId, pteId, type Mm } from '../state';
+import { dropRef, getAnonVma } from './putAnonVma';
+import { rmapWalk } from './rmapWalk';
+
+export function* migrate(k: K, mm: Mm, addr: number): Gen {
+  const fn = 'unmap_and_move';
+  const pte = mm.ptes.get(addr);
+  if (!pte || pte.migration || pte.page === k.s.zeroPage) {
+    throw new OpError(`no anonymous page is mapped at ${pteId(mm, addr)}`, 'addr');
+  }
+  const page = pte.page;
+  const owner = `page:${page.pfn}`;
+  yield* acquireOther(k, page.lock, owner, 'w', false, {
+    fn,
+    line: 'lock-page',
+    text: `lock_page(page ${page.pfn} at ${pteId(mm, addr)})`,
+  });
+  const av = page.mapping;
+  if (av && k.f.refcount !== 'ksm') yield* getAnonVma(k, av, fn, 'keep the anon_vma while the page is unmapped');
+  yield* rmapWalk(k, page, { kind: 'unmap' });
+  const still = mappersOf(k, page, false);
+  let target = page;
+  if (still.length > 0) {
+    yield step(fn, 'busy', `page still mapped at ${still.map((m) => pteId(m.mm, m.addr)).join(', ')}: give up`);
+  } else {
+    yield step('move_to_new_page', 'copy', `copy page ${page.pfn} to a new page`);
+    target = newPage(k, page.mapping, page.index);
+    k.note(`page ${target.pfn}: mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
+  }
+  yield* rmapWalk(k, page, { kind: 'restore', to: target });
+  yield* releaseOther(k, page.lock, owner, { fn, line: 'unlock-page', text: `unlock_page(page ${page.pfn})` });
+  if (av && k.f.refcount !== 'ksm') yield* dropRef(k, av);
+  yield step(fn, 'done', 'migration finished');
+  for (const m of mappersOf(k, page, true)) {
+    k.violation(
+      'migration-entry-left',
+      `migration of page ${page.pfn} finished but ${pteId(m.mm, m.addr)} still holds a migration entry`,
+      [pteId(m.mm, m.addr)],
+    );
+  }
+}

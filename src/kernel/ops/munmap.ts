@@ -1,0 +1,42 @@
+// munmap → do_munmap (mm/mmap.c): split at both ends of the range, zap the page tables,
+// then free_pgtables → unlink_anon_vmas and remove_vma for each VMA inside.
+import { step, type Gen, type K } from '../exec';
+import { zapRange } from '../pagetables';
+import { vmaId, type Mm, type Vma } from '../state';
+import { splitVma } from './splitVma';
+import { unlinkAnonVmas } from './unlinkAnonVmas';
+
+/** unmap_vmas + free_pgtables + remove_vma for VMAs already detached from the mm. */
+export function* removeVmas(k: K, mm: Mm, gone: Vma[]): Gen {
+  for (const v of gone) {
+    yield step('unmap_vmas', 'zap', `zap the page tables of ${vmaId(v)}`);
+    const n = zapRange(k, mm, v.start, v.end);
+    k.note(`${n} entr${n === 1 ? 'y' : 'ies'} cleared`);
+  }
+  for (const v of gone) {
+    if (v.chain.length > 0 || v.anonVma) yield* unlinkAnonVmas(k, v);
+    yield step('remove_vma', 'free', `free ${vmaId(v)}`);
+    v.freed = true;
+    k.touch(vmaId(v));
+  }
+}
+
+export function* munmap(k: K, mm: Mm, addr: number, pages: number): Gen {
+  const end = addr + pages;
+  yield step('do_munmap', 'find', `find the VMAs in [${addr},${end})`);
+  let first = mm.vmas.find((v) => v.end > addr && v.start < end);
+  if (!first) {
+    k.note('nothing mapped there');
+    return;
+  }
+  if (first.start < addr) {
+    yield* splitVma(k, first, addr, false);
+    first = mm.vmas.find((v) => v.start === addr)!;
+  }
+  const last = mm.vmas.find((v) => v.start < end && v.end > end);
+  if (last) yield* splitVma(k, last, end, true);
+  const gone = mm.vmas.filter((v) => v.start >= addr && v.end <= end);
+  yield step('detach_vmas_to_be_unmapped', 'detach', `detach ${gone.map(vmaId).join(', ')}`);
+  for (const v of gone) mm.vmas.splice(mm.vmas.indexOf(v), 1);
+  yield* removeVmas(k, mm, gone);
+}

@@ -1,0 +1,130 @@
+// rmap_walk_anon / try_to_unmap_anon (mm/rmap.c): from a page to every VMA that may map it,
+// through page->mapping's same_anon_vma list (interval tree from 3.7). Which lock the walk
+// holds is the whole story of the 2010 thread: the page's own anon_vma (2.6.34), the root
+// (2.6.36+; for read from 3.8), Mel's trylock dance, Linus's deepest anon_vma, or none (the
+// 2012 lock-free RFC). At the end the walk checks that it reached every PTE of the page.
+import { step, type Gen, type K } from '../exec';
+import { acquire, deepestOf, lockOf, release, tryAcquire } from '../locks';
+import { liveAv } from '../objects';
+import { mappersOf, setPte } from '../pagetables';
+import { avId, avcId, findVma, pteId, vmaAddress, vmaId, type AnonVma, type Avc, type Page } from '../state';
+
+export type WalkPurpose = { kind: 'unmap' } | { kind: 'restore'; to: Page };
+
+function covers(avc: Avc, index: number): boolean {
+  const v = avc.vma;
+  return v.pgoff <= index && index < v.pgoff + (v.end - v.start);
+}
+
+/** The next AVC the walker reaches after `cur` (or the first when cur is null). */
+function nextAvc(k: K, av: AnonVma, cur: Avc | null, at: number, index: number): { avc: Avc | null; at: number } {
+  let i = cur === null ? 0 : cur.onList ? av.list.indexOf(cur) + 1 : at;
+  while (i < av.list.length) {
+    const c = av.list[i]!;
+    if (k.f.tree !== 'interval' || covers(c, index)) return { avc: c, at: i };
+    i++;
+  }
+  return { avc: null, at: i };
+}
+
+function* lockForWalk(k: K, av: AnonVma, fn: string): Gen<AnonVma | null> {
+  if (k.f.rmapWalkLock === 'none') {
+    yield step(fn, 'rcu', 'rcu_read_lock() only: walk the list without the anon_vma lock');
+    return null;
+  }
+  const mode = k.f.rmapWalkLock === 'read' ? 'r' : 'w';
+  if (k.f.lockDeepest && !(k.f.rootLock && k.f.trackRoot)) {
+    yield* acquire(k, av, mode, fn, 'lock-page-av');
+    yield step(fn, 'deepest', `find the deepest anon_vma: tail of the first VMA's chain`);
+    const deep = deepestOf(av);
+    k.note(avId(deep));
+    if (deep === av) return av;
+    yield* release(k, av, fn, 'unlock-page-av');
+    yield* acquire(k, deep, mode, fn, 'lock-deepest');
+    return deep;
+  }
+  const target = lockOf(k, av);
+  yield* acquire(k, target, mode, fn, 'lock');
+  return target;
+}
+
+export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
+  const fn = purpose.kind === 'unmap' ? 'try_to_unmap_anon' : 'rmap_walk_anon';
+  yield step(fn, 'anon-vma', `anon_vma = page_anon_vma(page ${page.pfn})`);
+  const av = page.mapping;
+  if (!av) {
+    k.note('not an anonymous page');
+    return;
+  }
+  k.note(avId(av));
+  liveAv(k, av, 'walked');
+  let held = yield* lockForWalk(k, av, fn);
+  const dance: AnonVma[] = [];
+  const handled = new Set<string>();
+  let cur: Avc | null = null;
+  let at = 0;
+  ({ avc: cur, at } = nextAvc(k, av, null, 0, page.index));
+  while (cur) {
+    const c: Avc = cur;
+    yield step(fn, 'visit', `visit ${avcId(c)}`);
+    if (c.freed) {
+      k.violation('use-after-free', `the walk of page ${page.pfn} reached ${avcId(c)}, which was freed`, [avcId(c)]);
+      break;
+    }
+    const v = c.vma;
+    const vav = v.anonVma;
+    if (k.f.lockDance && vav && held && lockOf(k, vav) !== held && !dance.includes(lockOf(k, vav))) {
+      const got: boolean = yield* tryAcquire(k, lockOf(k, vav), 'w', fn, 'dance-trylock');
+      if (!got) {
+        for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
+        yield* release(k, held, fn, 'dance-restart');
+        k.out.count('restarts');
+        held = yield* lockForWalk(k, av, fn);
+        handled.clear();
+        ({ avc: cur, at } = nextAvc(k, av, null, 0, page.index));
+        continue;
+      }
+      dance.push(lockOf(k, vav));
+    }
+    yield* visitPte(k, c, page, purpose, handled);
+    ({ avc: cur, at } = nextAvc(k, av, c, at, page.index));
+  }
+  for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
+  if (held) yield* release(k, held, fn, 'unlock');
+  else yield step(fn, 'rcu-unlock', 'rcu_read_unlock()');
+  const left = mappersOf(k, page, purpose.kind === 'unmap' ? false : true).filter(
+    (m) => !handled.has(pteId(m.mm, m.addr)),
+  );
+  for (const m of left) {
+    const v = findVma(m.mm, m.addr);
+    k.violation(
+      'rmap-miss',
+      `the ${fn} walk of page ${page.pfn} did not reach ${pteId(m.mm, m.addr)}${v ? ` in ${vmaId(v)}` : ''}`,
+      [pteId(m.mm, m.addr), ...(v ? [vmaId(v)] : []), avId(av)],
+    );
+  }
+}
+
+/** try_to_unmap_one / remove_migration_pte: one VMA, at the address the page would have. */
+function* visitPte(k: K, c: Avc, page: Page, purpose: WalkPurpose, handled: Set<string>): Gen {
+  const v = c.vma;
+  const addr = vmaAddress(page, v);
+  if (addr < v.start || addr >= v.end) {
+    k.note(`vma_address = ${addr} ∉ [${v.start},${v.end}): skip`);
+    return;
+  }
+  const id = pteId(v.mm, addr);
+  handled.add(id);
+  const pte = v.mm.ptes.get(addr);
+  if (purpose.kind === 'unmap') {
+    if (pte && pte.page === page && !pte.migration) {
+      yield step('try_to_unmap_one', 'mig-entry', `${id}: install a migration entry`);
+      setPte(k, v.mm, addr, { page, migration: true });
+    } else k.note(`${id}: does not map this page`);
+    return;
+  }
+  if (pte && pte.page === page && pte.migration) {
+    yield step('remove_migration_pte', 'restore', `${id}: migration entry → page ${purpose.to.pfn}`);
+    setPte(k, v.mm, addr, { page: purpose.to, migration: false });
+  } else k.note(`${id}: no migration entry here`);
+}

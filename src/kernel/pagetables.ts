@@ -1,0 +1,53 @@
+// Page-table entries and pages: map, zap and copy. A PTE names a page; a migration entry names
+// the page being migrated. The shared zero page has no anon_vma and is never listed.
+import type { K } from './exec';
+import { avId, pteId, type AnonVma, type Mm, type Page, type Pte } from './state';
+
+export function newPage(k: K, mapping: AnonVma | null, index: number): Page {
+  return { pfn: k.s.nextPfn++, mapping, index, mapcount: 0, lock: { holders: [], mode: null } };
+}
+
+export function setPte(k: K, mm: Mm, addr: number, pte: Pte): void {
+  const old = mm.ptes.get(addr);
+  if (old) old.page.mapcount--;
+  pte.page.mapcount++;
+  mm.ptes.set(addr, pte);
+  k.touch(pteId(mm, addr));
+  if (pte.page.mapping) k.touch(avId(pte.page.mapping));
+}
+
+/** zap_page_range: drop the PTEs (and migration entries) of [start, end). */
+export function zapRange(k: K, mm: Mm, start: number, end: number): number {
+  let n = 0;
+  for (const [addr, pte] of [...mm.ptes]) {
+    if (addr < start || addr >= end) continue;
+    pte.page.mapcount--;
+    mm.ptes.delete(addr);
+    k.touch(pteId(mm, addr));
+    n++;
+  }
+  return n;
+}
+
+/** copy_page_range: the child's PTEs in [start, end) point at the parent's pages. */
+export function copyRange(k: K, from: Mm, to: Mm, start: number, end: number): number {
+  let n = 0;
+  for (const [addr, pte] of from.ptes) {
+    if (addr < start || addr >= end) continue;
+    setPte(k, to, addr, { page: pte.page, migration: pte.migration });
+    n++;
+  }
+  return n;
+}
+
+/** Every (mm, addr) whose PTE or migration entry refers to `page`. */
+export function mappersOf(k: K, page: Page, migration: boolean | null): { mm: Mm; addr: number }[] {
+  const out: { mm: Mm; addr: number }[] = [];
+  for (const mm of k.s.mms.values()) {
+    if (!mm.alive) continue;
+    for (const [addr, pte] of mm.ptes) {
+      if (pte.page === page && (migration === null || pte.migration === migration)) out.push({ mm, addr });
+    }
+  }
+  return out;
+}

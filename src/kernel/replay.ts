@@ -1,0 +1,71 @@
+// replay(): run a scenario under its era (or overrides) and return the trace. The state at any
+// cursor is rebuilt by re-running up to that step: the model is deterministic and fast, so the
+// trace stays small and nothing is ever undone.
+import { ERAS, isEraId, resolveFlags, type EraId, type Flags } from './flags';
+import { Runner, type RunOptions } from './runner';
+import { ScenarioError, type Scenario } from './scenarioTypes';
+import { forestOf, type Forest } from './snapshot';
+import type { ReplayResult } from './trace';
+import type { ViewState } from './view';
+import { viewOf } from './viewState';
+
+export interface ReplayOptions {
+  era?: string;
+  flags?: Partial<Flags>;
+  /** false: skip recording step texts (raw throughput) */
+  record?: boolean;
+  /** false: skip the whole-state checks after each op */
+  checks?: boolean;
+}
+
+/** A file's schedule is checked strictly under its own era and flags only. */
+function lenient(opts: ReplayOptions): boolean {
+  return opts.era !== undefined || (opts.flags !== undefined && Object.keys(opts.flags).length > 0);
+}
+
+export type Replay = ReplayResult<Forest, ViewState> & { flags: Flags; counts: Record<string, number> };
+
+export function effectiveFlags(sc: Scenario, opts: ReplayOptions = {}): { era: EraId; flags: Flags } {
+  const era = opts.era ?? sc.era;
+  if (!isEraId(era)) throw new ScenarioError(`era "${era}" is not one of ${Object.keys(ERAS).join(', ')}`, null, 'era');
+  // --era replaces the file's era; the file's flags still apply on top, then --flag.
+  return { era, flags: resolveFlags(era, { ...(sc.flags ?? {}), ...(opts.flags ?? {}) }) };
+}
+
+export function runScenario(sc: Scenario, era: EraId, flags: Flags, opts: RunOptions): Runner {
+  const r = new Runner(era, flags, opts);
+  r.run(sc);
+  return r;
+}
+
+export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
+  const { era, flags } = effectiveFlags(sc, opts);
+  const runOpts: RunOptions = { lenientSchedule: lenient(opts) };
+  if (opts.record !== undefined) runOpts.record = opts.record;
+  if (opts.checks !== undefined) runOpts.checks = opts.checks;
+  const full = runScenario(sc, era, flags, runOpts);
+  const res = full.result();
+  const total = res.steps.length;
+  const cache = new Map<number, ViewState>();
+  cache.set(total, viewOf(full.s, full.cpuStatus()));
+  return {
+    era,
+    flags,
+    counts: res.counts,
+    steps: res.steps,
+    violations: res.violations,
+    opStarts: res.opStarts,
+    stopped: res.stopped,
+    forest: () => forestOf(full.s),
+    stateAt(n: number): ViewState {
+      const at = Math.max(0, Math.min(total, Math.floor(n)));
+      const hit = cache.get(at);
+      if (hit) return hit;
+      const part = runScenario(sc, era, flags, { limit: at, checks: false, record: false, lenientSchedule: lenient(opts) });
+      const v = viewOf(part.s, part.cpuStatus());
+      if (cache.size > 256) cache.clear();
+      cache.set(at, v);
+      return v;
+    },
+  };
+}

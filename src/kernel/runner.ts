@@ -1,0 +1,267 @@
+// The runner: executes a scenario's ops on simulated CPUs, one announced micro-step at a time,
+// choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
+// a chooser for explore), recording the trace and the violations pinned to steps.
+import { K, OpError, type Announce, type Gen, type Sink } from './exec';
+import type { Flags } from './flags';
+import { canAcquire } from './locks';
+import { runOp } from './dispatch';
+import { checkStructure } from './invariants';
+import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
+import { newState, type Mode, type State } from './state';
+import type { Step, Violation, ViolationKind } from './trace';
+
+interface Cpu {
+  k: K;
+  gen: Gen | null;
+  pending: Announce | null;
+  done: boolean;
+  /** for error messages: where this CPU is in the scenario */
+  where: string;
+  threadOp: [number, number] | null;
+}
+
+/** Picks the next CPU at a decision point of a parallel block (explore uses this). */
+export type Chooser = (enabled: number[], block: number) => number | 'stop';
+
+export interface RunOptions {
+  /** stop before executing step `limit` (0-based count of steps taken) */
+  limit?: number;
+  /** record step texts (off in benchmarks of raw throughput) */
+  record?: boolean;
+  chooser?: Chooser;
+  /** run the whole-state checks after each op (on by default) */
+  checks?: boolean;
+  /**
+   * A schedule entry naming a CPU that cannot move is an error in the file (the default).
+   * Replaying a file under other flags than its own may make such a CPU wait: lenient
+   * replays then let the next ready CPU take the step and count a `scheduleSkips`.
+   */
+  lenientSchedule?: boolean;
+}
+
+export interface RunResult {
+  state: State;
+  steps: Step[];
+  violations: Violation[];
+  opStarts: number[];
+  stopped: string | null;
+  counts: Record<string, number>;
+  /** the CPU taken at each decision point of each parallel block */
+  choices: number[][];
+  /** total micro-steps taken (also when not recorded) */
+  taken: number;
+}
+
+class Stop extends Error {}
+
+export class Runner implements Sink {
+  readonly s: State;
+  readonly steps: Step[] = [];
+  readonly violations: Violation[] = [];
+  readonly opStarts: number[] = [];
+  readonly counts: Record<string, number> = {};
+  readonly choices: number[][] = [];
+  stopped: string | null = null;
+  taken = 0;
+  private cur: Step | null = null;
+  private op = 0;
+  private readonly opts: RunOptions;
+  private readonly seen = new Set<string>();
+  /** the CPUs of the op or block running now (for the view's waiting marks) */
+  private active: Cpu[] = [];
+
+  constructor(era: string, flags: Flags, opts: RunOptions = {}) {
+    this.s = newState(era, flags);
+    this.opts = opts;
+  }
+
+  // --- Sink -----------------------------------------------------------------------------
+  note(text: string): void {
+    if (this.cur) this.cur.text += ` — ${text}`;
+  }
+  touch(id: string): void {
+    if (this.cur && !this.cur.touched.includes(id)) this.cur.touched.push(id);
+  }
+  lockEvent(kind: 'acquire' | 'release' | 'trylock-fail', owner: string, mode: Mode): void {
+    if (this.cur) this.cur.lock = { kind, owner, mode };
+  }
+  violation(kind: ViolationKind, message: string, objects: string[]): void {
+    const key = `${kind}|${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.violations.push({ kind, step: this.taken, message, objects });
+  }
+  count(metric: string): void {
+    this.counts[metric] = (this.counts[metric] ?? 0) + 1;
+  }
+
+  // --- stepping -------------------------------------------------------------------------
+  private cpu(n: number, where: string): Cpu {
+    return { k: new K(this.s, n, this), gen: null, pending: null, done: false, where, threadOp: null };
+  }
+
+  private advance(c: Cpu): void {
+    if (!c.gen) return;
+    let r: IteratorResult<Announce, void>;
+    try {
+      r = c.gen.next();
+    } catch (e) {
+      if (e instanceof OpError) throw this.opError(c, e);
+      throw e;
+    }
+    if (r.done) {
+      c.done = true;
+      c.pending = null;
+    } else c.pending = r.value;
+  }
+
+  private opError(c: Cpu, e: OpError): ScenarioError {
+    return new ScenarioError(`${c.where}: ${e.message}`, this.op, e.field);
+  }
+
+  private enabled(c: Cpu): boolean {
+    if (c.done || !c.pending) return false;
+    const l = c.pending.lock;
+    return !l || canAcquire(l.lock, l.mode, l.shared);
+  }
+
+  /** Execute c's announced step (the code up to its next announcement). */
+  private exec(c: Cpu): void {
+    if (this.opts.limit !== undefined && this.taken >= this.opts.limit) throw new Stop();
+    const a = c.pending!;
+    this.taken++;
+    if (this.opts.record !== false) {
+      const st: Step = { cpu: c.k.cpu, op: this.op, fn: a.fn, line: a.line, text: a.text, touched: [] };
+      if (c.threadOp) st.threadOp = [c.threadOp[0], c.threadOp[1]];
+      this.steps.push(st);
+      this.cur = st;
+    }
+    this.advance(c);
+    this.cur = null;
+  }
+
+  private deadlock(cpus: Cpu[]): void {
+    const waits = cpus
+      .filter((c) => !c.done && c.pending?.lock)
+      .map((c) => {
+        const l = c.pending!.lock!;
+        const self = l.lock.holders.includes(c.k.cpu) ? ' (held by itself)' : ` (held by cpu${l.lock.holders.join(' cpu')})`;
+        return `cpu${c.k.cpu} waits for ${l.owner}${self}`;
+      });
+    const objects = cpus.filter((c) => !c.done && c.pending?.lock).map((c) => c.pending!.lock!.owner);
+    this.violation('deadlock', `no CPU can move: ${waits.join('; ')}`, [...new Set(objects)]);
+    this.stopped = `deadlock at step ${this.taken}`;
+  }
+
+  private runSimple(op: SimpleOp, where: string): boolean {
+    const c = this.cpu(0, where);
+    this.active = [c];
+    c.gen = runOp(c.k, op);
+    this.advance(c);
+    while (!c.done) {
+      if (!this.enabled(c)) {
+        this.deadlock([c]);
+        return false;
+      }
+      this.exec(c);
+    }
+    return true;
+  }
+
+  private runParallel(threads: SimpleOp[][], schedule: number[], block: number, where: string): boolean {
+    const cpus = threads.map((_, t) => this.cpu(t, `${where} thread ${t}`));
+    this.active = cpus;
+    const made: number[] = [];
+    this.choices.push(made);
+    cpus.forEach((c, t) => {
+      c.gen = this.thread(c, t, threads[t]!, where);
+      this.advance(c);
+    });
+    let last = -1;
+    for (;;) {
+      const live = cpus.filter((c) => !c.done);
+      if (live.length === 0) return true;
+      const ready = live.filter((c) => this.enabled(c)).map((c) => c.k.cpu);
+      if (ready.length === 0) {
+        this.deadlock(live);
+        return false;
+      }
+      let pick: number;
+      const pos = made.length;
+      if (pos < schedule.length) {
+        pick = schedule[pos]!;
+        const c = cpus[pick];
+        if (c && !ready.includes(pick) && this.opts.lenientSchedule) {
+          this.count('scheduleSkips');
+          pick = ready.find((n) => n > pick) ?? ready[0]!;
+        } else if (!c || !ready.includes(pick)) {
+          const why = !c
+            ? 'there is no such CPU'
+            : c.done
+              ? `cpu${pick} has finished`
+              : `cpu${pick} is waiting for ${c.pending!.lock!.owner}`;
+          throw new ScenarioError(`${where}: schedule[${pos}] names cpu${pick}, but ${why}`, this.op, `schedule[${pos}]`);
+        }
+      } else if (this.opts.chooser) {
+        const ch = this.opts.chooser(ready, block);
+        if (ch === 'stop') throw new Stop();
+        pick = ch;
+      } else {
+        pick = ready.find((n) => n > last) ?? ready[0]!;
+      }
+      made.push(pick);
+      last = pick;
+      this.exec(cpus[pick]!);
+    }
+  }
+
+  private *thread(c: Cpu, t: number, ops: SimpleOp[], where: string): Gen {
+    for (let j = 0; j < ops.length; j++) {
+      c.threadOp = [t, j];
+      c.where = `${where} thread ${t} op ${j} (${ops[j]!.op})`;
+      yield* runOp(c.k, ops[j]!);
+    }
+  }
+
+  run(sc: Scenario): void {
+    let block = 0;
+    try {
+      for (let i = 0; i < sc.ops.length; i++) {
+        this.op = i;
+        this.opStarts.push(this.taken);
+        const op = sc.ops[i]!;
+        const where = `op ${i} (${op.op})`;
+        const ok =
+          op.op === 'parallel'
+            ? this.runParallel(op.threads, op.schedule ?? [], block++, where)
+            : this.runSimple(op, where);
+        if (!ok) return;
+        if (this.opts.checks !== false) checkStructure(this.s, this);
+      }
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+    }
+  }
+
+  /** Which CPUs are mid-operation and which lock each one waits for. */
+  cpuStatus(): { cpu: number; waitingFor: string | null; done: boolean }[] {
+    return this.active.map((c) => {
+      const l = c.pending?.lock;
+      const waiting = !c.done && l && !canAcquire(l.lock, l.mode, l.shared) ? l.owner : null;
+      return { cpu: c.k.cpu, waitingFor: waiting, done: c.done };
+    });
+  }
+
+  result(): RunResult {
+    return {
+      state: this.s,
+      steps: this.steps,
+      violations: this.violations,
+      opStarts: this.opStarts,
+      stopped: this.stopped,
+      counts: this.counts,
+      choices: this.choices,
+      taken: this.taken,
+    };
+  }
+}

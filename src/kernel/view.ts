@@ -1,0 +1,61 @@
+// What the page draws at one cursor position: the model state with trace ids (Contract 4).
+// Plain, JSON-safe data; the page never sees the model's mutable objects.
+
+export interface ViewVma {
+  /** `pid:start` */
+  id: string;
+  pid: string;
+  start: number;
+  end: number;
+  pgoff: number;
+  prot: 'r' | 'rw';
+  growsdown: boolean;
+  /** trace id of vma->anon_vma, or null */
+  anonVma: string | null;
+  /** same_vma list head first; each entry is an anon_vma trace id. Empty before the era has chains. */
+  chain: string[];
+}
+
+export interface ViewProcess {
+  pid: string;
+  parent: string | null;
+  vmas: ViewVma[];
+}
+
+export interface ViewAnonVma {
+  /** trace id `avN`, stable for the object's life */
+  id: string;
+  root?: string;
+  parent?: string;
+  refcount: number;
+  degree?: number;
+  num_children?: number;
+  num_active_vmas?: number;
+  /** same_anon_vma list / interval tree in order: VMA ids (`pid:start`) */
+  tree: string[];
+  /** CPUs holding its lock (several readers of an rwsem) */
+  lockedBy: number[];
+  lockMode: 'w' | 'r' | null;
+  waiting: number[];
+  /** KSM / migration references named by the scenario */
+  refs: string[];
+}
+
+export interface ViewPage {
+  /** `pid:addr` (the page-table entry) */
+  id: string;
+  pid: string;
+  addr: number;
+  /** physical page number in the model, shared by all PTEs that map the same page */
+  page: number;
+  anonVma: string | null;
+  migration: boolean;
+}
+
+export interface ViewState {
+  era: string;
+  processes: ViewProcess[];
+  anonVmas: ViewAnonVma[];
+  pages: ViewPage[];
+  cpus: { cpu: number; waitingFor: string | null; done: boolean }[];
+}

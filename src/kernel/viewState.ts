@@ -1,0 +1,69 @@
+// The state at a cursor, as plain data with trace ids (Contract 4) for the page to draw.
+import { avId, liveMms, pteId, vmaId, type State } from './state';
+import type { ViewState } from './view';
+
+export function viewOf(
+  s: State,
+  cpus: { cpu: number; waitingFor: string | null; done: boolean }[],
+): ViewState {
+  const waiting = new Map<string, number[]>();
+  for (const c of cpus) {
+    if (c.waitingFor) waiting.set(c.waitingFor, [...(waiting.get(c.waitingFor) ?? []), c.cpu]);
+  }
+  const refNames = new Map<string, string[]>();
+  for (const r of s.refs.values()) refNames.set(avId(r.av), [...(refNames.get(avId(r.av)) ?? []), r.name]);
+  const f = s.flags;
+  return {
+    era: s.era,
+    processes: liveMms(s).map((mm) => ({
+      pid: mm.pid,
+      parent: mm.parent,
+      vmas: mm.vmas.map((v) => ({
+        id: vmaId(v),
+        pid: mm.pid,
+        start: v.start,
+        end: v.end,
+        pgoff: v.pgoff,
+        prot: v.prot,
+        growsdown: v.growsdown,
+        anonVma: v.anonVma ? avId(v.anonVma) : null,
+        chain: v.chain.map((c) => avId(c.av)),
+      })),
+    })),
+    anonVmas: s.anonVmas
+      .filter((a) => !a.freed)
+      .map((a) => {
+        const o: ViewState['anonVmas'][number] = {
+          id: avId(a),
+          refcount: a.refcount,
+          tree: a.list.map((c) => vmaId(c.vma)),
+          lockedBy: [...a.lock.holders],
+          lockMode: a.lock.mode,
+          waiting: waiting.get(avId(a)) ?? [],
+          refs: refNames.get(avId(a)) ?? [],
+        };
+        if (f.trackRoot) o.root = avId(a.root);
+        if (f.reuse !== 'none') o.parent = avId(a.parent);
+        if (f.reuse === 'degree') o.degree = a.degree;
+        if (f.reuse === 'num_children') {
+          o.num_children = a.numChildren;
+          o.num_active_vmas = a.numActiveVmas;
+        }
+        return o;
+      }),
+    pages: liveMms(s).flatMap((mm) =>
+      [...mm.ptes.entries()]
+        .filter(([, p]) => p.page !== s.zeroPage)
+        .sort((a, b) => a[0] - b[0])
+        .map(([addr, p]) => ({
+          id: pteId(mm, addr),
+          pid: mm.pid,
+          addr,
+          page: p.page.pfn,
+          anonVma: p.page.mapping ? avId(p.page.mapping) : null,
+          migration: p.migration,
+        })),
+    ),
+    cpus: cpus.map((c) => ({ cpu: c.cpu, waitingFor: c.waitingFor, done: c.done })),
+  };
+}
