@@ -33,6 +33,12 @@ export interface Sink {
   violation(kind: ViolationKind, message: string, objects: string[]): void;
   /** counts lock-dance restarts and similar per-replay metrics */
   count(metric: string): void;
+  /**
+   * Save / restore this CPU's history at a point where its locals are known (a walk's
+   * start): a walker that restarts is back in the same state, so explore can merge it.
+   */
+  checkpoint(label: string): void;
+  rewind(label: string): void;
 }
 
 /** The per-CPU execution context handed to every kernel function. */

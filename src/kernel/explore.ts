@@ -4,9 +4,8 @@
 // again. Each node re-runs the scenario from the start: the model is fast and deterministic.
 import type { Flags } from './flags';
 import { effectiveFlags, runScenario } from './replay';
-import type { Runner } from './runner';
 import type { Scenario } from './scenarioTypes';
-import { fnv, stateKey } from './stateHash';
+import { stateKey } from './stateHash';
 import type { Violation } from './trace';
 
 export interface ExploreOptions {
@@ -17,6 +16,8 @@ export interface ExploreOptions {
   /** called every `every` states with the count so far; return false to cancel */
   progress?: (explored: number) => boolean;
   every?: number;
+  /** look only for violations of this kind (others do not end the search) */
+  kind?: string;
 }
 
 export interface ExploreResult {
@@ -38,12 +39,6 @@ function withoutSchedules(sc: Scenario): Scenario {
     ...sc,
     ops: sc.ops.map((op) => (op.op === 'parallel' ? { op: 'parallel', threads: op.threads } : op)),
   };
-}
-
-function historyKey(r: Runner): string {
-  const per = new Map<number, number>();
-  for (const st of r.steps) per.set(st.cpu, fnv(per.get(st.cpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
-  return [...per].map(([c, h]) => `${c}:${h}`).join(',');
 }
 
 export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreResult {
@@ -69,7 +64,8 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
         },
       });
       for (const [k, v] of Object.entries(r.counts)) counts[k] = Math.max(counts[k] ?? 0, v);
-      if (r.violations.length > 0) {
+      const hits = opts.kind ? r.violations.filter((v) => v.kind === opts.kind) : r.violations;
+      if (hits.length > 0) {
         const schedules = r.choices.map((c) => [...c]);
         const broke = schedules.filter((c) => c.length > 0).pop() ?? [];
         return { explored, violations: r.violations, schedule: broke, schedules, runs, complete: true, cancelled: false, counts };
@@ -78,7 +74,7 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
         runs++;
         continue;
       }
-      const key = `${stateKey(r.s)}#${historyKey(r)}`;
+      const key = `${stateKey(r.s)}#${r.historyKey()}`;
       if (seen.has(key)) continue;
       seen.add(key);
       explored++;

@@ -6,6 +6,7 @@ import type { Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
 import { checkStructure } from './invariants';
+import { fnv } from './stateHash';
 import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
 import { newState, type Mode, type State } from './state';
 import type { Step, Violation, ViolationKind } from './trace';
@@ -64,6 +65,11 @@ export class Runner implements Sink {
   stopped: string | null = null;
   taken = 0;
   private cur: Step | null = null;
+  private curCpu = 0;
+  /** per-CPU rolling hash of the steps it took (what it observed), for explore */
+  private readonly hist = new Map<number, number>();
+  private readonly marks = new Map<string, number>();
+  private after: { kind: 'checkpoint' | 'rewind'; label: string } | null = null;
   private op = 0;
   private readonly opts: RunOptions;
   private readonly seen = new Set<string>();
@@ -93,6 +99,18 @@ export class Runner implements Sink {
   }
   count(metric: string): void {
     this.counts[metric] = (this.counts[metric] ?? 0) + 1;
+  }
+  // Both take effect once the current step is hashed in.
+  checkpoint(label: string): void {
+    this.after = { kind: 'checkpoint', label };
+  }
+  rewind(label: string): void {
+    this.after = { kind: 'rewind', label };
+  }
+  /** Each CPU's history fingerprint (see stateHash.ts). */
+  historyKey(): string {
+    const next = this.active.map((c) => (c.pending ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}` : '-'));
+    return `${[...this.hist].map(([c, h]) => `${c}:${h}`).join(',')}>${next.join('|')}`;
   }
 
   // --- stepping -------------------------------------------------------------------------
@@ -136,7 +154,19 @@ export class Runner implements Sink {
       this.steps.push(st);
       this.cur = st;
     }
+    this.curCpu = c.k.cpu;
     this.advance(c);
+    const st = this.cur as Step | null;
+    if (st) this.hist.set(this.curCpu, fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
+    if (this.after) {
+      const key = `${this.curCpu}:${this.after.label}`;
+      if (this.after.kind === 'checkpoint') this.marks.set(key, this.hist.get(this.curCpu) ?? 0);
+      else {
+        const h = this.marks.get(key);
+        if (h !== undefined) this.hist.set(this.curCpu, h);
+      }
+      this.after = null;
+    }
     this.cur = null;
   }
 

@@ -58,6 +58,7 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   }
   k.note(avId(av));
   liveAv(k, av, 'walked');
+  k.out.checkpoint('walk');
   let held = yield* lockForWalk(k, av, fn);
   const dance: AnonVma[] = [];
   const handled = new Set<string>();
@@ -79,6 +80,7 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
         for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
         yield* release(k, held, fn, 'dance-restart');
         k.out.count('restarts');
+        k.out.rewind('walk');
         held = yield* lockForWalk(k, av, fn);
         handled.clear();
         ({ avc: cur, at } = nextAvc(k, av, null, 0, page.index));
@@ -105,7 +107,10 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   }
 }
 
-/** try_to_unmap_one / remove_migration_pte: one VMA, at the address the page would have. */
+/**
+ * try_to_unmap_one / remove_migration_pte: one VMA, at the address the page would have. The
+ * PTE is read and changed in one step, as the kernel does under the page-table lock.
+ */
 function* visitPte(k: K, c: Avc, page: Page, purpose: WalkPurpose, handled: Set<string>): Gen {
   const v = c.vma;
   const addr = vmaAddress(page, v);
@@ -115,16 +120,19 @@ function* visitPte(k: K, c: Avc, page: Page, purpose: WalkPurpose, handled: Set<
   }
   const id = pteId(v.mm, addr);
   handled.add(id);
+  k.note(`vma_address = ${addr}`);
+  const unmap = purpose.kind === 'unmap';
+  yield step(unmap ? 'try_to_unmap_one' : 'remove_migration_pte', 'pte', `${id}: take the PTE lock and look`);
   const pte = v.mm.ptes.get(addr);
-  if (purpose.kind === 'unmap') {
-    if (pte && pte.page === page && !pte.migration) {
-      yield step('try_to_unmap_one', 'mig-entry', `${id}: install a migration entry`);
-      setPte(k, v.mm, addr, { page, migration: true });
-    } else k.note(`${id}: does not map this page`);
+  if (!pte || pte.page !== page || pte.migration === unmap) {
+    k.note(unmap ? 'does not map this page' : 'no migration entry for this page');
     return;
   }
-  if (pte && pte.page === page && pte.migration) {
-    yield step('remove_migration_pte', 'restore', `${id}: migration entry → page ${purpose.to.pfn}`);
+  if (unmap) {
+    k.note('install a migration entry');
+    setPte(k, v.mm, addr, { page, migration: true });
+  } else {
+    k.note(`migration entry → page ${purpose.to.pfn}`);
     setPte(k, v.mm, addr, { page: purpose.to, migration: false });
-  } else k.note(`${id}: no migration entry here`);
+  }
 }

@@ -1,0 +1,34 @@
+// The built-in scenarios: one Contract 1 file each, validated when this module loads.
+import { parseScenario } from '../kernel/scenario';
+import type { Scenario } from '../kernel/scenarioTypes';
+import growth88 from './growth-8.8-endless-chain.json';
+import race2012 from './race-2012-lockless-rmap-walk.json';
+import race81 from './race-8.1-vma-adjust-vs-migration.json';
+import race81b from './race-8.1b-expand-stack-vs-migration.json';
+import race82 from './race-8.2-lock-dance.json';
+import race84 from './race-8.4-root-freed-under-ksm.json';
+import race85 from './race-8.5-take-all-locks-deadlock.json';
+import raceDecThenLock from './race-ksm-dec-then-lock.json';
+import tourForkCow from './tour-fork-and-cow.json';
+
+export interface BuiltinScenario {
+  id: string;
+  scenario: Scenario;
+}
+
+const files: [string, unknown][] = [
+  ['fork-and-cow', tourForkCow],
+  ['race-8.1', race81],
+  ['race-8.1b', race81b],
+  ['race-8.2', race82],
+  ['race-8.4', race84],
+  ['race-8.5', race85],
+  ['race-dec-then-lock', raceDecThenLock],
+  ['race-2012-lockless', race2012],
+  ['growth-8.8', growth88],
+];
+
+export const builtinScenarios: BuiltinScenario[] = files.map(([id, json]) => ({
+  id,
+  scenario: parseScenario(json),
+}));

@@ -1,0 +1,81 @@
+// Every built-in race shows its violation under the buggy era/flags (explore finds it) and
+// none under the fix; the 8.8 growth scenario grows without bound up to 3.8 and not from 3.19.
+import { describe, expect, it } from 'vitest';
+import { explore } from '../kernel/explore';
+import { replay } from '../kernel/replay';
+import type { Scenario } from '../kernel/scenarioTypes';
+import { builtinScenarios } from './index';
+
+/** `expect` entries name an era and the flags on top of its preset (not the file's flags). */
+function under(sc: Scenario, flags: Scenario['flags']): Scenario {
+  const { flags: _drop, ...rest } = sc;
+  return flags ? { ...rest, flags } : rest;
+}
+
+describe('built-in scenarios', () => {
+  for (const { id, scenario } of builtinScenarios) {
+    describe(id, () => {
+      it('replays under its own era and flags', () => {
+        const r = replay(scenario);
+        expect(r.steps.length).toBeGreaterThan(0);
+      });
+      for (const b of scenario.expect?.breaks ?? []) {
+        it(`breaks under ${b.era} ${JSON.stringify(b.flags ?? {})} with ${b.kind}`, () => {
+          const r = explore(under(scenario, b.flags), { era: b.era, kind: b.kind });
+          expect(r.violations.map((v) => v.kind)).toContain(b.kind);
+        });
+      }
+      for (const h of scenario.expect?.holds ?? []) {
+        it(`holds under ${h.era} ${JSON.stringify(h.flags ?? {})} in every interleaving`, () => {
+          const r = explore(under(scenario, h.flags), { era: h.era });
+          expect(r.violations).toEqual([]);
+          expect(r.complete).toBe(true);
+        });
+      }
+    });
+  }
+});
+
+function builtin(id: string): Scenario {
+  const hit = builtinScenarios.find((b) => b.id === id);
+  if (!hit) throw new Error(`no built-in scenario ${id}`);
+  return hit.scenario;
+}
+
+describe('8.2: the lock dance restarts without progress', () => {
+  it('counts the walker’s restarts while a child’s lock is held, and misses nothing', () => {
+    const r = replay(builtin('race-8.2'));
+    expect(r.violations).toEqual([]);
+    expect(r.counts['restarts']).toBeGreaterThanOrEqual(3);
+    const fails = r.steps.filter((s) => s.lock?.kind === 'trylock-fail');
+    expect(fails.length).toBe(r.counts['restarts']);
+  });
+  it('explore finds the restarts bounded only by the writers', () => {
+    const r = explore(builtin('race-8.2'));
+    expect(r.violations).toEqual([]);
+    expect(r.counts['restarts']).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('8.8: endless growth of the anon_vma hierarchy', () => {
+  const gens = 6;
+  const last = `G${gens}`;
+  const chainLen = (era: string): number => {
+    const f = replay(builtin('growth-8.8'), { era }).forest();
+    const p = f.processes.find((x) => x.pid === last);
+    return p?.vmas[0]?.chain.length ?? -1;
+  };
+  it('grows the chain by one per generation up to 3.8 (n generations, n+1 entries)', () => {
+    expect(chainLen('2.6.34')).toBe(gens + 1);
+    expect(chainLen('2.6.36')).toBe(gens + 1);
+    expect(chainLen('3.8')).toBe(gens + 1);
+  });
+  it('stays bounded from 3.19 (reuse of an ancestor with no VMA and one child)', () => {
+    expect(chainLen('3.19')).toBe(3);
+    expect(chainLen('6.1')).toBe(3);
+  });
+  it('keeps every anon_vma of the family alive up to 3.8, and few from 3.19', () => {
+    expect(replay(builtin('growth-8.8'), { era: '3.8' }).forest().anon_vmas.length).toBe(gens + 1);
+    expect(replay(builtin('growth-8.8'), { era: '6.1' }).forest().anon_vmas.length).toBeLessThanOrEqual(3);
+  });
+});
