@@ -50,6 +50,14 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
   let explored = 0;
   let runs = 0;
   const counts: Record<string, number> = {};
+  // Run the ops before the first parallel block once; every interleaving starts from a copy.
+  const first = sc.ops.findIndex((o) => o.op === 'parallel');
+  const pre = runScenario({ ...sc, ops: sc.ops.slice(0, first < 0 ? sc.ops.length : first) }, era, flags, {});
+  if (pre.violations.length > 0 || pre.stopped || first < 0) {
+    const hits = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
+    return { explored: 0, violations: hits, schedule: [], schedules: [], runs: 1, complete: true, cancelled: false, counts: pre.counts };
+  }
+  const base = { state: pre.s, op: first, taken: pre.taken };
   while (queue.length > 0) {
     const next: number[][] = [];
     for (const prefix of queue) {
@@ -57,6 +65,8 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
       let enabled: number[] | null = null;
       const r = runScenario(sc, era, flags, {
         checks: true,
+        history: true,
+        base,
         chooser: (ready) => {
           if (i < prefix.length) return prefix[i++]!;
           enabled = ready;

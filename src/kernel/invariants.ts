@@ -2,15 +2,20 @@
 // parallel block. Per-step checks (use-after-free, double-free, unlocked-write, list-corrupt,
 // root-not-last, rmap-miss of a walk) live where the step happens (objects.ts, rmapWalk.ts).
 import type { Sink } from './exec';
-import { avId, avcId, findVma, pteId, vmaAddress, vmaId, type State } from './state';
+import { avId, avcId, findVma, pteId, vmaAddress, vmaId, type AnonVma, type State } from './state';
 
-export function checkStructure(s: State, out: Sink): void {
-  const chainMode = s.flags.avc;
+/**
+ * Check the processes named in `pids` (all when absent) and the anon_vmas they reach: an op
+ * can only have changed what its own processes reach, so replays stay linear in length.
+ */
+export function checkStructure(s: State, out: Sink, pids?: ReadonlySet<string>): void {
+  const reached = new Set<AnonVma>();
   for (const mm of s.mms.values()) {
-    if (!mm.alive) continue;
+    if (!mm.alive || (pids && !pids.has(mm.pid))) continue;
     for (const v of mm.vmas) {
       const ids = new Set<unknown>();
       for (const c of v.chain) {
+        reached.add(c.av);
         if (ids.has(c.av)) out.violation('list-corrupt', `${vmaId(v)} has two chains to ${avId(c.av)}`, [vmaId(v)]);
         ids.add(c.av);
         if (c.av.freed) {
@@ -33,6 +38,7 @@ export function checkStructure(s: State, out: Sink): void {
       const page = pte.page;
       const av = page.mapping;
       if (!av) continue;
+      reached.add(av);
       const id = pteId(mm, addr);
       if (av.freed) {
         out.violation('use-after-free', `page at ${id} points at ${avId(av)}, which was freed`, [id, avId(av)]);
@@ -50,7 +56,7 @@ export function checkStructure(s: State, out: Sink): void {
       }
     }
   }
-  for (const av of s.anonVmas) {
+  for (const av of pids ? reached : s.anonVmas) {
     if (av.freed) continue;
     for (const c of av.list) {
       if (c.freed) out.violation('use-after-free', `${avId(av)}'s list holds ${avcId(c)}, which was freed`, [avcId(c)]);
@@ -62,7 +68,6 @@ export function checkStructure(s: State, out: Sink): void {
       out.violation('use-after-free', `${avId(av)}->root is ${avId(av.root)}, which was freed`, [avId(av), avId(av.root)]);
     }
   }
-  if (!chainMode) return;
 }
 
 /** Counter consistency (spec I-D0/I-D1), for tests: returns the mismatches as sentences. */

@@ -9,6 +9,7 @@ export function allocAnonVma(k: K): AnonVma {
   const s = k.s;
   const av = {
     n: s.anonVmas.length,
+    id: `av${s.anonVmas.length}`,
     refcount: s.flags.refcount === 'refcount' ? 1 : 0,
     degree: s.flags.reuse === 'degree' ? 1 : 0,
     numChildren: 0,

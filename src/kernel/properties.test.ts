@@ -51,7 +51,14 @@ const kindArb: fc.Arbitrary<Kind> = fc.oneof(
   })),
 );
 const n = fc.nat({ max: 1000 });
-const choiceArb: fc.Arbitrary<Choice> = fc.record({ kind: kindArb, a: n, b: n, c: n, d: n, e: fc.boolean() });
+const choiceArb: fc.Arbitrary<Choice> = fc.record({
+  kind: kindArb,
+  a: n,
+  b: n,
+  c: n,
+  d: n,
+  e: fc.boolean(),
+});
 const choicesArb = fc.array(choiceArb, { minLength: 5, maxLength: 25 });
 
 const pick = <T>(xs: readonly T[], i: number): T | undefined => xs[i % Math.max(1, xs.length)];
@@ -94,11 +101,22 @@ function anonPages(s: State): { pid: string; addr: number }[] {
 function interpret(s: State, ch: Choice, fresh: () => number): SimpleOp[] {
   if (ch.kind === 'generation') {
     const mm = pick(liveMms(s), ch.a);
-    const v = mm && pick(mm.vmas.filter((x) => x.prot === 'rw'), ch.b);
+    const v =
+      mm &&
+      pick(
+        mm.vmas.filter((x) => x.prot === 'rw'),
+        ch.b,
+      );
     if (!mm || liveMms(s).length >= MAX_PROCS) return [];
     const child = `G${fresh()}`;
     const ops: SimpleOp[] = [{ op: 'fork', pid: mm.pid, child }];
-    if (v) ops.push({ op: 'touch', pid: child, addr: v.start + (ch.c % (v.end - v.start)), write: true });
+    if (v)
+      ops.push({
+        op: 'touch',
+        pid: child,
+        addr: v.start + (ch.c % (v.end - v.start)),
+        write: true,
+      });
     ops.push({ op: 'exit', pid: mm.pid });
     return ops;
   }
@@ -221,7 +239,9 @@ function ownChecks(s: State, f: Flags): string[] {
   for (const mm of liveMms(s)) {
     for (const v of mm.vmas) {
       if ((v.anonVma !== null) !== v.chain.length > 0) {
-        out.push(`${vmaId(v)}: anon_vma ${v.anonVma ? avId(v.anonVma) : 'NULL'} but chain of ${v.chain.length}`);
+        out.push(
+          `${vmaId(v)}: anon_vma ${v.anonVma ? avId(v.anonVma) : 'NULL'} but chain of ${v.chain.length}`,
+        );
       }
       if (v.anonVma && !v.chain.some((c) => c.av === v.anonVma)) {
         out.push(`${vmaId(v)}: anon_vma ${avId(v.anonVma)} is not on its chain`);
@@ -230,7 +250,8 @@ function ownChecks(s: State, f: Flags): string[] {
         const tail = v.chain[v.chain.length - 1]!.av;
         if (tail.root !== tail) out.push(`${vmaId(v)}: chain tail ${avId(tail)} is not a root`);
         for (const c of v.chain) {
-          if (c.av.root !== tail) out.push(`${vmaId(v)}: ${avId(c.av)}'s root is not the chain tail ${avId(tail)}`);
+          if (c.av.root !== tail)
+            out.push(`${vmaId(v)}: ${avId(c.av)}'s root is not the chain tail ${avId(tail)}`);
         }
       }
       for (const c of v.chain) {
@@ -250,8 +271,16 @@ function ownChecks(s: State, f: Flags): string[] {
         out.push(`${mm.pid}:${addr}: page's ${avId(av)} is not on ${vmaId(v)}'s chain`);
       }
       if (v.start + (pte.page.index - v.pgoff) !== addr) {
-        out.push(`${mm.pid}:${addr}: page index ${pte.page.index} does not map back to ${addr} in ${vmaId(v)}`);
+        out.push(
+          `${mm.pid}:${addr}: page index ${pte.page.index} does not map back to ${addr} in ${vmaId(v)}`,
+        );
       }
+    }
+  }
+  if (f.trackRoot) {
+    for (const av of s.anonVmas) {
+      if (!av.freed && av.root.freed)
+        out.push(`${avId(av)}: its root ${avId(av.root)} was freed (I-F2)`);
     }
   }
   out.push(...refcountErrors(s, f));
@@ -273,7 +302,8 @@ export function forestErrors(s: State, f: Flags): string[] {
     errs.push(`forest lists ${forest.anon_vmas.length} anon_vma(s), ${live} are live`);
   }
   if (f.trackRoot) {
-    for (const a of forest.anon_vmas) if (a.root?.startsWith('freed:')) errs.push(`forest: ${a.id}.root is ${a.root}`);
+    for (const a of forest.anon_vmas)
+      if (a.root?.startsWith('freed:')) errs.push(`forest: ${a.id}.root is ${a.root}`);
   }
   return errs;
 }
@@ -287,12 +317,16 @@ function refcountErrors(s: State, f: Flags): string[] {
   const live = s.anonVmas.filter((a) => !a.freed);
   for (const av of live) {
     const refs = [...s.refs.values()].filter((r) => r.av === av).length;
-    const pins = f.pinRoot && f.trackRoot ? live.filter((y) => y !== av && y.root === av).length : 0;
+    const pins =
+      f.pinRoot && f.trackRoot ? live.filter((y) => y !== av && y.root === av).length : 0;
     const list = f.refcount === 'refcount' && av.list.length > 0 ? 1 : 0;
     if (av.refcount !== refs + pins + list) {
-      errs.push(`${avId(av)}: refcount ${av.refcount}, expected ${refs} ref(s) + ${pins} pin(s) + ${list}`);
+      errs.push(
+        `${avId(av)}: refcount ${av.refcount}, expected ${refs} ref(s) + ${pins} pin(s) + ${list}`,
+      );
     }
-    if (av.list.length === 0 && refs === 0 && pins === 0) errs.push(`${avId(av)}: empty and unreferenced, but not freed`);
+    if (av.list.length === 0 && refs === 0 && pins === 0)
+      errs.push(`${avId(av)}: empty and unreferenced, but not freed`);
   }
   return errs;
 }
@@ -311,8 +345,10 @@ function kernelCounterErrors(s: State, f: Flags): string[] {
     const children = live.filter((y) => y !== av && y.parent === av && y.list.length > 0).length;
     const self = av.root === av && av.list.length > 0 ? 1 : 0;
     if (f.reuse === 'num_children') {
-      if (av.numActiveVmas !== active) errs.push(`${avId(av)}: num_active_vmas ${av.numActiveVmas}, expected ${active}`);
-      if (av.numChildren !== children + self) errs.push(`${avId(av)}: num_children ${av.numChildren}, expected ${children + self}`);
+      if (av.numActiveVmas !== active)
+        errs.push(`${avId(av)}: num_active_vmas ${av.numActiveVmas}, expected ${active}`);
+      if (av.numChildren !== children + self)
+        errs.push(`${avId(av)}: num_children ${av.numChildren}, expected ${children + self}`);
     } else if (av.degree !== active + children + self) {
       errs.push(`${avId(av)}: degree ${av.degree}, expected ${active + children + self}`);
     }
@@ -352,7 +388,8 @@ function play(
     // Everyone exits, every reference is dropped: nothing may be left allocated.
     for (const mm of liveMms(r.s)) exec({ op: 'exit', pid: mm.pid });
     for (const ref of [...r.s.refs.keys()]) exec({ op: 'ksm_put', ref });
-    for (const av of r.s.anonVmas) if (!av.freed) problems.push(`after teardown: ${avId(av)} leaked`);
+    for (const av of r.s.anonVmas)
+      if (!av.freed) problems.push(`after teardown: ${avId(av)} leaked`);
   }
   return { ops, state: r.s, violations: r.violations, violationOps, problems };
 }
@@ -374,80 +411,104 @@ describe('random valid sequential op sequences', () => {
   });
 
   for (const era of FULL_ERAS) {
-    it(`${era}: no violations, and the structure holds after every op`, () => {
-      fc.assert(
-        fc.property(choicesArb, (choices) => {
-          const o = play(era, choices);
-          expect(o.violations, show(o)).toEqual([]);
-          expect(o.problems, show(o)).toEqual([]);
-        }),
-        { numRuns: RUNS },
-      );
-    }, TIMEOUT);
+    it(
+      `${era}: no violations, and the structure holds after every op`,
+      () => {
+        fc.assert(
+          fc.property(choicesArb, (choices) => {
+            const o = play(era, choices);
+            expect(o.violations, show(o)).toEqual([]);
+            expect(o.problems, show(o)).toEqual([]);
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
   }
 
   for (const era of UAF_ERAS) {
-    it(`${era}: the only violations are §8.7's use-after-free inside a ksm_put`, () => {
-      fc.assert(
-        fc.property(choicesArb, (choices) => {
-          const o = play(era, choices);
-          o.violations.forEach((v, i) => {
-            expect(v.kind, show(o)).toBe('use-after-free');
-            expect(o.ops[o.violationOps[i]!]!.op, show(o)).toBe('ksm_put');
-          });
-          expect(o.problems, show(o)).toEqual([]);
-        }),
-        { numRuns: RUNS / 2 },
-      );
-    }, TIMEOUT);
+    it(
+      `${era}: the only violations are §8.7's use-after-free inside a ksm_put`,
+      () => {
+        fc.assert(
+          fc.property(choicesArb, (choices) => {
+            const o = play(era, choices);
+            o.violations.forEach((v, i) => {
+              expect(v.kind, show(o)).toBe('use-after-free');
+              expect(o.ops[o.violationOps[i]!]!.op, show(o)).toBe('ksm_put');
+            });
+            expect(o.problems, show(o)).toEqual([]);
+          }),
+          { numRuns: RUNS / 2 },
+        );
+      },
+      TIMEOUT,
+    );
 
-    it(`${era}: without KSM references, no violations at all`, () => {
-      fc.assert(
-        fc.property(choicesArb, (choices) => {
-          const o = play(era, choices, {}, (k) => k !== 'ksm_get' && k !== 'ksm_put');
-          expect(o.violations, show(o)).toEqual([]);
-          expect(o.problems, show(o)).toEqual([]);
-        }),
-        { numRuns: RUNS / 2 },
-      );
-    }, TIMEOUT);
+    it(
+      `${era}: without KSM references, no violations at all`,
+      () => {
+        fc.assert(
+          fc.property(choicesArb, (choices) => {
+            const o = play(era, choices, {}, (k) => k !== 'ksm_get' && k !== 'ksm_put');
+            expect(o.violations, show(o)).toEqual([]);
+            expect(o.problems, show(o)).toEqual([]);
+          }),
+          { numRuns: RUNS / 2 },
+        );
+      },
+      TIMEOUT,
+    );
   }
 
   for (const era of ['2.6.36', '6.1'] as EraId[]) {
-    it(`${era} with chainLimit 2: no violations`, () => {
-      fc.assert(
-        fc.property(choicesArb, (choices) => {
-          const o = play(era, choices, { chainLimit: 2 });
-          expect(o.violations, show(o)).toEqual([]);
-          expect(o.problems, show(o)).toEqual([]);
-        }),
-        { numRuns: RUNS / 5 },
-      );
-    }, TIMEOUT);
+    it(
+      `${era} with chainLimit 2: no violations`,
+      () => {
+        fc.assert(
+          fc.property(choicesArb, (choices) => {
+            const o = play(era, choices, { chainLimit: 2 });
+            expect(o.violations, show(o)).toEqual([]);
+            expect(o.problems, show(o)).toEqual([]);
+          }),
+          { numRuns: RUNS / 5 },
+        );
+      },
+      TIMEOUT,
+    );
   }
 
   for (const era of ['2.6.36', '3.19', '6.1'] as EraId[]) {
-    it(`${era}: the forest lists every live anon_vma, and no root is named "freed:"`, () => {
-      fc.assert(
-        fc.property(choicesArb, (choices) => {
-          const o = play(era, choices, {}, undefined, true, forestErrors);
-          expect(o.problems, show(o)).toEqual([]);
-        }),
-        { numRuns: RUNS / 5 },
-      );
-    }, TIMEOUT);
+    it(
+      `${era}: the forest lists every live anon_vma, and no root is named "freed:"`,
+      () => {
+        fc.assert(
+          fc.property(choicesArb, (choices) => {
+            const o = play(era, choices, {}, undefined, true, forestErrors);
+            expect(o.problems, show(o)).toEqual([]);
+          }),
+          { numRuns: RUNS / 5 },
+        );
+      },
+      TIMEOUT,
+    );
   }
 
-  it('the generated sequences are valid Contract 1 scenarios that replay the same', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...ERA_IDS), choicesArb, (era, choices) => {
-        const o = play(era, choices);
-        const sc = parseScenario(scenarioOf(era, o.ops));
-        const again = new Runner(era, resolveFlags(era));
-        again.run(sc);
-        expect(again.violations.map((v) => v.kind)).toEqual(o.violations.map((v) => v.kind));
-      }),
-      { numRuns: 100 },
-    );
-  }, TIMEOUT);
+  it(
+    'the generated sequences are valid Contract 1 scenarios that replay the same',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...ERA_IDS), choicesArb, (era, choices) => {
+          const o = play(era, choices);
+          const sc = parseScenario(scenarioOf(era, o.ops));
+          const again = new Runner(era, resolveFlags(era));
+          again.run(sc);
+          expect(again.violations.map((v) => v.kind)).toEqual(o.violations.map((v) => v.kind));
+        }),
+        { numRuns: 100 },
+      );
+    },
+    TIMEOUT,
+  );
 });

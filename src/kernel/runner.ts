@@ -6,6 +6,7 @@ import type { Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
 import { checkStructure } from './invariants';
+import { cloneState } from './cloneState';
 import { fnv } from './stateHash';
 import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
 import { newState, type Mode, type State } from './state';
@@ -38,6 +39,10 @@ export interface RunOptions {
    * replays then let the next ready CPU take the step and count a `scheduleSkips`.
    */
   lenientSchedule?: boolean;
+  /** keep per-CPU history fingerprints (explore's state merging needs them) */
+  history?: boolean;
+  /** start from a copy of this state, at top-level op `op`, `taken` steps in (explore) */
+  base?: { state: State; op: number; taken: number };
 }
 
 export interface RunResult {
@@ -54,6 +59,21 @@ export interface RunResult {
 }
 
 class Stop extends Error {}
+
+/** Shared by steps that touch nothing (most allocations in a replay are trace records). */
+const NONE: string[] = [];
+
+/** The processes an op (or a parallel block) can have changed. */
+function pidsOf(op: Scenario['ops'][number]): Set<string> {
+  const out = new Set<string>();
+  const add = (o: SimpleOp): void => {
+    if ('pid' in o) out.add(o.pid);
+    if (o.op === 'fork') out.add(o.child);
+  };
+  if (op.op === 'parallel') op.threads.forEach((t) => t.forEach(add));
+  else add(op);
+  return out;
+}
 
 export class Runner implements Sink {
   readonly s: State;
@@ -77,7 +97,8 @@ export class Runner implements Sink {
   private active: Cpu[] = [];
 
   constructor(era: string, flags: Flags, opts: RunOptions = {}) {
-    this.s = newState(era, flags);
+    this.s = opts.base ? cloneState(opts.base.state) : newState(era, flags);
+    this.taken = opts.base?.taken ?? 0;
     this.opts = opts;
   }
 
@@ -86,7 +107,10 @@ export class Runner implements Sink {
     if (this.cur) this.cur.text += ` — ${text}`;
   }
   touch(id: string): void {
-    if (this.cur && !this.cur.touched.includes(id)) this.cur.touched.push(id);
+    const st = this.cur;
+    if (!st) return;
+    if (st.touched === NONE) st.touched = [id];
+    else if (!st.touched.includes(id)) st.touched.push(id);
   }
   lockEvent(kind: 'acquire' | 'release' | 'trylock-fail', owner: string, mode: Mode): void {
     if (this.cur) this.cur.lock = { kind, owner, mode };
@@ -110,7 +134,8 @@ export class Runner implements Sink {
   /** Each CPU's history fingerprint (see stateHash.ts). */
   historyKey(): string {
     const next = this.active.map((c) => (c.pending ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}` : '-'));
-    return `${[...this.hist].map(([c, h]) => `${c}:${h}`).join(',')}>${next.join('|')}`;
+    const hist = [...this.hist].sort((a, b) => a[0] - b[0]);
+    return `${hist.map(([c, h]) => `${c}:${h}`).join(',')}>${next.join('|')}`;
   }
 
   // --- stepping -------------------------------------------------------------------------
@@ -149,7 +174,7 @@ export class Runner implements Sink {
     const a = c.pending!;
     this.taken++;
     if (this.opts.record !== false) {
-      const st: Step = { cpu: c.k.cpu, op: this.op, fn: a.fn, line: a.line, text: a.text, touched: [] };
+      const st: Step = { cpu: c.k.cpu, op: this.op, fn: a.fn, line: a.line, text: a.text, touched: NONE };
       if (c.threadOp) st.threadOp = [c.threadOp[0], c.threadOp[1]];
       this.steps.push(st);
       this.cur = st;
@@ -157,7 +182,7 @@ export class Runner implements Sink {
     this.curCpu = c.k.cpu;
     this.advance(c);
     const st = this.cur as Step | null;
-    if (st) this.hist.set(this.curCpu, fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
+    if (st && this.opts.history) this.hist.set(this.curCpu, fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
     if (this.after) {
       const key = `${this.curCpu}:${this.after.label}`;
       if (this.after.kind === 'checkpoint') this.marks.set(key, this.hist.get(this.curCpu) ?? 0);
@@ -256,7 +281,7 @@ export class Runner implements Sink {
   run(sc: Scenario): void {
     let block = 0;
     try {
-      for (let i = 0; i < sc.ops.length; i++) {
+      for (let i = this.opts.base?.op ?? 0; i < sc.ops.length; i++) {
         this.op = i;
         this.opStarts.push(this.taken);
         const op = sc.ops[i]!;
@@ -266,7 +291,7 @@ export class Runner implements Sink {
             ? this.runParallel(op.threads, op.schedule ?? [], block++, where)
             : this.runSimple(op, where);
         if (!ok) return;
-        if (this.opts.checks !== false) checkStructure(this.s, this);
+        if (this.opts.checks !== false) checkStructure(this.s, this, pidsOf(op));
       }
     } catch (e) {
       if (!(e instanceof Stop)) throw e;

@@ -13,6 +13,8 @@ export interface Lock {
 export interface AnonVma {
   /** trace number: `av${n}`, in allocation order */
   n: number;
+  /** `av${n}`, made once */
+  id: string;
   /** anon_vma->root (E2+); self for a root and in eras without root tracking */
   root: AnonVma;
   /** anon_vma->parent (E4+); self for a root */
@@ -43,6 +45,8 @@ export interface Avc {
 
 export interface Vma {
   serial: number;
+  /** cache of `pid:start` (ids are asked for at nearly every step) */
+  idCache?: { start: number; id: string };
   mm: Mm;
   start: number;
   end: number;
@@ -123,8 +127,14 @@ export function newState(era: string, flags: Flags): State {
   };
 }
 
-export const avId = (av: AnonVma): string => `av${av.n}`;
-export const vmaId = (v: Vma): string => `${v.mm.pid}:${v.start}`;
+export const avId = (av: AnonVma): string => av.id;
+export function vmaId(v: Vma): string {
+  const c = v.idCache;
+  if (c && c.start === v.start) return c.id;
+  const id = `${v.mm.pid}:${v.start}`;
+  v.idCache = { start: v.start, id };
+  return id;
+}
 export const avcId = (c: Avc): string => `${vmaId(c.vma)}/${avId(c.av)}`;
 export const pteId = (mm: Mm, addr: number): string => `${mm.pid}:${addr}`;
 

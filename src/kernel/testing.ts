@@ -207,7 +207,11 @@ export function runScenarioFile(sc: Scenario): Run {
 }
 
 /** Runs the ops and returns the ScenarioError they raise (fails when they raise none). */
-export function scenarioError(era: EraId, ops: readonly OpInput[], flags?: Partial<Flags>): ScenarioError {
+export function scenarioError(
+  era: EraId,
+  ops: readonly OpInput[],
+  flags?: Partial<Flags>,
+): ScenarioError {
   try {
     run(era, ops, flags);
   } catch (e) {
