@@ -40,5 +40,10 @@ export function bigScenario(generations: number, seed = 1): Scenario {
       live = live.filter((_, j) => j !== i);
     }
   }
-  return { format: 'anon-vma-forest/scenario@1', title: `generated: ${generations} generations`, era: '6.1', ops };
+  return {
+    format: 'anon-vma-forest/scenario@1',
+    title: `generated: ${generations} generations`,
+    era: '6.1',
+    ops,
+  };
 }

@@ -35,8 +35,11 @@ function replayBench(): void {
     ];
     for (const [mode, opts] of modes) {
       const [r, ms] = best(5, () => replay(sc, opts));
-      const steps = opts?.record === false ? r.opStarts.length && countSteps(sc, era) : r.steps.length;
-      console.log(`| ${era} | ${mode} | ${fmt(steps)} | ${ms.toFixed(1)} | ${fmt((steps / ms) * 1000)} |`);
+      const steps =
+        opts?.record === false ? r.opStarts.length && countSteps(sc, era) : r.steps.length;
+      console.log(
+        `| ${era} | ${mode} | ${fmt(steps)} | ${ms.toFixed(1)} | ${fmt((steps / ms) * 1000)} |`,
+      );
     }
   }
 }
@@ -58,7 +61,11 @@ function exploreBench(): void {
     if (!scenario.ops.some((o) => o.op === 'parallel')) continue;
     const cases = [
       { era: scenario.era, flags: scenario.flags ?? {}, label: 'file' },
-      ...(scenario.expect?.holds ?? []).map((h) => ({ era: h.era, flags: h.flags ?? {}, label: 'fix' })),
+      ...(scenario.expect?.holds ?? []).map((h) => ({
+        era: h.era,
+        flags: h.flags ?? {},
+        label: 'fix',
+      })),
     ];
     const done = new Set<string>();
     for (const c of cases) {
@@ -69,8 +76,12 @@ function exploreBench(): void {
       const sc = Object.keys(c.flags).length ? { ...rest, flags: c.flags } : rest;
       const [r, ms] = best(3, () => explore(sc, { era: c.era }));
       const v = r.violations[0]?.kind ?? 'none';
-      const tag = `${c.era} ${Object.entries(c.flags).map(([k, x]) => `${k}=${String(x)}`).join(' ')}`.trim();
-      console.log(`| ${id} | ${tag} | ${fmt(r.explored)} | ${fmt(r.runs)} | ${v} | ${ms.toFixed(0)} | ${fmt((r.explored / ms) * 1000)} |`);
+      const tag = `${c.era} ${Object.entries(c.flags)
+        .map(([k, x]) => `${k}=${String(x)}`)
+        .join(' ')}`.trim();
+      console.log(
+        `| ${id} | ${tag} | ${fmt(r.explored)} | ${fmt(r.runs)} | ${v} | ${ms.toFixed(0)} | ${fmt((r.explored / ms) * 1000)} |`,
+      );
     }
   }
 }

@@ -62,7 +62,8 @@ export function cloneState(s: State): State {
   for (const m of s.mms.values()) {
     const c = mm(m);
     c.vmas = m.vmas.map(vma);
-    for (const [addr, p] of m.ptes) c.ptes.set(addr, { page: page(p.page), migration: p.migration });
+    for (const [addr, p] of m.ptes)
+      c.ptes.set(addr, { page: page(p.page), migration: p.migration });
   }
   for (const [v, c] of vmas) {
     c.anonVma = v.anonVma ? av(v.anonVma) : null;

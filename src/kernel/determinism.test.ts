@@ -24,7 +24,6 @@ import {
   read,
   runScenarioFile,
   scenario,
-  spawn,
   takeAllLocks,
   write,
 } from './testing';

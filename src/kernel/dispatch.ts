@@ -23,10 +23,18 @@ function mmOf(k: K, pid: string, field = 'pid'): Mm {
 function* withMmapSem(k: K, mm: Mm, mode: Mode, body: Gen): Gen {
   const owner = `mmap_sem:${mm.pid}`;
   const verb = mode === 'w' ? 'down_write' : 'down_read';
-  yield* acquireOther(k, mm.mmapSem, owner, mode, true, { fn: 'mmap_sem', line: 'lock', text: `${verb}(${owner})` });
+  yield* acquireOther(k, mm.mmapSem, owner, mode, true, {
+    fn: 'mmap_sem',
+    line: 'lock',
+    text: `${verb}(${owner})`,
+  });
   yield* body;
   const up = mode === 'w' ? 'up_write' : 'up_read';
-  yield* releaseOther(k, mm.mmapSem, owner, { fn: 'mmap_sem', line: 'unlock', text: `${up}(${owner})` });
+  yield* releaseOther(k, mm.mmapSem, owner, {
+    fn: 'mmap_sem',
+    line: 'unlock',
+    text: `${up}(${owner})`,
+  });
 }
 
 export function* runOp(k: K, op: SimpleOp): Gen {

@@ -52,10 +52,24 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
   const counts: Record<string, number> = {};
   // Run the ops before the first parallel block once; every interleaving starts from a copy.
   const first = sc.ops.findIndex((o) => o.op === 'parallel');
-  const pre = runScenario({ ...sc, ops: sc.ops.slice(0, first < 0 ? sc.ops.length : first) }, era, flags, {});
+  const pre = runScenario(
+    { ...sc, ops: sc.ops.slice(0, first < 0 ? sc.ops.length : first) },
+    era,
+    flags,
+    {},
+  );
   if (pre.violations.length > 0 || pre.stopped || first < 0) {
     const hits = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
-    return { explored: 0, violations: hits, schedule: [], schedules: [], runs: 1, complete: true, cancelled: false, counts: pre.counts };
+    return {
+      explored: 0,
+      violations: hits,
+      schedule: [],
+      schedules: [],
+      runs: 1,
+      complete: true,
+      cancelled: false,
+      counts: pre.counts,
+    };
   }
   const base = { state: pre.s, op: first, taken: pre.taken };
   while (queue.length > 0) {
@@ -78,7 +92,16 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
       if (hits.length > 0) {
         const schedules = r.choices.map((c) => [...c]);
         const broke = schedules.filter((c) => c.length > 0).pop() ?? [];
-        return { explored, violations: r.violations, schedule: broke, schedules, runs, complete: true, cancelled: false, counts };
+        return {
+          explored,
+          violations: r.violations,
+          schedule: broke,
+          schedules,
+          runs,
+          complete: true,
+          cancelled: false,
+          counts,
+        };
       }
       if (!enabled) {
         runs++;
@@ -89,14 +112,41 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
       seen.add(key);
       explored++;
       if (opts.progress && explored % (opts.every ?? 500) === 0 && !opts.progress(explored)) {
-        return { explored, violations: [], schedule: [], schedules: [], runs, complete: false, cancelled: true, counts };
+        return {
+          explored,
+          violations: [],
+          schedule: [],
+          schedules: [],
+          runs,
+          complete: false,
+          cancelled: true,
+          counts,
+        };
       }
       if (explored >= max) {
-        return { explored, violations: [], schedule: [], schedules: [], runs, complete: false, cancelled: false, counts };
+        return {
+          explored,
+          violations: [],
+          schedule: [],
+          schedules: [],
+          runs,
+          complete: false,
+          cancelled: false,
+          counts,
+        };
       }
       for (const c of enabled as number[]) next.push([...prefix, c]);
     }
     queue = next;
   }
-  return { explored, violations: [], schedule: [], schedules: [], runs, complete: true, cancelled: false, counts };
+  return {
+    explored,
+    violations: [],
+    schedule: [],
+    schedules: [],
+    runs,
+    complete: true,
+    cancelled: false,
+    counts,
+  };
 }

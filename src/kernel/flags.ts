@@ -10,8 +10,12 @@ export interface Flags {
   trackRoot: boolean;
   /** patch 4/5: every anon_vma lock is taken on anon_vma->root */
   rootLock: boolean;
-  /** when vma_adjust takes the anon_vma (root) lock */
-  adjustLock: 'none' | 'conditional' | 'always';
+  /**
+   * when vma_adjust takes the anon_vma (root) lock: never (2.6.34), when start moves / a VMA
+   * is inserted / an importer exists (2.6.36), when start moves / an importer exists (3.0:
+   * `start-or-importer`), whenever the VMA has an anon_vma (3.7+, the tree must be re-keyed)
+   */
+  adjustLock: 'none' | 'conditional' | 'start-or-importer' | 'always';
   /** Linus 2010-05-05: lock the page's anon_vma, find the tail of a VMA's chain, lock that */
   lockDeepest: boolean;
   /** Mel's proposal: the walker trylocks every other VMA's anon_vma and restarts on failure */
@@ -41,7 +45,16 @@ export interface Flags {
   childFirstFree: boolean;
 }
 
-export const ERA_IDS = ['2.6.33', '2.6.34', '2.6.35', '2.6.36', '3.0', '3.8', '3.19', '6.1'] as const;
+export const ERA_IDS = [
+  '2.6.33',
+  '2.6.34',
+  '2.6.35',
+  '2.6.36',
+  '3.0',
+  '3.8',
+  '3.19',
+  '6.1',
+] as const;
 export type EraId = (typeof ERA_IDS)[number];
 
 const E1: Flags = {
@@ -73,7 +86,13 @@ const E2: Flags = {
   tailInsert: true,
   refcount: 'external',
 };
-const E3a: Flags = { ...E2, lockKind: 'mutex', refcount: 'refcount', batchLock: true };
+const E3a: Flags = {
+  ...E2,
+  lockKind: 'mutex',
+  refcount: 'refcount',
+  batchLock: true,
+  adjustLock: 'start-or-importer',
+};
 const E3b: Flags = {
   ...E3a,
   lockKind: 'rwsem',
@@ -116,7 +135,7 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   avc: { kind: 'bool' },
   trackRoot: { kind: 'bool' },
   rootLock: { kind: 'bool' },
-  adjustLock: { kind: 'enum', values: ['none', 'conditional', 'always'] },
+  adjustLock: { kind: 'enum', values: ['none', 'conditional', 'start-or-importer', 'always'] },
   lockDeepest: { kind: 'bool' },
   lockDance: { kind: 'bool' },
   chainLimit: { kind: 'count' },

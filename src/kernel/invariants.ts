@@ -16,12 +16,20 @@ export function checkStructure(s: State, out: Sink, pids?: ReadonlySet<string>):
       const ids = new Set<unknown>();
       for (const c of v.chain) {
         reached.add(c.av);
-        if (ids.has(c.av)) out.violation('list-corrupt', `${vmaId(v)} has two chains to ${avId(c.av)}`, [vmaId(v)]);
+        if (ids.has(c.av))
+          out.violation('list-corrupt', `${vmaId(v)} has two chains to ${avId(c.av)}`, [vmaId(v)]);
         ids.add(c.av);
         if (c.av.freed) {
-          out.violation('use-after-free', `${avcId(c)} points at ${avId(c.av)}, which was freed`, [avcId(c), avId(c.av)]);
+          out.violation('use-after-free', `${avcId(c)} points at ${avId(c.av)}, which was freed`, [
+            avcId(c),
+            avId(c.av),
+          ]);
         } else if (!c.onList || !c.av.list.includes(c)) {
-          out.violation('list-corrupt', `${avcId(c)} is on ${vmaId(v)}'s chain but not on ${avId(c.av)}'s list`, [avcId(c)]);
+          out.violation(
+            'list-corrupt',
+            `${avcId(c)} is on ${vmaId(v)}'s chain but not on ${avId(c.av)}'s list`,
+            [avcId(c)],
+          );
         }
       }
       if ((v.anonVma !== null) !== v.chain.length > 0 || (v.anonVma && !ids.has(v.anonVma))) {
@@ -30,7 +38,10 @@ export function checkStructure(s: State, out: Sink, pids?: ReadonlySet<string>):
       if (s.flags.trackRoot && v.chain.length > 0) {
         const tail = v.chain[v.chain.length - 1]!.av;
         if (v.chain.some((c) => c.av.root !== tail)) {
-          out.violation('root-not-last', `the root is not the tail of ${vmaId(v)}'s chain`, [vmaId(v), avId(tail)]);
+          out.violation('root-not-last', `the root is not the tail of ${vmaId(v)}'s chain`, [
+            vmaId(v),
+            avId(tail),
+          ]);
         }
       }
     }
@@ -41,31 +52,45 @@ export function checkStructure(s: State, out: Sink, pids?: ReadonlySet<string>):
       reached.add(av);
       const id = pteId(mm, addr);
       if (av.freed) {
-        out.violation('use-after-free', `page at ${id} points at ${avId(av)}, which was freed`, [id, avId(av)]);
+        out.violation('use-after-free', `page at ${id} points at ${avId(av)}, which was freed`, [
+          id,
+          avId(av),
+        ]);
         continue;
       }
       const v = findVma(mm, addr);
       if (!v) continue;
       const linked = av.list.some((c) => c.vma === v && !c.freed);
       if (!linked || vmaAddress(page, v) !== addr) {
-        out.violation('rmap-miss', `an rmap walk from ${avId(av)} cannot reach the page at ${id} in ${vmaId(v)}`, [
-          id,
-          vmaId(v),
-          avId(av),
-        ]);
+        out.violation(
+          'rmap-miss',
+          `an rmap walk from ${avId(av)} cannot reach the page at ${id} in ${vmaId(v)}`,
+          [id, vmaId(v), avId(av)],
+        );
       }
     }
   }
+  for (const r of s.refs.values()) reached.add(r.av);
   for (const av of pids ? reached : s.anonVmas) {
     if (av.freed) continue;
     for (const c of av.list) {
-      if (c.freed) out.violation('use-after-free', `${avId(av)}'s list holds ${avcId(c)}, which was freed`, [avcId(c)]);
+      if (c.freed)
+        out.violation('use-after-free', `${avId(av)}'s list holds ${avcId(c)}, which was freed`, [
+          avcId(c),
+        ]);
       else if (!c.onChain || c.vma.freed) {
-        out.violation('list-corrupt', `${avcId(c)} is on ${avId(av)}'s list but on no live VMA's chain`, [avcId(c)]);
+        out.violation(
+          'list-corrupt',
+          `${avcId(c)} is on ${avId(av)}'s list but on no live VMA's chain`,
+          [avcId(c)],
+        );
       }
     }
     if (s.flags.trackRoot && av.root.freed) {
-      out.violation('use-after-free', `${avId(av)}->root is ${avId(av.root)}, which was freed`, [avId(av), avId(av.root)]);
+      out.violation('use-after-free', `${avId(av)}->root is ${avId(av.root)}, which was freed`, [
+        avId(av),
+        avId(av.root),
+      ]);
     }
   }
 }
@@ -77,11 +102,14 @@ export function counterErrors(s: State): string[] {
   const vmas = [...s.mms.values()].filter((m) => m.alive).flatMap((m) => m.vmas);
   for (const av of live) {
     const active = vmas.filter((v) => v.anonVma === av).length;
-    const children = live.filter((y) => y !== av && y.parent === av).length;
+    // unlink_anon_vmas uncounts a child from its parent as soon as the child's tree empties
+    const children = live.filter((y) => y !== av && y.parent === av && y.list.length > 0).length;
     const self = av.root === av && av.list.length > 0 ? 1 : 0;
     if (s.flags.reuse === 'num_children') {
-      if (av.numActiveVmas !== active) errs.push(`${avId(av)}: num_active_vmas ${av.numActiveVmas}, expected ${active}`);
-      if (av.numChildren !== children + self) errs.push(`${avId(av)}: num_children ${av.numChildren}, expected ${children + self}`);
+      if (av.numActiveVmas !== active)
+        errs.push(`${avId(av)}: num_active_vmas ${av.numActiveVmas}, expected ${active}`);
+      if (av.numChildren !== children + self)
+        errs.push(`${avId(av)}: num_children ${av.numChildren}, expected ${children + self}`);
     }
     if (s.flags.reuse === 'degree' && av.degree !== active + children + self) {
       errs.push(`${avId(av)}: degree ${av.degree}, expected ${active + children + self}`);

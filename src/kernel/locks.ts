@@ -1,7 +1,7 @@
 // anon_vma locks: which object's lock a step takes (own, root, or Linus's "deepest"), and the
 // acquire / release / trylock micro-steps. A CPU asking for a held lock waits (it is not
 // scheduled until the lock is free); asking for a lock it holds itself is a self-deadlock.
-import { K, type Announce, type Gen } from './exec';
+import type { Announce, Gen, K } from './exec';
 import { avId, type AnonVma, type Lock, type Mode, type Vma } from './state';
 
 /** The anon_vma whose lock protects `av`'s list under the current flags. */

@@ -46,7 +46,8 @@ export function mappersOf(k: K, page: Page, migration: boolean | null): { mm: Mm
   for (const mm of k.s.mms.values()) {
     if (!mm.alive) continue;
     for (const [addr, pte] of mm.ptes) {
-      if (pte.page === page && (migration === null || pte.migration === migration)) out.push({ mm, addr });
+      if (pte.page === page && (migration === null || pte.migration === migration))
+        out.push({ mm, addr });
     }
   }
   return out;

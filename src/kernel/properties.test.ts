@@ -294,7 +294,7 @@ function ownChecks(s: State, f: Flags): string[] {
 }
 
 /** Contract 2: every live anon_vma is listed, and no listed root names a freed one. */
-export function forestErrors(s: State, f: Flags): string[] {
+function forestErrors(s: State, f: Flags): string[] {
   const errs: string[] = [];
   const forest = forestOf(s);
   const live = s.anonVmas.filter((a) => !a.freed).length;
@@ -397,7 +397,7 @@ function play(
 const show = (o: Outcome): string =>
   `ops: ${JSON.stringify(o.ops)}\nviolations: ${JSON.stringify(o.violations, null, 1)}\nproblems: ${o.problems.join('\n')}`;
 
-/** Runs per era; 8 eras × RUNS sequences of 5–25 random ops (plus two fixed ones). */
+/** Sequences per era: 5–25 random choices after three fixed ops (spawn, mmap, write), then a teardown. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
 const FULL_ERAS: EraId[] = ['2.6.33', '2.6.34', '2.6.35', '2.6.36', '3.19', '6.1'];
 const UAF_ERAS: EraId[] = ['3.0', '3.8'];

@@ -23,11 +23,22 @@ function lenient(opts: ReplayOptions): boolean {
   return opts.era !== undefined || (opts.flags !== undefined && Object.keys(opts.flags).length > 0);
 }
 
-export type Replay = ReplayResult<Forest, ViewState> & { flags: Flags; counts: Record<string, number> };
+export type Replay = ReplayResult<Forest, ViewState> & {
+  flags: Flags;
+  counts: Record<string, number>;
+};
 
-export function effectiveFlags(sc: Scenario, opts: ReplayOptions = {}): { era: EraId; flags: Flags } {
+export function effectiveFlags(
+  sc: Scenario,
+  opts: ReplayOptions = {},
+): { era: EraId; flags: Flags } {
   const era = opts.era ?? sc.era;
-  if (!isEraId(era)) throw new ScenarioError(`era "${era}" is not one of ${Object.keys(ERAS).join(', ')}`, null, 'era');
+  if (!isEraId(era))
+    throw new ScenarioError(
+      `era "${era}" is not one of ${Object.keys(ERAS).join(', ')}`,
+      null,
+      'era',
+    );
   // --era replaces the file's era; the file's flags still apply on top, then --flag.
   return { era, flags: resolveFlags(era, { ...(sc.flags ?? {}), ...(opts.flags ?? {}) }) };
 }
@@ -61,7 +72,12 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
       const at = Math.max(0, Math.min(total, Math.floor(n)));
       const hit = cache.get(at);
       if (hit) return hit;
-      const part = runScenario(sc, era, flags, { limit: at, checks: false, record: false, lenientSchedule: lenient(opts) });
+      const part = runScenario(sc, era, flags, {
+        limit: at,
+        checks: false,
+        record: false,
+        lenientSchedule: lenient(opts),
+      });
       const v = viewOf(part.s, part.cpuStatus());
       if (cache.size > 256) cache.clear();
       cache.set(at, v);

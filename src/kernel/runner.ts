@@ -133,14 +133,23 @@ export class Runner implements Sink {
   }
   /** Each CPU's history fingerprint (see stateHash.ts). */
   historyKey(): string {
-    const next = this.active.map((c) => (c.pending ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}` : '-'));
+    const next = this.active.map((c) =>
+      c.pending ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}` : '-',
+    );
     const hist = [...this.hist].sort((a, b) => a[0] - b[0]);
     return `${hist.map(([c, h]) => `${c}:${h}`).join(',')}>${next.join('|')}`;
   }
 
   // --- stepping -------------------------------------------------------------------------
   private cpu(n: number, where: string): Cpu {
-    return { k: new K(this.s, n, this), gen: null, pending: null, done: false, where, threadOp: null };
+    return {
+      k: new K(this.s, n, this),
+      gen: null,
+      pending: null,
+      done: false,
+      where,
+      threadOp: null,
+    };
   }
 
   private advance(c: Cpu): void {
@@ -174,7 +183,14 @@ export class Runner implements Sink {
     const a = c.pending!;
     this.taken++;
     if (this.opts.record !== false) {
-      const st: Step = { cpu: c.k.cpu, op: this.op, fn: a.fn, line: a.line, text: a.text, touched: NONE };
+      const st: Step = {
+        cpu: c.k.cpu,
+        op: this.op,
+        fn: a.fn,
+        line: a.line,
+        text: a.text,
+        touched: NONE,
+      };
       if (c.threadOp) st.threadOp = [c.threadOp[0], c.threadOp[1]];
       this.steps.push(st);
       this.cur = st;
@@ -182,7 +198,11 @@ export class Runner implements Sink {
     this.curCpu = c.k.cpu;
     this.advance(c);
     const st = this.cur as Step | null;
-    if (st && this.opts.history) this.hist.set(this.curCpu, fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`));
+    if (st && this.opts.history)
+      this.hist.set(
+        this.curCpu,
+        fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`),
+      );
     if (this.after) {
       const key = `${this.curCpu}:${this.after.label}`;
       if (this.after.kind === 'checkpoint') this.marks.set(key, this.hist.get(this.curCpu) ?? 0);
@@ -200,10 +220,14 @@ export class Runner implements Sink {
       .filter((c) => !c.done && c.pending?.lock)
       .map((c) => {
         const l = c.pending!.lock!;
-        const self = l.lock.holders.includes(c.k.cpu) ? ' (held by itself)' : ` (held by cpu${l.lock.holders.join(' cpu')})`;
+        const self = l.lock.holders.includes(c.k.cpu)
+          ? ' (held by itself)'
+          : ` (held by cpu${l.lock.holders.join(' cpu')})`;
         return `cpu${c.k.cpu} waits for ${l.owner}${self}`;
       });
-    const objects = cpus.filter((c) => !c.done && c.pending?.lock).map((c) => c.pending!.lock!.owner);
+    const objects = cpus
+      .filter((c) => !c.done && c.pending?.lock)
+      .map((c) => c.pending!.lock!.owner);
     this.violation('deadlock', `no CPU can move: ${waits.join('; ')}`, [...new Set(objects)]);
     this.stopped = `deadlock at step ${this.taken}`;
   }
@@ -223,7 +247,12 @@ export class Runner implements Sink {
     return true;
   }
 
-  private runParallel(threads: SimpleOp[][], schedule: number[], block: number, where: string): boolean {
+  private runParallel(
+    threads: SimpleOp[][],
+    schedule: number[],
+    block: number,
+    where: string,
+  ): boolean {
     const cpus = threads.map((_, t) => this.cpu(t, `${where} thread ${t}`));
     this.active = cpus;
     const made: number[] = [];
@@ -255,7 +284,11 @@ export class Runner implements Sink {
             : c.done
               ? `cpu${pick} has finished`
               : `cpu${pick} is waiting for ${c.pending!.lock!.owner}`;
-          throw new ScenarioError(`${where}: schedule[${pos}] names cpu${pick}, but ${why}`, this.op, `schedule[${pos}]`);
+          throw new ScenarioError(
+            `${where}: schedule[${pos}] names cpu${pick}, but ${why}`,
+            this.op,
+            `schedule[${pos}]`,
+          );
         }
       } else if (this.opts.chooser) {
         const ch = this.opts.chooser(ready, block);

@@ -54,12 +54,18 @@ export function canonicalOrder(s: State): AnonVma[] {
       for (const c of v.chain) add(c.av);
     }
   }
-  for (let i = 0; i < order.length; i++) {
-    const av = order[i]!;
-    if (s.flags.trackRoot) add(av.root);
-    if (s.flags.reuse !== 'none') add(av.parent);
-  }
+  // root / parent closure, run again after the referenced-only ones join
+  let i = 0;
+  const close = (): void => {
+    for (; i < order.length; i++) {
+      const av = order[i]!;
+      if (s.flags.trackRoot) add(av.root);
+      if (s.flags.reuse !== 'none') add(av.parent);
+    }
+  };
+  close();
   for (const r of [...s.refs.values()].sort((a, b) => a.order - b.order)) add(r.av);
+  close();
   return order;
 }
 
@@ -88,7 +94,11 @@ export function forestOf(s: State): Forest {
     for (const addr of [...mm.ptes.keys()].sort((a, b) => a - b)) {
       const pte = mm.ptes.get(addr)!;
       if (pte.page === s.zeroPage) continue;
-      const p: ForestPage = { pid: mm.pid, addr, anon_vma: pte.page.mapping ? name(pte.page.mapping) : null };
+      const p: ForestPage = {
+        pid: mm.pid,
+        addr,
+        anon_vma: pte.page.mapping ? name(pte.page.mapping) : null,
+      };
       if (pte.migration) p.migration = true;
       pages.push(p);
     }

@@ -14,12 +14,18 @@ export function fnv(h: number, s: string): number {
 export function stateKey(s: State): string {
   const parts: string[] = [];
   for (const mm of s.mms.values()) {
-    parts.push(`m${mm.pid}${mm.alive ? '' : '!'}${mm.mmapSem.holders.join(',')}${mm.mmapSem.mode ?? ''}`);
+    parts.push(
+      `m${mm.pid}${mm.alive ? '' : '!'}${mm.mmapSem.holders.join(',')}${mm.mmapSem.mode ?? ''}`,
+    );
     for (const v of mm.vmas) {
-      parts.push(`v${v.serial}:${v.start}-${v.end}@${v.pgoff}${v.prot}${v.anonVma?.n ?? '-'}[${v.chain.map((c) => c.av.n).join(',')}]`);
+      parts.push(
+        `v${v.serial}:${v.start}-${v.end}@${v.pgoff}${v.prot}${v.anonVma?.n ?? '-'}[${v.chain.map((c) => c.av.n).join(',')}]`,
+      );
     }
     for (const [a, p] of [...mm.ptes].sort((x, y) => x[0] - y[0])) {
-      parts.push(`p${a}=${p.page.pfn}${p.migration ? 'M' : ''}>${p.page.mapping?.n ?? '-'}#${p.page.mapcount}${p.page.lock.holders.join(',')}`);
+      parts.push(
+        `p${a}=${p.page.pfn}${p.migration ? 'M' : ''}>${p.page.mapping?.n ?? '-'}#${p.page.mapcount}${p.page.lock.holders.join(',')}`,
+      );
     }
   }
   for (const a of s.anonVmas) {

@@ -11,7 +11,8 @@ export function viewOf(
     if (c.waitingFor) waiting.set(c.waitingFor, [...(waiting.get(c.waitingFor) ?? []), c.cpu]);
   }
   const refNames = new Map<string, string[]>();
-  for (const r of s.refs.values()) refNames.set(avId(r.av), [...(refNames.get(avId(r.av)) ?? []), r.name]);
+  for (const r of s.refs.values())
+    refNames.set(avId(r.av), [...(refNames.get(avId(r.av)) ?? []), r.name]);
   const f = s.flags;
   return {
     era: s.era,

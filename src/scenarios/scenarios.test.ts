@@ -76,6 +76,8 @@ describe('8.8: endless growth of the anon_vma hierarchy', () => {
   });
   it('keeps every anon_vma of the family alive up to 3.8, and few from 3.19', () => {
     expect(replay(builtin('growth-8.8'), { era: '3.8' }).forest().anon_vmas.length).toBe(gens + 1);
-    expect(replay(builtin('growth-8.8'), { era: '6.1' }).forest().anon_vmas.length).toBeLessThanOrEqual(3);
+    expect(
+      replay(builtin('growth-8.8'), { era: '6.1' }).forest().anon_vmas.length,
+    ).toBeLessThanOrEqual(3);
   });
 });

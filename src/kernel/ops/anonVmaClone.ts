@@ -22,7 +22,8 @@ export function* chainLinkLocked(k: K, c: Avc): Gen {
 function canReuse(k: K, dst: Vma, src: Vma, av: AnonVma): boolean {
   if (dst.anonVma) return false;
   if (k.f.reuse === 'degree') return av !== src.anonVma && av.degree < 2;
-  if (k.f.reuse === 'num_children') return !!src.anonVma && av.numChildren < 2 && av.numActiveVmas === 0;
+  if (k.f.reuse === 'num_children')
+    return !!src.anonVma && av.numChildren < 2 && av.numActiveVmas === 0;
   return false;
 }
 

@@ -41,7 +41,11 @@ export function* anonVmaFork(k: K, v: Vma, pv: Vma): Gen {
     return;
   }
   if (k.f.chainLimit !== undefined && pv.chain.length >= k.f.chainLimit) {
-    yield step(fn, 'limit', `chain length ${pv.chain.length} ≥ ${k.f.chainLimit}: share ${avId(pav)}`);
+    yield step(
+      fn,
+      'limit',
+      `chain length ${pv.chain.length} ≥ ${k.f.chainLimit}: share ${avId(pav)}`,
+    );
     v.anonVma = pav;
     if (k.f.reuse === 'degree') pav.degree++;
     if (k.f.reuse === 'num_children') pav.numActiveVmas++;

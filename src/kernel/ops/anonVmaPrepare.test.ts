@@ -51,7 +51,11 @@ describe('anon_vma_prepare', () => {
         { start: 2, end: 4, anon_vma: 'av0', chain: ['av0'] },
       ]);
       expect(r.state.anonVmas).toHaveLength(1);
-      expect(r.stepsOf(r.last).some((s) => s.fn === 'find_mergeable_anon_vma' && /yes: av0/.test(s.text))).toBe(true);
+      expect(
+        r
+          .stepsOf(r.last)
+          .some((s) => s.fn === 'find_mergeable_anon_vma' && /yes: av0/.test(s.text)),
+      ).toBe(true);
     });
   }
 

@@ -7,7 +7,9 @@ import { avId, vmaAfter, vmaBefore, vmaId, type AnonVma, type Vma } from '../sta
 
 /** anon_vma_compatible: adjacent, same flags apart from the access bits, contiguous pgoff. */
 export function anonVmaCompatible(a: Vma, b: Vma): boolean {
-  return a.end === b.start && a.growsdown === b.growsdown && b.pgoff === a.pgoff + (b.start - a.start);
+  return (
+    a.end === b.start && a.growsdown === b.growsdown && b.pgoff === a.pgoff + (b.start - a.start)
+  );
 }
 
 /** reusable_anon_vma: the neighbour's anon_vma, only if its chain is a single entry. */
@@ -53,7 +55,11 @@ export function* anonVmaPrepare(k: K, v: Vma): Gen {
     k.touch(vmaId(v));
     k.note(`${vmaId(v)}->anon_vma = ${avId(av)}`);
     chainAddHead(k, c);
-    yield step(fn, 'link', `add ${vmaId(v)} to ${avId(av)}'s ${k.f.tree === 'interval' ? 'interval tree' : 'list'}`);
+    yield step(
+      fn,
+      'link',
+      `add ${vmaId(v)} to ${avId(av)}'s ${k.f.tree === 'interval' ? 'interval tree' : 'list'}`,
+    );
     listInsert(k, c, k.f.tailInsert ? 'tail' : 'head');
     if (k.f.reuse === 'degree') av.degree++;
     if (k.f.reuse === 'num_children') av.numActiveVmas++;
@@ -65,4 +71,3 @@ export function* anonVmaPrepare(k: K, v: Vma): Gen {
     freeAnonVma(k, allocated);
   }
 }
-

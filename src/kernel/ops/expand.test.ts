@@ -18,7 +18,10 @@ describe('expand', () => {
       const page = r.state.mms.get('P')!.ptes.get(9)!.page;
       expect(page.index).toBe(9);
       expect(r.page('P', 9)?.anon_vma).toBe('av0');
-      const lines = r.stepsOf(r.last).filter((s) => s.fn === 'expand_downwards').map((s) => s.line);
+      const lines = r
+        .stepsOf(r.last)
+        .filter((s) => s.fn === 'expand_downwards')
+        .map((s) => s.line);
       expect(lines).toEqual(expect.arrayContaining(['vm_start', 'vm_pgoff']));
     });
 
@@ -52,7 +55,8 @@ describe('expand', () => {
     expect(lock('2.6.34')).toEqual(['av1:w']);
     expect(lock('2.6.35')).toEqual(['av1:w']);
     expect(lock('2.6.33')).toEqual(['av0:w']);
-    for (const era of ['2.6.36', '3.0', '3.8', '3.19', '6.1'] as const) expect(lock(era), era).toEqual(['av0:w']);
+    for (const era of ['2.6.36', '3.0', '3.8', '3.19', '6.1'] as const)
+      expect(lock(era), era).toEqual(['av0:w']);
   });
 
   it('2.6.34 with lockDeepest locks the tail of the VMA chain (Linus 2010-05-05)', () => {
@@ -62,12 +66,22 @@ describe('expand', () => {
   });
 
   it('cannot grow into the previous VMA, below 0, or up into the next VMA', () => {
-    const down = scenarioError('6.1', [spawn('P'), mmap('P', 0, 2), mmap('P', 4, 2, true), expand('P', 4, 3)]);
+    const down = scenarioError('6.1', [
+      spawn('P'),
+      mmap('P', 0, 2),
+      mmap('P', 4, 2, true),
+      expand('P', 4, 3),
+    ]);
     expect(down.opIndex).toBe(3);
     expect(down.field).toBe('pages');
     const zero = scenarioError('6.1', [spawn('P'), mmap('P', 1, 2, true), expand('P', 1, 2)]);
     expect(zero.field).toBe('pages');
-    const up = scenarioError('2.6.36', [spawn('P'), mmap('P', 0, 2), mmap('P', 3, 2, true), expand('P', 0, 2)]);
+    const up = scenarioError('2.6.36', [
+      spawn('P'),
+      mmap('P', 0, 2),
+      mmap('P', 3, 2, true),
+      expand('P', 0, 2),
+    ]);
     expect(up.opIndex).toBe(3);
     expect(up.field).toBe('pages');
     expect(up.message).toMatch(/^op 3 \(expand\): /);

@@ -27,7 +27,11 @@ export function* expand(k: K, mm: Mm, addr: number, pages: number): Gen {
     throw new OpError(`${vmaId(v)} cannot grow down to ${start}`, 'pages');
   }
   const fn = 'expand_downwards';
-  yield step('expand_stack', 'prepare', `expand_stack(${vmaId(v)}, ${start}): anon_vma_prepare first`);
+  yield step(
+    'expand_stack',
+    'prepare',
+    `expand_stack(${vmaId(v)}, ${start}): anon_vma_prepare first`,
+  );
   yield* anonVmaPrepare(k, v);
   const target = vmaLockTarget(k, v);
   if (target) yield* acquire(k, target, 'w', fn, 'lock');

@@ -17,14 +17,18 @@ describe('fault', () => {
       const mm = r.state.mms.get('P')!;
       expect(mm.ptes.get(0)!.page).toBe(r.state.zeroPage);
       expect(mm.ptes.get(1)!.page).toBe(r.state.zeroPage);
-      expect(r.stepsOf(2).some((s) => s.fn === 'do_anonymous_page' && s.line === 'zero-page')).toBe(true);
+      expect(r.stepsOf(2).some((s) => s.fn === 'do_anonymous_page' && s.line === 'zero-page')).toBe(
+        true,
+      );
     });
 
     it(`${era}: a write after a read replaces the zero page with a new anonymous page`, () => {
       const r = run(era, [spawn('P'), mmap('P', 0, 2), read('P', 0), write('P', 0)]);
       expect(r.violations).toEqual([]);
       expect(r.f.pages).toEqual([{ pid: 'P', addr: 0, anon_vma: 'av0' }]);
-      expect(r.fns(3)).toEqual(expect.arrayContaining(['do_wp_page', '__anon_vma_prepare', 'wp_page_copy']));
+      expect(r.fns(3)).toEqual(
+        expect.arrayContaining(['do_wp_page', '__anon_vma_prepare', 'wp_page_copy']),
+      );
     });
 
     it(`${era}: a new page goes to vma->anon_vma with index = linear page index`, () => {
@@ -36,7 +40,12 @@ describe('fault', () => {
 
     it(`${era}: a read of a present page does nothing`, () => {
       const r = run(era, [oneVma('P', 0, 1), read('P', 0)]);
-      expect(r.stepsOf(r.last).map((s) => s.line)).toEqual(['lock', 'find-vma', 'present', 'unlock']);
+      expect(r.stepsOf(r.last).map((s) => s.line)).toEqual([
+        'lock',
+        'find-vma',
+        'present',
+        'unlock',
+      ]);
     });
   }
 
@@ -82,7 +91,8 @@ describe('fault', () => {
 
   it('3.19: a page written in a VMA that reused an ancestor goes to that older anon_vma', () => {
     const ops = [oneVma('P0', 0, 1)];
-    for (let i = 0; i < 3; i++) ops.push([fork(`P${i}`, `P${i + 1}`), write(`P${i + 1}`, 0), exit(`P${i}`)]);
+    for (let i = 0; i < 3; i++)
+      ops.push([fork(`P${i}`, `P${i + 1}`), write(`P${i + 1}`, 0), exit(`P${i}`)]);
     const r = run('3.19', ops.flat());
     // P3 reused A1 (trace id av1): its COW page lands there
     const p3 = r.view.pages.find((p) => p.id === 'P3:0')!;

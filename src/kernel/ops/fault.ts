@@ -14,7 +14,11 @@ function* mapNewPage(k: K, mm: Mm, v: Vma, addr: number, fn: string): Gen {
   yield step(fn, 'alloc-page', 'allocate a new page');
   const av = v.anonVma;
   const page = newPage(k, av, v.pgoff + (addr - v.start));
-  yield step('page_add_new_anon_rmap', 'mapping', `page->mapping = ${av ? avId(av) : 'NULL'}, index ${page.index}`);
+  yield step(
+    'page_add_new_anon_rmap',
+    'mapping',
+    `page->mapping = ${av ? avId(av) : 'NULL'}, index ${page.index}`,
+  );
   if (av) liveAv(k, av, 'mapped a page into');
   setPte(k, mm, addr, { page, migration: false });
 }
@@ -37,7 +41,11 @@ export function* fault(k: K, mm: Mm, addr: number, write: boolean): Gen {
       line: 'wait',
       text: `a migration entry: wait for ${owner} to be unlocked`,
     });
-    yield* releaseOther(k, page.lock, owner, { fn: 'migration_entry_wait', line: 'retry', text: 'retry the fault' });
+    yield* releaseOther(k, page.lock, owner, {
+      fn: 'migration_entry_wait',
+      line: 'retry',
+      text: 'retry the fault',
+    });
     pte = mm.ptes.get(addr);
     if (pte?.migration) {
       k.violation(
@@ -51,7 +59,11 @@ export function* fault(k: K, mm: Mm, addr: number, write: boolean): Gen {
   }
   if (!pte) {
     if (!write) {
-      yield step('do_anonymous_page', 'zero-page', 'map the shared zero page read-only (no anon_vma)');
+      yield step(
+        'do_anonymous_page',
+        'zero-page',
+        'map the shared zero page read-only (no anon_vma)',
+      );
       setPte(k, mm, addr, { page: k.s.zeroPage, migration: false });
       return;
     }
@@ -75,7 +87,11 @@ export function* fault(k: K, mm: Mm, addr: number, write: boolean): Gen {
   if (page.mapcount === 1 && !underMigration) {
     k.note('no: reuse it in place');
     if (v.anonVma && page.mapping !== v.anonVma) {
-      yield step('page_move_anon_rmap', 'move', `page->mapping: ${page.mapping ? avId(page.mapping) : 'NULL'} → ${avId(v.anonVma)}`);
+      yield step(
+        'page_move_anon_rmap',
+        'move',
+        `page->mapping: ${page.mapping ? avId(page.mapping) : 'NULL'} → ${avId(v.anonVma)}`,
+      );
       liveAv(k, v.anonVma, 'moved a page into');
       page.mapping = v.anonVma;
       k.touch(pteId(mm, addr));
@@ -83,8 +99,9 @@ export function* fault(k: K, mm: Mm, addr: number, write: boolean): Gen {
     }
     return;
   }
-  k.note(`yes (${page.mapcount} mappings${underMigration ? ', under migration' : ''}): copy on write`);
+  k.note(
+    `yes (${page.mapcount} mappings${underMigration ? ', under migration' : ''}): copy on write`,
+  );
   yield* anonVmaPrepare(k, v);
   yield* mapNewPage(k, mm, v, addr, 'wp_page_copy');
 }
-

@@ -99,7 +99,15 @@ describe('fork', () => {
   it('2.6.34 links under each anon_vma own lock; 2.6.36 under the root lock only', () => {
     const ops = [oneVma('P', 0, 1), fork('P', 'C'), fork('C', 'G')];
     // trace ids: av0 = P's, av1 = C's, av2 = G's
-    expect(run('2.6.34', ops).acquired(2 + 1 + 1)).toEqual(['av0:w', 'av1:w', 'av2:w']);
+    const old = run('2.6.34', ops);
+    expect(old.acquired(4)).toEqual(['av0:w', 'av1:w', 'av2:w']);
+    const i = old.steps.findIndex((s) => s.op === 4 && s.lock?.owner === 'av1');
+    expect(old.steps[i]).toMatchObject({
+      fn: 'anon_vma_chain_link',
+      line: 'lock',
+      text: 'spin_lock(av1)',
+      lock: { kind: 'acquire', owner: 'av1', mode: 'w' },
+    });
     expect(run('2.6.36', ops).acquired(4)).toEqual(['av0:w', 'av0:w', 'av0:w']);
     // 3.0: one batched root lock for the clone, one for the link of the new anon_vma
     expect(run('3.0', ops).acquired(4)).toEqual(['av0:w', 'av0:w']);
@@ -115,7 +123,10 @@ describe('fork', () => {
         held.set(l.owner, (held.get(l.owner) ?? 0) + d);
         expect(held.get(l.owner), `${era} ${l.owner}`).toBeGreaterThanOrEqual(0);
       }
-      expect([...held.values()].every((n) => n === 0), era).toBe(true);
+      expect(
+        [...held.values()].every((n) => n === 0),
+        era,
+      ).toBe(true);
       expect(r.view.anonVmas.every((a) => a.lockedBy.length === 0)).toBe(true);
     }
   });
@@ -146,7 +157,9 @@ describe('fork', () => {
       expect(p4.chain).toEqual(['av2', 'av1', 'av0']);
       const deg4 = (id: string) => g4.viewAv(id).degree;
       expect([deg4('av0'), deg4('av1'), deg4('av2')]).toEqual([2, 1, 1]);
-      expect(g4.stepsOf(g4.last - 2).some((s) => s.fn === 'anon_vma_fork' && s.line === 'reused')).toBe(true);
+      expect(
+        g4.stepsOf(g4.last - 2).some((s) => s.fn === 'anon_vma_fork' && s.line === 'reused'),
+      ).toBe(true);
     });
 
     it('stays bounded over many generations, unlike 3.8', () => {
@@ -222,7 +235,9 @@ describe('fork', () => {
       expect(r.chainOf('G', 0)).toEqual(['av1', 'av0']);
       expect(r.anonVmaOf('G', 0)).toBe('av1');
       expect(r.anonVmaCount).toBe(2);
-      expect(r.stepsOf(r.last).some((s) => s.fn === 'anon_vma_fork' && s.line === 'limit')).toBe(true);
+      expect(r.stepsOf(r.last).some((s) => s.fn === 'anon_vma_fork' && s.line === 'limit')).toBe(
+        true,
+      );
       // without the flag a third level appears
       expect(run('2.6.36', ops).chainOf('G', 0)).toHaveLength(3);
     });

@@ -2,7 +2,20 @@
 // the process (spec §2.2 KSM, §4.3 drop_anon_vma, §5.3 put_anon_vma, §8.4, §8.7).
 import { describe, expect, it } from 'vitest';
 import { ERA_IDS, type EraId } from '../flags';
-import { exit, fork, ksmGet, ksmPut, mmap, oneVma, read, run, scenarioError, spawn, write } from '../testing';
+import { counterErrors } from '../invariants';
+import {
+  exit,
+  fork,
+  ksmGet,
+  ksmPut,
+  mmap,
+  oneVma,
+  read,
+  run,
+  scenarioError,
+  spawn,
+  write,
+} from '../testing';
 
 /** P forks C; C's COW page at 0 belongs to C's anon_vma (B); KSM holds B; everyone exits. */
 const orphan = [
@@ -55,7 +68,9 @@ describe('ksm_get / ksm_put', () => {
       expect(put.state.anonVmas.every((a) => a.freed)).toBe(true);
       const frees = put
         .stepsOf(put.last)
-        .filter((s) => /free/.test(s.line) && /(anon_vma_free|kmem_cache_free)\(av\d\)/.test(s.text))
+        .filter(
+          (s) => /free/.test(s.line) && /(anon_vma_free|kmem_cache_free)\(av\d\)/.test(s.text),
+        )
         .map((s) => /\((av\d)\)/.exec(s.text)![1]);
       expect(frees).toEqual(['av1', 'av0']);
     });
@@ -74,16 +89,22 @@ describe('ksm_get / ksm_put', () => {
   it('2.6.36 without the root pin (5/5 off): ksm_put takes the lock of a freed root (§8.4)', () => {
     const r = run('2.6.36', [orphan, ksmPut('k')], { pinRoot: false });
     expect(new Set(r.kinds)).toEqual(new Set(['use-after-free']));
-    // C's exit frees A while B (kept by KSM) still names it as its root (I-F2)…
-    const first = r.violations[0]!;
-    expect(r.steps[first.step - 1]!.op).toBe(r.last - 1);
-    expect(first.objects).toEqual(['av1', 'av0']);
-    // …and drop_anon_vma(B) then spins on the freed root's lock
+    // drop_anon_vma(B) spins on the lock of B's root A, which C's exit freed
     const put = r.violations.filter((v) => r.steps[v.step - 1]!.op === r.last);
     expect(put[0]!.message).toMatch(/took the lock of av0/);
     expect(r.steps[put[0]!.step - 1]!.fn).toBe('drop_anon_vma');
     // with 5/5 the same ops are clean
     expect(run('2.6.36', [orphan, ksmPut('k')]).violations).toEqual([]);
+  });
+
+  it('2.6.36 without the root pin: the exit that frees A under a live B is flagged there (I-F2)', () => {
+    // spec §9.1 I-F2: no live anon_vma's root points to a freed anon_vma, checked after every op
+    const r = run('2.6.36', orphan, { pinRoot: false });
+    expect(r.violations.map((v) => [v.kind, r.steps[v.step - 1]!.op])).toContainEqual([
+      'use-after-free',
+      r.last,
+    ]);
+    expect(r.violations[0]!.objects).toEqual(['av1', 'av0']);
   });
 
   for (const era of ['3.0', '3.8'] as EraId[]) {
@@ -99,22 +120,59 @@ describe('ksm_get / ksm_put', () => {
     });
   }
 
+  for (const era of ['3.19', '6.1'] as EraId[]) {
+    it(`${era}: a child kept only by KSM no longer counts for its parent (counterErrors agrees)`, () => {
+      // C exits: B's tree empties, so unlink_anon_vmas pass 1 decrements A's degree /
+      // num_children; KSM keeps B allocated. P still maps A.
+      const r = run(era, [
+        oneVma('P', 0, 1),
+        fork('P', 'C'),
+        write('C', 0),
+        ksmGet('C', 0, 'k'),
+        exit('C'),
+      ]);
+      expect(r.violations).toEqual([]);
+      const a = r.av(r.anonVmaOf('P', 0)!);
+      if (era === '3.19')
+        expect(a.degree).toBe(2); // self + P's VMA
+      else expect([a.num_children, a.num_active_vmas]).toEqual([1, 1]);
+      expect(counterErrors(r.state)).toEqual([]);
+    });
+  }
+
   it('2.6.36 ksmDrop dec-then-lock drops the reference before taking the lock', () => {
     const r = run('2.6.36', [orphan, ksmPut('k')], { ksmDrop: 'dec-then-lock' });
     expect(r.violations).toEqual([]);
-    const lines = r.stepsOf(r.last).filter((s) => s.fn === 'drop_anon_vma').map((s) => s.line);
+    const lines = r
+      .stepsOf(r.last)
+      .filter((s) => s.fn === 'drop_anon_vma')
+      .map((s) => s.line);
     expect(lines[0]).toBe('dec-and-test');
     expect(run('2.6.36', [orphan, ksmPut('k')]).stepsOf(r.last)[1]!.line).toBe('dec-and-lock');
   });
 
   it('errors: a second reference of the same name, a zero page, an unknown reference', () => {
-    const twice = scenarioError('6.1', [oneVma('P', 0, 1), ksmGet('P', 0, 'k'), ksmGet('P', 0, 'k')]);
+    const twice = scenarioError('6.1', [
+      oneVma('P', 0, 1),
+      ksmGet('P', 0, 'k'),
+      ksmGet('P', 0, 'k'),
+    ]);
     expect([twice.opIndex, twice.field]).toEqual([4, 'ref']);
-    const zero = scenarioError('6.1', [spawn('P'), mmap('P', 0, 1), read('P', 0), ksmGet('P', 0, 'k')]);
+    const zero = scenarioError('6.1', [
+      spawn('P'),
+      mmap('P', 0, 1),
+      read('P', 0),
+      ksmGet('P', 0, 'k'),
+    ]);
     expect([zero.opIndex, zero.field]).toEqual([3, 'addr']);
     const none = scenarioError('6.1', [oneVma('P', 0, 1), ksmPut('nope')]);
     expect([none.opIndex, none.field]).toEqual([3, 'ref']);
-    const gone = scenarioError('6.1', [oneVma('P', 0, 1), write('P', 0), exit('P'), ksmGet('P', 0, 'k')]);
+    const gone = scenarioError('6.1', [
+      oneVma('P', 0, 1),
+      write('P', 0),
+      exit('P'),
+      ksmGet('P', 0, 'k'),
+    ]);
     expect([gone.opIndex, gone.field]).toEqual([5, 'pid']);
   });
 });

@@ -12,7 +12,11 @@ export function* ksmGet(k: K, mm: Mm, addr: number, ref: string): Gen {
     throw new OpError(`no anonymous page is mapped at ${pteId(mm, addr)}`, 'addr');
   }
   const av = pte.page.mapping;
-  yield step('try_to_merge_with_ksm_page', 'anon-vma', `rmap_item->anon_vma = ${avId(av)} (page at ${pteId(mm, addr)})`);
+  yield step(
+    'try_to_merge_with_ksm_page',
+    'anon-vma',
+    `rmap_item->anon_vma = ${avId(av)} (page at ${pteId(mm, addr)})`,
+  );
   yield* getAnonVma(k, av, 'hold_anon_vma', `KSM reference "${ref}"`);
   k.s.refs.set(ref, { name: ref, av, order: k.s.nextOrder++ });
 }

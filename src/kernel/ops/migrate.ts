@@ -22,19 +22,28 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     text: `lock_page(page ${page.pfn} at ${pteId(mm, addr)})`,
   });
   const av = page.mapping;
-  if (av && k.f.refcount !== 'ksm') yield* getAnonVma(k, av, fn, 'keep the anon_vma while the page is unmapped');
+  if (av && k.f.refcount !== 'ksm')
+    yield* getAnonVma(k, av, fn, 'keep the anon_vma while the page is unmapped');
   yield* rmapWalk(k, page, { kind: 'unmap' });
   const still = mappersOf(k, page, false);
   let target = page;
   if (still.length > 0) {
-    yield step(fn, 'busy', `page still mapped at ${still.map((m) => pteId(m.mm, m.addr)).join(', ')}: give up`);
+    yield step(
+      fn,
+      'busy',
+      `page still mapped at ${still.map((m) => pteId(m.mm, m.addr)).join(', ')}: give up`,
+    );
   } else {
     yield step('move_to_new_page', 'copy', `copy page ${page.pfn} to a new page`);
     target = newPage(k, page.mapping, page.index);
     k.note(`page ${target.pfn}: mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
   }
   yield* rmapWalk(k, page, { kind: 'restore', to: target });
-  yield* releaseOther(k, page.lock, owner, { fn, line: 'unlock-page', text: `unlock_page(page ${page.pfn})` });
+  yield* releaseOther(k, page.lock, owner, {
+    fn,
+    line: 'unlock-page',
+    text: `unlock_page(page ${page.pfn})`,
+  });
   if (av && k.f.refcount !== 'ksm') yield* dropRef(k, av);
   yield step(fn, 'done', 'migration finished');
   for (const m of mappersOf(k, page, true)) {

@@ -30,7 +30,10 @@ export function* mmap(k: K, mm: Mm, addr: number, pages: number, growsdown: bool
   const end = addr + pages;
   const clash = mm.vmas.find((v) => v.start < end && v.end > addr);
   if (clash) {
-    throw new OpError(`[${addr},${end}) overlaps ${vmaId(clash)} [${clash.start},${clash.end})`, 'addr');
+    throw new OpError(
+      `[${addr},${end}) overlaps ${vmaId(clash)} [${clash.start},${clash.end})`,
+      'addr',
+    );
   }
   yield step('mmap_region', 'merge?', `can [${addr},${end}) join an adjacent anonymous VMA?`);
   const prev = [...mm.vmas].reverse().find((v) => v.end <= addr) ?? null;
@@ -41,7 +44,11 @@ export function* mmap(k: K, mm: Mm, addr: number, pages: number, growsdown: bool
     return;
   }
   k.note('no');
-  yield step('mmap_region', 'new', `vm_area_alloc: [${addr},${end}) rw${growsdown ? ' growsdown' : ''}, vm_pgoff ${addr}`);
+  yield step(
+    'mmap_region',
+    'new',
+    `vm_area_alloc: [${addr},${end}) rw${growsdown ? ' growsdown' : ''}, vm_pgoff ${addr}`,
+  );
   const v: Vma = {
     serial: k.s.nextVma++,
     mm,

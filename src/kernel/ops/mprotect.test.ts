@@ -37,7 +37,9 @@ describe('mprotect', () => {
     it(`${era}: changing it back merges the three VMAs into one again`, () => {
       const r = run(era, [base, mprotect('P', 3, 2, 'r'), mprotect('P', 3, 2, 'rw')]);
       expect(r.violations).toEqual([]);
-      expect(r.f.processes[0]!.vmas).toEqual([{ start: 0, end: 8, anon_vma: 'av0', chain: ['av0'] }]);
+      expect(r.f.processes[0]!.vmas).toEqual([
+        { start: 0, end: 8, anon_vma: 'av0', chain: ['av0'] },
+      ]);
       expect(r.treeOf('av0')).toEqual(['P:0']);
       expect(r.f.pages).toHaveLength(8);
       // the merged-away VMAs' chain entries are freed
@@ -106,7 +108,9 @@ describe('mprotect', () => {
     it(`${era}: mprotect to the protection a VMA already has changes nothing`, () => {
       const r = run(era, [base, mprotect('P', 2, 3, 'rw')]);
       expect(ranges(r)).toEqual([[0, 8]]);
-      expect(r.stepsOf(r.last).some((s) => s.fn === 'mprotect_fixup' && s.line === 'same')).toBe(true);
+      expect(r.stepsOf(r.last).some((s) => s.fn === 'mprotect_fixup' && s.line === 'same')).toBe(
+        true,
+      );
     });
   }
 
@@ -120,7 +124,12 @@ describe('mprotect', () => {
       }
       expect(split.treeOf('av1')).toHaveLength(3);
       expect(split.treeOf('av0')).toHaveLength(4);
-      const back = run(era, [base, fork('P', 'C'), mprotect('C', 3, 2, 'r'), mprotect('C', 3, 2, 'rw')]);
+      const back = run(era, [
+        base,
+        fork('P', 'C'),
+        mprotect('C', 3, 2, 'r'),
+        mprotect('C', 3, 2, 'rw'),
+      ]);
       expect(back.violations).toEqual([]);
       expect(ranges(back, 'C')).toEqual([[0, 8]]);
       expect(back.treeOf('av0')).toEqual(['P:0', 'C:0']);
@@ -130,13 +139,21 @@ describe('mprotect', () => {
 
   it('list eras: the split-off VMAs are added at the tail of the list', () => {
     for (const era of ['2.6.33', '2.6.34', '2.6.36', '3.0'] as const) {
-      expect(run(era, [base, mprotect('P', 3, 2, 'r')]).treeOf('av0'), era).toEqual(['P:3', 'P:0', 'P:5']);
+      expect(run(era, [base, mprotect('P', 3, 2, 'r')]).treeOf('av0'), era).toEqual([
+        'P:3',
+        'P:0',
+        'P:5',
+      ]);
     }
   });
 
   it('interval-tree eras: the tree is ordered by pgoff', () => {
     for (const era of ['3.8', '3.19', '6.1'] as const) {
-      expect(run(era, [base, mprotect('P', 3, 2, 'r')]).treeOf('av0'), era).toEqual(['P:0', 'P:3', 'P:5']);
+      expect(run(era, [base, mprotect('P', 3, 2, 'r')]).treeOf('av0'), era).toEqual([
+        'P:0',
+        'P:3',
+        'P:5',
+      ]);
     }
   });
 
@@ -158,7 +175,9 @@ describe('mprotect', () => {
     for (const era of ERA_IDS) {
       const r = run(era, [spawn('P'), mmap('P', 0, 8), mprotect('P', 3, 2, 'r')]);
       expect(r.f.anon_vmas).toEqual([]);
-      expect(r.f.processes[0]!.vmas.every((v) => v.anon_vma === null && v.chain.length === 0)).toBe(true);
+      expect(r.f.processes[0]!.vmas.every((v) => v.anon_vma === null && v.chain.length === 0)).toBe(
+        true,
+      );
     }
   });
 });

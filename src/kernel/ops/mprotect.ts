@@ -6,7 +6,14 @@ import { splitVma } from './splitVma';
 import { vmaAdjust } from './vmaAdjust';
 import { vmaMerge } from './vmaMerge';
 
-function* fixup(k: K, v: Vma, prev: Vma | null, start: number, end: number, prot: 'r' | 'rw'): Gen<Vma> {
+function* fixup(
+  k: K,
+  v: Vma,
+  prev: Vma | null,
+  start: number,
+  end: number,
+  prot: 'r' | 'rw',
+): Gen<Vma> {
   const fn = 'mprotect_fixup';
   if (v.prot === prot) {
     yield step(fn, 'same', `${vmaId(v)} is already ${prot}`);
@@ -14,7 +21,12 @@ function* fixup(k: K, v: Vma, prev: Vma | null, start: number, end: number, prot
   }
   yield step(fn, 'merge?', `vma_merge: can [${start},${end}) ${prot} join a neighbour?`);
   const pgoff = v.pgoff + (start - v.start);
-  const m = vmaMerge(v.mm, prev, start, end, { prot, growsdown: v.growsdown, anonVma: v.anonVma, pgoff });
+  const m = vmaMerge(v.mm, prev, start, end, {
+    prot,
+    growsdown: v.growsdown,
+    anonVma: v.anonVma,
+    pgoff,
+  });
   if (m) {
     k.note(`yes: ${vmaId(m.result)} takes it`);
     yield* vmaAdjust(k, m.plan);

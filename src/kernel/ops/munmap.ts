@@ -24,15 +24,12 @@ export function* removeVmas(k: K, mm: Mm, gone: Vma[]): Gen {
 export function* munmap(k: K, mm: Mm, addr: number, pages: number): Gen {
   const end = addr + pages;
   yield step('do_munmap', 'find', `find the VMAs in [${addr},${end})`);
-  let first = mm.vmas.find((v) => v.end > addr && v.start < end);
+  const first = mm.vmas.find((v) => v.end > addr && v.start < end);
   if (!first) {
     k.note('nothing mapped there');
     return;
   }
-  if (first.start < addr) {
-    yield* splitVma(k, first, addr, false);
-    first = mm.vmas.find((v) => v.start === addr)!;
-  }
+  if (first.start < addr) yield* splitVma(k, first, addr, false);
   const last = mm.vmas.find((v) => v.start < end && v.end > end);
   if (last) yield* splitVma(k, last, end, true);
   const gone = mm.vmas.filter((v) => v.start >= addr && v.end <= end);

@@ -7,7 +7,17 @@ import { step, type Gen, type K } from '../exec';
 import { acquire, deepestOf, lockOf, release, tryAcquire } from '../locks';
 import { liveAv } from '../objects';
 import { mappersOf, setPte } from '../pagetables';
-import { avId, avcId, findVma, pteId, vmaAddress, vmaId, type AnonVma, type Avc, type Page } from '../state';
+import {
+  avId,
+  avcId,
+  findVma,
+  pteId,
+  vmaAddress,
+  vmaId,
+  type AnonVma,
+  type Avc,
+  type Page,
+} from '../state';
 
 export type WalkPurpose = { kind: 'unmap' } | { kind: 'restore'; to: Page };
 
@@ -17,7 +27,13 @@ function covers(avc: Avc, index: number): boolean {
 }
 
 /** The next AVC the walker reaches after `cur` (or the first when cur is null). */
-function nextAvc(k: K, av: AnonVma, cur: Avc | null, at: number, index: number): { avc: Avc | null; at: number } {
+function nextAvc(
+  k: K,
+  av: AnonVma,
+  cur: Avc | null,
+  at: number,
+  index: number,
+): { avc: Avc | null; at: number } {
   let i = cur === null ? 0 : cur.onList ? av.list.indexOf(cur) + 1 : at;
   while (i < av.list.length) {
     const c = av.list[i]!;
@@ -62,19 +78,27 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   let held = yield* lockForWalk(k, av, fn);
   const dance: AnonVma[] = [];
   const handled = new Set<string>();
-  let cur: Avc | null = null;
-  let at = 0;
-  ({ avc: cur, at } = nextAvc(k, av, null, 0, page.index));
+  let { avc: cur, at } = nextAvc(k, av, null, 0, page.index);
   while (cur) {
     const c: Avc = cur;
     yield step(fn, 'visit', `visit ${avcId(c)}`);
     if (c.freed) {
-      k.violation('use-after-free', `the walk of page ${page.pfn} reached ${avcId(c)}, which was freed`, [avcId(c)]);
+      k.violation(
+        'use-after-free',
+        `the walk of page ${page.pfn} reached ${avcId(c)}, which was freed`,
+        [avcId(c)],
+      );
       break;
     }
     const v = c.vma;
     const vav = v.anonVma;
-    if (k.f.lockDance && vav && held && lockOf(k, vav) !== held && !dance.includes(lockOf(k, vav))) {
+    if (
+      k.f.lockDance &&
+      vav &&
+      held &&
+      lockOf(k, vav) !== held &&
+      !dance.includes(lockOf(k, vav))
+    ) {
       const got: boolean = yield* tryAcquire(k, lockOf(k, vav), 'w', fn, 'dance-trylock');
       if (!got) {
         for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
@@ -122,7 +146,11 @@ function* visitPte(k: K, c: Avc, page: Page, purpose: WalkPurpose, handled: Set<
   handled.add(id);
   k.note(`vma_address = ${addr}`);
   const unmap = purpose.kind === 'unmap';
-  yield step(unmap ? 'try_to_unmap_one' : 'remove_migration_pte', 'pte', `${id}: take the PTE lock and look`);
+  yield step(
+    unmap ? 'try_to_unmap_one' : 'remove_migration_pte',
+    'pte',
+    `${id}: take the PTE lock and look`,
+  );
   const pte = v.mm.ptes.get(addr);
   if (!pte || pte.page !== page || pte.migration === unmap) {
     k.note(unmap ? 'does not map this page' : 'no migration entry for this page');

@@ -24,7 +24,11 @@ export function copyVma(k: K, v: Vma): Vma {
 export function* splitVma(k: K, v: Vma, addr: number, newBelow: boolean): Gen<Vma> {
   const fn = '__split_vma';
   if (addr <= v.start || addr >= v.end) throw new OpError(`cannot split ${vmaId(v)} at ${addr}`);
-  yield step(fn, 'dup', `vm_area_dup(${vmaId(v)}): the part ${newBelow ? 'below' : 'from'} ${addr}`);
+  yield step(
+    fn,
+    'dup',
+    `vm_area_dup(${vmaId(v)}): the part ${newBelow ? 'below' : 'from'} ${addr}`,
+  );
   const n = copyVma(k, v);
   if (newBelow) n.end = addr;
   else {
@@ -33,7 +37,13 @@ export function* splitVma(k: K, v: Vma, addr: number, newBelow: boolean): Gen<Vm
   }
   if (k.f.avc && v.chain.length > 0) yield* anonVmaClone(k, n, v);
   if (newBelow) {
-    yield* vmaAdjust(k, { vma: v, start: addr, end: v.end, pgoff: v.pgoff + (addr - v.start), insert: n });
+    yield* vmaAdjust(k, {
+      vma: v,
+      start: addr,
+      end: v.end,
+      pgoff: v.pgoff + (addr - v.start),
+      insert: n,
+    });
   } else {
     yield* vmaAdjust(k, { vma: v, start: v.start, end: addr, pgoff: v.pgoff, insert: n });
   }

@@ -34,7 +34,11 @@ export function* takeAllLocks(k: K, mm: Mm): Gen {
       taken.push({ mark, lock });
     }
   }
-  yield step('mm_take_all_locks', 'done', `holding ${taken.length} anon_vma lock(s); now mm_drop_all_locks`);
+  yield step(
+    'mm_take_all_locks',
+    'done',
+    `holding ${taken.length} anon_vma lock(s); now mm_drop_all_locks`,
+  );
   for (const t of taken) {
     yield step('vm_unlock_anon_vma', 'unmark', `clear the mark on ${avId(t.mark)}`);
     t.mark.marked = false;

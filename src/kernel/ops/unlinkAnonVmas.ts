@@ -52,7 +52,11 @@ export function* unlinkAnonVmas(k: K, v: Vma): Gen {
       held = target;
       yield* acquire(k, target, 'w', 'lock_anon_vma_root', 'lock');
     }
-    yield step(fn, 'remove', `remove ${avcId(c)} from ${avId(av)}'s ${k.f.tree === 'interval' ? 'tree' : 'list'}`);
+    yield step(
+      fn,
+      'remove',
+      `remove ${avcId(c)} from ${avId(av)}'s ${k.f.tree === 'interval' ? 'tree' : 'list'}`,
+    );
     listRemove(k, c);
     if (av.list.length === 0) {
       keep.push(c);

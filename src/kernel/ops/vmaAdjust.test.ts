@@ -62,7 +62,10 @@ describe('__vma_adjust locking', () => {
       expect(adjustLocks(run(era, [base, mprotect('P', 0, 4, 'r')])), era).toEqual(['av0:w']);
       expect(adjustLocks(run(era, [base, expand('P', 0, 2)])), era).toEqual(['av0:w']);
       const r = run(era, [base, mprotect('P', 0, 4, 'r')]);
-      expect(r.stepsOf(r.last).some((s) => /^down_write\(av0\)/.test(s.text)), era).toBe(true);
+      expect(
+        r.stepsOf(r.last).some((s) => /^down_write\(av0\)/.test(s.text)),
+        era,
+      ).toBe(true);
     }
   });
 
@@ -106,14 +109,23 @@ describe('interval tree (3.8+)', () => {
     expect(r.violations).toEqual([]);
     expect(r.vma('P', 4)).toMatchObject({ start: 4, end: 10 });
     expect(r.treeOf('av0')).toEqual(['C:4', 'P:4']);
-    const steps = r.stepsOf(r.last).filter((s) => s.fn === '__vma_adjust').map((s) => s.line);
+    const steps = r
+      .stepsOf(r.last)
+      .filter((s) => s.fn === '__vma_adjust')
+      .map((s) => s.line);
     expect(steps).toEqual(['lock', 'pre-update', 'vm_end', 'post-update', 'unlock']);
     // a list keeps its order
     expect(run('2.6.36', [family, expand('P', 4, 2)]).treeOf('av0')).toEqual(['P:4', 'C:4']);
   });
 
   it('orders by pgoff: a VMA whose pgoff drops moves ahead', () => {
-    const grows = [spawn('P'), mmap('P', 4, 4, true), write('P', 4), fork('P', 'C'), expand('C', 4, 2)];
+    const grows = [
+      spawn('P'),
+      mmap('P', 4, 4, true),
+      write('P', 4),
+      fork('P', 'C'),
+      expand('C', 4, 2),
+    ];
     const r = run('3.8', grows);
     expect(r.violations).toEqual([]);
     expect(r.view.processes[1]!.vmas[0]).toMatchObject({ start: 2, pgoff: 2 });

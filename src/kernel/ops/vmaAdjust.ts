@@ -39,6 +39,8 @@ function lockTarget(k: K, p: AdjustPlan): AnonVma | null {
       return v.anonVma && (p.insert || p.importer || p.start !== v.start)
         ? vmaLockTarget(k, v)
         : null;
+    case 'start-or-importer':
+      return v.anonVma && (p.importer || p.start !== v.start) ? vmaLockTarget(k, v) : null;
   }
 }
 
@@ -65,7 +67,11 @@ function* writeRange(k: K, v: Vma, start: number, end: number, pgoff: number, fn
 export function* importAnonVma(k: K, importer: Vma, exporter: Vma, fn: string): Gen {
   const av = exporter.anonVma;
   if (!av || importer.anonVma) return;
-  yield step(fn, 'import', `${vmaId(importer)} imports pages from ${vmaId(exporter)}: clone its chain`);
+  yield step(
+    fn,
+    'import',
+    `${vmaId(importer)} imports pages from ${vmaId(exporter)}: clone its chain`,
+  );
   // 3.19+ sets the pointer first so that anon_vma_clone neither reuses nor miscounts.
   if (k.f.reuse !== 'none') importer.anonVma = av;
   yield* anonVmaClone(k, importer, exporter);
@@ -85,7 +91,11 @@ export function* vmaAdjust(k: K, p: AdjustPlan): Gen {
   const interval =
     k.f.tree === 'interval' && (v.chain.length > 0 || (p.next?.vma.chain.length ?? 0) > 0);
   if (interval) {
-    yield step(fn, 'pre-update', `take ${vmaId(v)}${p.next ? ` and ${vmaId(p.next.vma)}` : ''} out of the interval trees`);
+    yield step(
+      fn,
+      'pre-update',
+      `take ${vmaId(v)}${p.next ? ` and ${vmaId(p.next.vma)}` : ''} out of the interval trees`,
+    );
     treePreUpdate(k, v);
     if (p.next) treePreUpdate(k, p.next.vma);
   }
@@ -110,7 +120,11 @@ export function* vmaAdjust(k: K, p: AdjustPlan): Gen {
     k.touch(vmaId(r));
   }
   if (interval) {
-    yield step(fn, 'post-update', `re-insert ${vmaId(v)}${p.next ? ` and ${vmaId(p.next.vma)}` : ''} into the interval trees`);
+    yield step(
+      fn,
+      'post-update',
+      `re-insert ${vmaId(v)}${p.next ? ` and ${vmaId(p.next.vma)}` : ''} into the interval trees`,
+    );
     treePostUpdate(k, v);
     if (p.next) treePostUpdate(k, p.next.vma);
   }

@@ -30,7 +30,9 @@ function canMergeAfter(prev: Vma, at: MergeAttrs): boolean {
 }
 
 function canMergeBefore(next: Vma, at: MergeAttrs, pgoffEnd: number): boolean {
-  return sameFlags(next, at) && mergeableAnon(at.anonVma, next.anonVma, next) && next.pgoff === pgoffEnd;
+  return (
+    sameFlags(next, at) && mergeableAnon(at.anonVma, next.anonVma, next) && next.pgoff === pgoffEnd
+  );
 }
 
 export interface MergePlan {
@@ -38,29 +40,50 @@ export interface MergePlan {
   result: Vma;
 }
 
-export function vmaMerge(mm: Mm, prev: Vma | null, addr: number, end: number, at: MergeAttrs): MergePlan | null {
+export function vmaMerge(
+  mm: Mm,
+  prev: Vma | null,
+  addr: number,
+  end: number,
+  at: MergeAttrs,
+): MergePlan | null {
   const after = prev ? prev.end : 0;
   let next: Vma | undefined = mm.vmas.find((v) => v.start >= after);
   const mid = next;
   if (next && next.end === end) next = mm.vmas.find((v) => v.start >= end);
   const pglen = end - addr;
   const mergePrev = !!prev && prev.end === addr && canMergeAfter(prev, at);
-  const mergeNext =
-    !!next && next.start === end && canMergeBefore(next, at, at.pgoff + pglen);
+  const mergeNext = !!next && next.start === end && canMergeBefore(next, at, at.pgoff + pglen);
   if (prev && mergePrev) {
     if (next && mergeNext && mergeableAnon(prev.anonVma, next.anonVma, null)) {
       // cases 1 and 6: prev swallows [addr,end) and next
       const remove = mid && mid !== next && mid.start === addr ? [mid, next] : [next];
       const exporter = remove.length === 2 && !mid!.anonVma ? next : remove[0]!;
       return {
-        plan: { vma: prev, start: prev.start, end: next.end, pgoff: prev.pgoff, remove, importer: prev, exporter },
+        plan: {
+          vma: prev,
+          start: prev.start,
+          end: next.end,
+          pgoff: prev.pgoff,
+          remove,
+          importer: prev,
+          exporter,
+        },
         result: prev,
       };
     }
     // cases 2, 5, 7
     if (mid && mid.start === addr && mid.end === end) {
       return {
-        plan: { vma: prev, start: prev.start, end, pgoff: prev.pgoff, remove: [mid], importer: prev, exporter: mid },
+        plan: {
+          vma: prev,
+          start: prev.start,
+          end,
+          pgoff: prev.pgoff,
+          remove: [mid],
+          importer: prev,
+          exporter: mid,
+        },
         result: prev,
       };
     }
@@ -99,12 +122,23 @@ export function vmaMerge(mm: Mm, prev: Vma | null, addr: number, end: number, at
     if (mid && mid !== next && mid.start === addr && mid.end === end) {
       // case 8: next grows down over mid, which goes away
       return {
-        plan: { vma: next, start: addr, end: next.end, pgoff: next.pgoff - pglen, remove: [mid], importer: next, exporter: mid },
+        plan: {
+          vma: next,
+          start: addr,
+          end: next.end,
+          pgoff: next.pgoff - pglen,
+          remove: [mid],
+          importer: next,
+          exporter: mid,
+        },
         result: next,
       };
     }
     // case 3: next grows down over a new range
-    return { plan: { vma: next, start: addr, end: next.end, pgoff: next.pgoff - pglen }, result: next };
+    return {
+      plan: { vma: next, start: addr, end: next.end, pgoff: next.pgoff - pglen },
+      result: next,
+    };
   }
   return null;
 }

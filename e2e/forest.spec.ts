@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+/** Console errors and uncaught exceptions of the page, checked at the end of every test. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+const graph = (page: Page) => page.getByTestId('forest-graph');
+const slider = (page: Page) => page.getByTestId('step-slider');
+
+async function total(page: Page): Promise<number> {
+  return Number(await slider(page).getAttribute('max'));
+}
+
+async function firstScenarioId(page: Page): Promise<string> {
+  const id = await page
+    .getByTestId('scenario-select')
+    .locator('option')
+    .first()
+    .getAttribute('value');
+  if (!id) throw new Error('no built-in scenario');
+  return id;
+}
+
+test('draws the first built-in scenario and steps back', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(graph(page)).toBeVisible();
+  await expect(page.getByTestId('step-count')).toHaveText(/^0 \/ \d+$/);
+
+  const n = await total(page);
+  expect(n).toBeGreaterThan(0);
+  await slider(page).fill(String(n));
+  await expect(page.getByTestId('step-count')).toHaveText(`${n} / ${n}`);
+
+  // The first built-in scenario forks P: P's first VMA is chained to the family's first anon_vma.
+  await expect(page.locator('[data-kind="process"][data-id="P"]')).toHaveCount(1);
+  await expect(page.locator('[data-kind="vma"][data-id="P:0"]')).toHaveCount(1);
+  await expect(page.locator('[data-kind="anon_vma"][data-id="av0"]')).toHaveCount(1);
+  await expect(page.locator('[data-kind="avc"][data-id="P:0/av0"]')).toHaveCount(1);
+  expect(await page.locator('[data-kind="process"]').count()).toBeGreaterThanOrEqual(2);
+  expect(await page.locator('[data-kind="page"]').count()).toBeGreaterThan(0);
+
+  // Every AVC names a drawn VMA and a drawn anon_vma.
+  const avcIds = await page
+    .locator('[data-kind="avc"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+  for (const id of avcIds) {
+    const [vma, av] = id.split('/');
+    await expect(page.locator(`[data-kind="vma"][data-id="${vma}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-kind="anon_vma"][data-id="${av}"]`)).toHaveCount(1);
+  }
+
+  const before = await page.getByTestId('step-log').textContent();
+  await page.getByTestId('back').click();
+  await expect(page.getByTestId('step-count')).toHaveText(`${n - 1} / ${n}`);
+  await expect(page.getByTestId('step-log')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('step-log')).toContainText(`Step ${n - 1} of ${n}`);
+
+  expect(errors).toEqual([]);
+});
+
+test('opens the scenario and step named in the URL, and keeps the URL up to date', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  const id = await firstScenarioId(page);
+  await page.goto(`/?scenario=${encodeURIComponent(id)}&step=2`);
+  await expect(graph(page)).toBeVisible();
+  const n = await total(page);
+  await expect(page.getByTestId('step-count')).toHaveText(`2 / ${n}`);
+  await expect(page.getByTestId('step-fn')).not.toBeEmpty();
+
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText(`3 / ${n}`);
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('3');
+  expect(new URL(page.url()).searchParams.get('scenario')).toBe(id);
+
+  await page.goto(`/?scenario=${encodeURIComponent(id)}&step=end`);
+  await expect(page.getByTestId('step-count')).toHaveText(`${n} / ${n}`);
+  expect(errors).toEqual([]);
+});
+
+test('marks held and awaited locks on anon_vmas', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(graph(page)).toBeVisible();
+  const n = Math.min(await total(page), 400);
+  let lockedSeen = 0;
+  for (let step = 1; step <= n; step++) {
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-count')).toHaveText(new RegExp(`^${step} /`));
+    const locks = await page
+      .locator('[data-kind="anon_vma"]')
+      .evaluateAll((els) =>
+        els.flatMap((el) =>
+          ['data-locked', 'data-waiting'].map((a) => el.getAttribute(a)).filter((v) => v !== null),
+        ),
+      );
+    for (const value of locks) expect(value).toMatch(/^cpu\d+( cpu\d+)*$/);
+    if (await page.locator('[data-kind="anon_vma"][data-locked]').count()) lockedSeen++;
+  }
+  // A fork takes the anon_vma lock at least once.
+  expect(lockedSeen).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
+
+test('switches era and replays the scenario under it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?step=end');
+  await expect(graph(page)).toBeVisible();
+  const era = await graph(page).getAttribute('data-era');
+  const other = era === '3.0' ? '6.1' : '3.0';
+  await page.getByTestId('era-select').selectOption(other);
+  await expect(graph(page)).toHaveAttribute('data-era', other);
+  await expect.poll(() => new URL(page.url()).searchParams.get('era')).toBe(other);
+  expect(errors).toEqual([]);
+});
+
+test('embed mode shows the graph and the playback bar only', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?embed=1&step=end');
+  await expect(graph(page)).toBeVisible();
+  await expect(page.getByTestId('step')).toBeVisible();
+  await expect(page.getByTestId('scenario-select')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'anon-vma-forest' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('has no serious accessibility problem', async ({ page }) => {
+  await page.goto('/?step=end');
+  await expect(graph(page)).toBeVisible();
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(serious).toEqual([]);
+});
