@@ -58,7 +58,7 @@ function exploreBench(): void {
   console.log('| scenario | era + flags | states | complete runs | violation | ms | states/s |');
   console.log('| --- | --- | ---: | ---: | --- | ---: | ---: |');
   for (const { id, scenario } of builtinScenarios) {
-    if (!scenario.ops.some((o) => o.op === 'parallel')) continue;
+    if (!id.startsWith('race-')) continue;
     const cases = [
       { era: scenario.era, flags: scenario.flags ?? {}, label: 'file' },
       ...(scenario.expect?.holds ?? []).map((h) => ({
