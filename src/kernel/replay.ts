@@ -16,6 +16,11 @@ export interface ReplayOptions {
   record?: boolean;
   /** false: skip the whole-state checks after each op */
   checks?: boolean;
+  /**
+   * Stop where a parallel block's schedule runs out instead of going round-robin, so a person
+   * can pick the next CPU (`awaiting` says which CPUs can go).
+   */
+  interactive?: boolean;
 }
 
 /** A file's schedule is checked strictly under its own era and flags only. */
@@ -26,6 +31,8 @@ function lenient(opts: ReplayOptions): boolean {
 export type Replay = ReplayResult<Forest, ViewState> & {
   flags: Flags;
   counts: Record<string, number>;
+  /** interactive replays: the parallel op waiting for a CPU choice and the CPUs that can go */
+  awaiting: { op: number; ready: number[] } | null;
 };
 
 export function effectiveFlags(
@@ -54,6 +61,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
   const runOpts: RunOptions = { lenientSchedule: lenient(opts) };
   if (opts.record !== undefined) runOpts.record = opts.record;
   if (opts.checks !== undefined) runOpts.checks = opts.checks;
+  if (opts.interactive) runOpts.interactive = true;
   const full = runScenario(sc, era, flags, runOpts);
   const res = full.result();
   const total = res.steps.length;
@@ -63,6 +71,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
     era,
     flags,
     counts: res.counts,
+    awaiting: res.awaiting,
     steps: res.steps,
     violations: res.violations,
     opStarts: res.opStarts,

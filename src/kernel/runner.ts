@@ -41,6 +41,11 @@ export interface RunOptions {
   lenientSchedule?: boolean;
   /** keep per-CPU history fingerprints (explore's state merging needs them) */
   history?: boolean;
+  /**
+   * Interactive scheduling: when a parallel block's schedule runs out, stop there (instead of
+   * going round-robin) and report which CPUs could take the next step in `awaiting`.
+   */
+  interactive?: boolean;
   /** start from a copy of this state, at top-level op `op`, `taken` steps in (explore) */
   base?: { state: State; op: number; taken: number };
 }
@@ -56,6 +61,8 @@ export interface RunResult {
   choices: number[][];
   /** total micro-steps taken (also when not recorded) */
   taken: number;
+  /** interactive mode: where the replay waits for the next CPU choice */
+  awaiting: { op: number; ready: number[] } | null;
 }
 
 class Stop extends Error {}
@@ -83,6 +90,8 @@ export class Runner implements Sink {
   readonly counts: Record<string, number> = {};
   readonly choices: number[][] = [];
   stopped: string | null = null;
+  /** interactive mode: the block and CPUs waiting for the user's choice */
+  awaiting: { op: number; ready: number[] } | null = null;
   taken = 0;
   private cur: Step | null = null;
   private curCpu = 0;
@@ -290,6 +299,9 @@ export class Runner implements Sink {
             `schedule[${pos}]`,
           );
         }
+      } else if (this.opts.interactive) {
+        this.awaiting = { op: this.op, ready };
+        throw new Stop();
       } else if (this.opts.chooser) {
         const ch = this.opts.chooser(ready, block);
         if (ch === 'stop') throw new Stop();
@@ -350,6 +362,7 @@ export class Runner implements Sink {
       counts: this.counts,
       choices: this.choices,
       taken: this.taken,
+      awaiting: this.awaiting,
     };
   }
 }
