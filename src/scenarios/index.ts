@@ -9,7 +9,13 @@ import race82 from './race-8.2-lock-dance.json';
 import race84 from './race-8.4-root-freed-under-ksm.json';
 import race85 from './race-8.5-take-all-locks-deadlock.json';
 import raceDecThenLock from './race-ksm-dec-then-lock.json';
+import race87 from './race-8.7-root-freed-first.json';
 import tourForkCow from './tour-fork-and-cow.json';
+import tourIntervalTree from './tour-interval-tree.json';
+import tourSplitMerge from './tour-split-and-merge.json';
+import tourWhatIs from './tour-what-is-an-anon-vma.json';
+import tourWhyChain from './tour-why-the-chain.json';
+import tourWhyRootLock from './tour-why-the-root-lock.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -18,12 +24,18 @@ export interface BuiltinScenario {
 
 const files: [string, unknown][] = [
   ['fork-and-cow', tourForkCow],
+  ['tour-what-is-an-anon-vma', tourWhatIs],
+  ['tour-why-the-chain', tourWhyChain],
+  ['tour-split-and-merge', tourSplitMerge],
+  ['tour-why-the-root-lock', tourWhyRootLock],
+  ['tour-interval-tree', tourIntervalTree],
   ['race-8.1', race81],
   ['race-8.1b', race81b],
   ['race-8.2', race82],
   ['race-8.4', race84],
   ['race-8.5', race85],
   ['race-dec-then-lock', raceDecThenLock],
+  ['race-8.7', race87],
   ['race-2012-lockless', race2012],
   ['growth-8.8', growth88],
 ];

@@ -81,3 +81,30 @@ describe('8.8: endless growth of the anon_vma hierarchy', () => {
     ).toBeLessThanOrEqual(3);
   });
 });
+
+/** VMAs visited by the rmap walks of top-level op `op` (two walks per migration). */
+function visits(id: string, era: string, op: number): number {
+  return replay(builtin(id), { era }).steps.filter((s) => s.op === op && s.line === 'visit').length;
+}
+
+describe('teaching tours show what they say', () => {
+  it('why the chain: a child’s private page is found on a one-VMA list from 2.6.34', () => {
+    expect(visits('tour-why-the-chain', '2.6.33', 12)).toBe(10);
+    expect(visits('tour-why-the-chain', '2.6.34', 12)).toBe(2);
+    expect(visits('tour-why-the-chain', '2.6.34', 13)).toBe(10);
+  });
+  it('interval tree: the walk meets only the VMAs covering the page', () => {
+    expect(visits('tour-interval-tree', '3.0', 7)).toBe(28);
+    expect(visits('tour-interval-tree', '3.8', 7)).toBe(4);
+  });
+  it('why the root lock: 2.6.36 takes only the root lock, 2.6.34 each anon_vma’s own', () => {
+    const owners = (era: string): Set<string> =>
+      new Set(
+        replay(builtin('tour-why-the-root-lock'), { era })
+          .steps.filter((s) => s.lock?.kind === 'acquire' && s.lock.owner.startsWith('av'))
+          .map((s) => s.lock!.owner),
+      );
+    expect([...owners('2.6.36')]).toEqual(['av0']);
+    expect(owners('2.6.34').size).toBeGreaterThan(1);
+  });
+});
