@@ -1,0 +1,100 @@
+// Numbers a teacher or reviewer compares across eras, computed from a trace: lock acquisitions
+// per operation, chain length per VMA, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.7's
+// interval tree), and anon_vmas per family over time (the endless growth of §8.8).
+import type { Scenario } from '../kernel/scenarioTypes';
+import type { Step } from '../kernel/trace';
+import type { ViewState } from '../kernel/view';
+
+export interface TraceLike {
+  steps: Step[];
+  opStarts: number[];
+  stateAt(n: number): ViewState;
+}
+
+export interface OpLocks {
+  op: number;
+  label: string;
+  /** anon_vma lock acquisitions */
+  anonVma: number;
+  /** mmap_sem and page locks */
+  other: number;
+}
+
+export function opLabel(sc: Scenario, op: number): string {
+  const o = sc.ops[op];
+  if (!o) return `op ${op}`;
+  if (o.op === 'parallel') return `${op}: parallel`;
+  return `${op}: ${o.op} ${'pid' in o ? o.pid : o.ref}`;
+}
+
+export function locksPerOp(t: TraceLike, sc: Scenario): OpLocks[] {
+  const out = t.opStarts.map((_, op) => ({ op, label: opLabel(sc, op), anonVma: 0, other: 0 }));
+  for (const s of t.steps) {
+    if (s.lock?.kind !== 'acquire') continue;
+    const row = out[s.op];
+    if (!row) continue;
+    if (s.lock.owner.startsWith('av')) row.anonVma++;
+    else row.other++;
+  }
+  return out;
+}
+
+export interface ChainLength {
+  vma: string;
+  length: number;
+}
+
+export function chainLengths(v: ViewState): ChainLength[] {
+  return v.processes.flatMap((p) => p.vmas.map((m) => ({ vma: m.id, length: m.chain.length })));
+}
+
+export interface Walk {
+  /** step (1-based) where the walk began */
+  step: number;
+  op: number;
+  fn: string;
+  visits: number;
+}
+
+const WALKERS = new Set(['try_to_unmap_anon', 'rmap_walk_anon']);
+
+/** Each rmap walk: from its `anon-vma` step to the next walk's start, counting VMA visits. */
+export function walks(t: TraceLike): Walk[] {
+  const out: Walk[] = [];
+  const open = new Map<number, Walk>();
+  t.steps.forEach((s, i) => {
+    if (!WALKERS.has(s.fn)) return;
+    if (s.line === 'anon-vma') {
+      const w = { step: i + 1, op: s.op, fn: s.fn, visits: 0 };
+      open.set(s.cpu, w);
+      out.push(w);
+    } else if (s.line === 'visit') {
+      const w = open.get(s.cpu);
+      if (w) w.visits++;
+    }
+  });
+  return out;
+}
+
+export interface FamilyCount {
+  /** cursor (micro-steps taken) at the end of the op */
+  step: number;
+  op: number;
+  /** live anon_vmas per family, keyed by the root's trace id */
+  families: Record<string, number>;
+  total: number;
+}
+
+/** Live anon_vmas after each op, per family (root). */
+export function anonVmasOverTime(t: TraceLike): FamilyCount[] {
+  const ends = t.opStarts.map((_, i) => t.opStarts[i + 1] ?? t.steps.length);
+  return ends.map((step, op) => {
+    const v = t.stateAt(step);
+    const families: Record<string, number> = {};
+    for (const a of v.anonVmas) {
+      const root = a.root ?? a.id;
+      families[root] = (families[root] ?? 0) + 1;
+    }
+    return { step, op, families, total: v.anonVmas.length };
+  });
+}
