@@ -1,20 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseUrlState } from './embed/urlState';
-import { useAppStore } from './store';
+import { openLink } from './embed/openLink';
 import { App } from './view/App';
 import './view/app.css';
 
-const url = parseUrlState(window.location.search);
-useAppStore.setState({
-  scenarioId: url.scenario ?? null,
-  eraOverride: url.era ?? null,
-});
+// The link decides what opens; what it cannot open is told on the page (never a blank page).
+const link = openLink(window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App initialStep={url.step} embed={url.embed ?? false} />
+    <App initialStep={link.step} embed={link.embed !== undefined} embedOptions={link.embed} />
   </StrictMode>,
 );

@@ -33,6 +33,12 @@ export type Replay = ReplayResult<Forest, ViewState> & {
   counts: Record<string, number>;
   /** interactive replays: the parallel op waiting for a CPU choice and the CPUs that can go */
   awaiting: { op: number; ready: number[] } | null;
+  /**
+   * The CPU that actually took each step of each parallel block, in block order. Writing these
+   * back as the blocks' `schedule`s gives a file that replays exactly this trace, strictly,
+   * under the era and flags it was replayed with.
+   */
+  schedules: number[][];
 };
 
 export function effectiveFlags(
@@ -72,6 +78,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
     flags,
     counts: res.counts,
     awaiting: res.awaiting,
+    schedules: res.choices,
     steps: res.steps,
     violations: res.violations,
     opStarts: res.opStarts,

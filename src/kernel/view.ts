@@ -12,7 +12,7 @@ export interface ViewVma {
   growsdown: boolean;
   /** trace id of vma->anon_vma, or null */
   anonVma: string | null;
-  /** same_vma list head first; each entry is an anon_vma trace id. Empty before the era has chains. */
+  /** same_vma list head first (anon_vma trace ids); in 2.6.33, which has no chains, just vma->anon_vma */
   chain: string[];
 }
 

@@ -139,13 +139,23 @@ describe('playbackMachine', () => {
       fc.constant({ type: 'PAUSE' as const }),
       fc.integer({ min: -5, max: 50 }).map((to) => ({ type: 'SEEK' as const, to })),
       fc.integer({ min: 0, max: 30 }).map((total) => ({ type: 'LOAD' as const, total })),
+      fc
+        .constantFrom(
+          ...(['START', 'END', 'NEXT_OP', 'PREV_OP', 'NEXT_VIOLATION', 'PREV_VIOLATION'] as const),
+          ...(['SCRUB_START', 'SCRUB_END', 'TOGGLE'] as const),
+        )
+        .map((type) => ({ type })),
+      fc.integer({ min: -2, max: 2 }).map((by) => ({ type: 'SPEED' as const, by })),
     );
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 30 }),
         fc.array(fc.tuple(event, fc.integer({ min: 0, max: 3 * PLAY_INTERVAL_MS }))),
         (total, events) => {
-          const { actor, clock } = start({ total });
+          const { actor, clock } = start({
+            total,
+            marks: { ops: [1, 5], violations: [3], locks: [] },
+          });
           for (const [e, wait] of events) {
             actor.send(e);
             clock.increment(wait);
@@ -156,5 +166,87 @@ describe('playbackMachine', () => {
         },
       ),
     );
+  });
+
+  it('jumps to the next and previous operation, violation and lock', () => {
+    const marks = { ops: [1, 5, 9], violations: [7], locks: [2, 6] };
+    const { actor, cursor } = start({ total: 12, marks });
+    const can = (type: PlaybackEvent['type']) => actor.getSnapshot().can({ type } as PlaybackEvent);
+    expect(can('PREV_OP')).toBe(false);
+    actor.send({ type: 'NEXT_OP' });
+    expect(cursor()).toBe(1);
+    actor.send({ type: 'NEXT_OP' });
+    expect(cursor()).toBe(5);
+    actor.send({ type: 'NEXT_VIOLATION' });
+    expect(cursor()).toBe(7);
+    expect(can('NEXT_VIOLATION')).toBe(false);
+    actor.send({ type: 'NEXT_VIOLATION' });
+    expect(cursor()).toBe(7);
+    actor.send({ type: 'PREV_LOCK' });
+    expect(cursor()).toBe(6);
+    actor.send({ type: 'PREV_OP' });
+    expect(cursor()).toBe(5);
+    actor.send({ type: 'END' });
+    expect(cursor()).toBe(12);
+    expect(can('END')).toBe(false);
+    expect(can('NEXT_OP')).toBe(false);
+    actor.send({ type: 'PREV_VIOLATION' });
+    expect(cursor()).toBe(7);
+    actor.send({ type: 'START' });
+    expect(cursor()).toBe(0);
+    expect(can('START')).toBe(false);
+  });
+
+  it('takes new marks with a new trace, and can open it at its end', () => {
+    const { actor, cursor } = start({ total: 5, marks: { ops: [1], violations: [4], locks: [] } });
+    actor.send({
+      type: 'LOAD',
+      total: 9,
+      cursor: 'end',
+      marks: { ops: [2], violations: [], locks: [] },
+    });
+    expect(cursor()).toBe(9);
+    expect(actor.getSnapshot().can({ type: 'PREV_VIOLATION' })).toBe(false);
+    actor.send({ type: 'PREV_OP' });
+    expect(cursor()).toBe(2);
+  });
+
+  it('plays faster or slower, restarting the timer at the new rate', () => {
+    const { actor, clock, cursor } = start({ total: 100 });
+    expect(actor.getSnapshot().context.speed).toBe(1);
+    expect(actor.getSnapshot().can({ type: 'SPEED', by: 1 })).toBe(true);
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'SPEED', by: 1 });
+    expect(actor.getSnapshot().context.speed).toBe(2);
+    clock.increment(PLAY_INTERVAL_MS / 2);
+    expect(cursor()).toBe(1);
+    actor.send({ type: 'SPEED', to: 8 });
+    clock.increment(PLAY_INTERVAL_MS / 8);
+    expect(cursor()).toBe(2);
+    expect(actor.getSnapshot().can({ type: 'SPEED', by: 1 })).toBe(false);
+    actor.send({ type: 'SPEED', to: 0.3 });
+    expect(actor.getSnapshot().context.speed).toBe(0.25);
+    expect(actor.getSnapshot().can({ type: 'SPEED', by: -1 })).toBe(false);
+  });
+
+  it('pauses while scrubbing and resumes only if it was playing', () => {
+    const { actor, clock, cursor, state } = start({ total: 50 });
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'SCRUB_START' });
+    expect(state()).toBe('scrubbing');
+    actor.send({ type: 'SEEK', to: 20 });
+    actor.send({ type: 'STEP' });
+    clock.increment(PLAY_INTERVAL_MS * 4);
+    expect(cursor()).toBe(20);
+    actor.send({ type: 'SCRUB_END' });
+    expect(state()).toBe('playing');
+    clock.increment(PLAY_INTERVAL_MS);
+    expect(cursor()).toBe(21);
+    actor.send({ type: 'PAUSE' });
+    actor.send({ type: 'SCRUB_START' });
+    actor.send({ type: 'SEEK', to: 3 });
+    actor.send({ type: 'SCRUB_END' });
+    expect(state()).toBe('idle');
+    expect(cursor()).toBe(3);
   });
 });

@@ -2,16 +2,25 @@
 import { create } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { StateCreator } from 'zustand';
+import { createNoticeSlice } from './noticeSlice';
+import type { NoticeSlice } from './noticeSlice';
+import { createSelectionSlice } from './selectionSlice';
+import type { SelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { SessionSlice } from './sessionSlice';
+import { createThemeSlice } from './themeSlice';
+import type { ThemeSlice } from './themeSlice';
 import { createUiSlice } from './uiSlice';
 import type { UiSlice } from './uiSlice';
 
-export type AppState = SessionSlice & UiSlice;
+export type AppState = SessionSlice & UiSlice & ThemeSlice & SelectionSlice & NoticeSlice;
 
 const createAppState: StateCreator<AppState> = (...a) => ({
   ...createSessionSlice(...a),
   ...createUiSlice(...a),
+  ...createThemeSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createNoticeSlice(...a),
 });
 
 /** The page's store. */

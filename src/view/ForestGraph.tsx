@@ -1,10 +1,19 @@
-// The AVC matrix of one ViewState (Contract 4): rows are VMAs grouped by process, columns are live
-// anon_vmas, a circle at each crossing is an anon_vma_chain, and page-table entries are small marks
-// in each VMA's page strip. The layout is given (computed once per trace); React renders it.
+// The AVC matrix of one ViewState (Contract 4): rows are VMAs grouped by process, columns are
+// anon_vmas grouped by family under their family tree, an AVC sits at each crossing, the lists
+// run along rows and down columns, pages sit on their anon_vma's shelf linked to the page-table
+// entries in each VMA's strip. The layout is given (computed once per trace); matrixScene turns
+// the state into props; React renders memoized objects keyed by their ids.
+import { memo, useMemo } from 'react';
+import { ERAS, isEraId } from '../kernel/flags';
 import type { ViewState } from '../kernel/view';
 import { AnonVmaColumn } from './graph/AnonVmaColumn';
 import { AnonVmaLink, AvcMark } from './graph/AvcMark';
-import { PageMark } from './graph/PageMark';
+import { FamilyEdge } from './graph/FamilyEdge';
+import { Ghosts } from './graph/Ghosts';
+import { GraphDefs } from './graph/GraphDefs';
+import { ListPath } from './graph/ListPath';
+import { matrixScene } from './graph/matrixScene';
+import { PageLink, PfnMark, PteMark } from './graph/PageMark';
 import { ProcessBand } from './graph/ProcessBand';
 import { VmaRow } from './graph/VmaRow';
 import { GEOMETRY } from './layout/matrixLayout';
@@ -14,33 +23,46 @@ import './graph/graph.css';
 export interface ForestGraphProps {
   view: ViewState;
   layout: MatrixLayout;
+  /** ids the current step touched (`data-changed`) */
+  changed?: ReadonlySet<string>;
+  /** ids named by a violation so far (`data-violation`) */
+  violated?: ReadonlySet<string>;
   /** what to say when no process is alive */
   emptyText?: string;
 }
 
-const NO_COLOR = '#6b7280';
-const cpus = (list: readonly number[]) => list.map((c) => `cpu${c}`).join(' ');
+const NONE: ReadonlySet<string> = new Set();
 
-export function ForestGraph({ view, layout, emptyText = 'No live process.' }: ForestGraphProps) {
-  const { columnX, vmaY, color } = layout;
-  const columnTop = GEOMETRY.margin;
+function ForestGraphImpl({
+  view,
+  layout,
+  changed = NONE,
+  violated = NONE,
+  emptyText = 'No live process.',
+}: ForestGraphProps) {
+  const era = isEraId(view.era) ? ERAS[view.era] : undefined;
+  const rootLock = era?.rootLock ?? false;
+  const hasAvc = era?.avc ?? true;
+  const scene = useMemo(
+    () => matrixScene({ view, layout, changed, violated, rootLock, hasAvc }),
+    [view, layout, changed, violated, rootLock, hasAvc],
+  );
+  const { columnX, vmaY } = layout;
   const vmas = view.processes.flatMap((proc) => proc.vmas);
-  const vmaOfPage = (pid: string, addr: number) =>
-    view.processes
-      .find((proc) => proc.pid === pid)
-      ?.vmas.find((v) => v.start <= addr && addr < v.end);
+  const rowEnd = layout.width - GEOMETRY.margin - 4;
 
   return (
     <svg
       className="forest-graph"
       data-testid="forest-graph"
       data-era={view.era}
-      role="img"
-      aria-label={`anon_vma forest: ${view.processes.length} processes, ${vmas.length} VMAs, ${view.anonVmas.length} anon_vmas`}
+      role="group"
+      aria-label={`anon_vma forest, AVC matrix: ${view.processes.length} processes, ${vmas.length} VMAs, ${view.anonVmas.length} anon_vmas`}
       width={layout.width}
       height={layout.height}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
     >
+      <GraphDefs />
       <g className="layer-processes">
         {view.processes.map((proc) => {
           const band = layout.processBand[proc.pid];
@@ -53,34 +75,24 @@ export function ForestGraph({ view, layout, emptyText = 'No live process.' }: Fo
               y={band.y}
               height={band.height}
               width={layout.width}
+              changed={changed.has(proc.pid)}
             />
           );
         })}
       </g>
+      <g className="layer-family">
+        {scene.edges.map((e) => (
+          <FamilyEdge key={e.id} {...e} />
+        ))}
+      </g>
       <g className="layer-columns">
-        {view.anonVmas.map((av) => (
-          <AnonVmaColumn
-            key={av.id}
-            id={av.id}
-            x={columnX[av.id] ?? 0}
-            top={columnTop}
-            bottom={layout.rowsBottom}
-            color={color[av.id] ?? NO_COLOR}
-            root={av.root}
-            parent={av.parent}
-            refcount={av.refcount}
-            treeSize={av.tree.length}
-            locked={cpus(av.lockedBy)}
-            lockMode={av.lockMode}
-            waiting={cpus(av.waiting)}
-            refs={av.refs.join(' ')}
-          />
+        {scene.columns.map((c) => (
+          <AnonVmaColumn key={c.id} {...c} />
         ))}
       </g>
       <g className="layer-vmas">
         {vmas.map((v) => {
           const extentX = layout.pageX(v.start);
-          const chainXs = v.chain.map((id) => columnX[id] ?? 0);
           return (
             <VmaRow
               key={v.id}
@@ -94,61 +106,53 @@ export function ForestGraph({ view, layout, emptyText = 'No live process.' }: Fo
               extentX={extentX}
               extentWidth={layout.pageX(v.end) - extentX}
               cell={layout.cell}
-              guideEnd={Math.max(layout.stripX + layout.stripWidth, ...chainXs)}
+              rowEnd={rowEnd}
               anonVma={v.anonVma}
               chain={v.chain.join(' → ')}
+              changed={changed.has(v.id)}
+              violated={violated.has(v.id)}
             />
           );
         })}
       </g>
+      <g className="layer-lists">
+        {scene.sameVma.map((l) => (
+          <ListPath key={`v:${l.owner}`} list="same_vma" {...l} />
+        ))}
+        {scene.sameAnonVma.map((l) => (
+          <ListPath key={`a:${l.owner}`} list="same_anon_vma" {...l} />
+        ))}
+      </g>
+      <g className="layer-page-links">
+        {scene.links.map((l) => (
+          <PageLink key={l.id} {...l} />
+        ))}
+      </g>
       <g className="layer-avcs">
-        {vmas.flatMap((v) =>
-          v.chain.map((av, i) => (
-            <AvcMark
-              key={`${v.id}/${av}`}
-              id={`${v.id}/${av}`}
-              vma={v.id}
-              anonVma={av}
-              x={columnX[av] ?? 0}
-              y={vmaY[v.id] ?? 0}
-              color={color[av] ?? NO_COLOR}
-              index={i + 1}
-              own={av === v.anonVma}
-            />
-          )),
-        )}
+        {scene.avcs.map((a) => (
+          <AvcMark key={a.id} {...a} />
+        ))}
         {vmas.map((v) =>
-          v.chain.length === 0 && v.anonVma ? (
+          (!hasAvc || v.chain.length === 0) && v.anonVma ? (
             <AnonVmaLink
               key={`${v.id}/${v.anonVma}`}
               vma={v.id}
               anonVma={v.anonVma}
               x={columnX[v.anonVma] ?? 0}
               y={vmaY[v.id] ?? 0}
-              color={color[v.anonVma] ?? NO_COLOR}
+              color={layout.color[v.anonVma] ?? '#6b7280'}
             />
           ) : null,
         )}
       </g>
+      <Ghosts scene={scene} cell={layout.cell} />
       <g className="layer-pages">
-        {view.pages.map((pg) => {
-          const vma = vmaOfPage(pg.pid, pg.addr);
-          if (!vma) return null;
-          return (
-            <PageMark
-              key={pg.id}
-              id={pg.id}
-              x={layout.pageX(pg.addr)}
-              y={vmaY[vma.id] ?? 0}
-              width={layout.cell}
-              page={pg.page}
-              anonVma={pg.anonVma}
-              color={(pg.anonVma && color[pg.anonVma]) || NO_COLOR}
-              migration={pg.migration}
-              showNumber={layout.cell >= 14 && pg.page < 100}
-            />
-          );
-        })}
+        {scene.pfns.map((p) => (
+          <PfnMark key={p.slot} {...p} />
+        ))}
+        {scene.ptes.map((p) => (
+          <PteMark key={p.id} {...p} />
+        ))}
       </g>
       {view.processes.length === 0 && (
         <text className="graph-empty" x={GEOMETRY.margin} y={layout.rowsTop + 20}>
@@ -158,3 +162,5 @@ export function ForestGraph({ view, layout, emptyText = 'No live process.' }: Fo
     </svg>
   );
 }
+
+export const ForestGraph = memo(ForestGraphImpl);

@@ -1,40 +1,83 @@
-// Back / Play / Step buttons and the step slider. Buttons ask the machine what they may do.
+// The transport: start / previous op / back / play / step / next op / end, violation jumps,
+// speed, the step slider and the shortcut help. Buttons ask the machine what they may do.
+import { MachineButton } from './MachineButton';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SpeedControl } from './SpeedControl';
 import { Playback, useCursor, usePlaying, useTotal } from '../playbackContext';
+import './playback.css';
 
 export function PlaybackBar() {
   const actor = Playback.useActorRef();
   const cursor = useCursor();
   const total = useTotal();
   const playing = usePlaying();
-  const canBack = Playback.useSelector((s) => s.can({ type: 'BACK' }));
-  const canStep = Playback.useSelector((s) => s.can({ type: 'STEP' }));
+  const violations = Playback.useSelector((s) => s.context.marks.violations.length);
   return (
     <div className="playback-bar" role="group" aria-label="Playback">
-      <button
-        type="button"
-        data-testid="back"
-        disabled={!canBack}
-        onClick={() => actor.send({ type: 'BACK' })}
-      >
-        ◀ Back
-      </button>
-      <button
-        type="button"
-        data-testid="play"
-        disabled={total === 0}
-        aria-pressed={playing}
-        onClick={() => actor.send({ type: playing ? 'PAUSE' : 'PLAY' })}
-      >
-        {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
-      <button
-        type="button"
-        data-testid="step"
-        disabled={!canStep}
-        onClick={() => actor.send({ type: 'STEP' })}
-      >
-        Step ▶
-      </button>
+      <div className="transport">
+        <MachineButton event={{ type: 'START' }} label="First step" shortcut="Home" testId="start">
+          |◀
+        </MachineButton>
+        <MachineButton
+          event={{ type: 'PREV_OP' }}
+          label="Previous operation"
+          shortcut="["
+          testId="prev-op"
+        >
+          ◀◀<span className="btn-text"> op</span>
+        </MachineButton>
+        <MachineButton event={{ type: 'BACK' }} label="Back one step" shortcut="←" testId="back">
+          ◀ <span className="btn-text">Back</span>
+        </MachineButton>
+        <button
+          type="button"
+          className="play"
+          data-testid="play"
+          disabled={total === 0}
+          aria-pressed={playing}
+          title="Play / pause (Space)"
+          onClick={() => actor.send({ type: playing ? 'PAUSE' : 'PLAY' })}
+        >
+          {playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <MachineButton event={{ type: 'STEP' }} label="Step forward" shortcut="→" testId="step">
+          <span className="btn-text">Step</span> ▶
+        </MachineButton>
+        <MachineButton
+          event={{ type: 'NEXT_OP' }}
+          label="Next operation"
+          shortcut="]"
+          testId="next-op"
+        >
+          <span className="btn-text">op </span>▶▶
+        </MachineButton>
+        <MachineButton event={{ type: 'END' }} label="Last step" shortcut="End" testId="end">
+          ▶|
+        </MachineButton>
+      </div>
+      {violations > 0 && (
+        <div className="violation-jumps" role="group" aria-label="Violations">
+          <MachineButton
+            event={{ type: 'PREV_VIOLATION' }}
+            label="Previous violation"
+            shortcut="Shift+v"
+            testId="prev-violation"
+            className="violation-jump"
+          >
+            ◀ ⚠
+          </MachineButton>
+          <MachineButton
+            event={{ type: 'NEXT_VIOLATION' }}
+            label="Next violation"
+            shortcut="v"
+            testId="next-violation"
+            className="violation-jump"
+          >
+            ⚠ ▶
+          </MachineButton>
+        </div>
+      )}
+      <SpeedControl />
       <input
         type="range"
         data-testid="step-slider"
@@ -48,6 +91,7 @@ export function PlaybackBar() {
       <output className="step-count" data-testid="step-count" aria-live="off">
         {`${cursor} / ${total}`}
       </output>
+      <ShortcutHelp />
     </div>
   );
 }

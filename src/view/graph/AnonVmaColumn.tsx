@@ -1,93 +1,81 @@
-// One anon_vma: a node at the top of its column, with its root, reference count and lock state,
-// and a faint guide down the matrix.
+// One anon_vma: its node in the family tree (double ring: a root), a stem down to its column
+// header (reference count, lock badge), and a faint band down the matrix holding its AVCs.
+// Carries the Contract 4 attributes: data-locked / data-waiting exactly when its lock is held /
+// awaited.
 import { memo } from 'react';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
+import { LockBadge } from './LockBadge';
+import type { ColumnScene } from './matrixScene';
+import { highlightKey, lightsAnonVma, useObjectHandlers } from './useObjectHandlers';
 
-export interface AnonVmaColumnProps {
-  id: string;
-  x: number;
-  top: number;
-  bottom: number;
-  color: string;
-  /** root anon_vma id, when the era tracks it */
-  root: string | undefined;
-  parent: string | undefined;
-  refcount: number;
-  /** number of entries on its same_anon_vma list / tree */
-  treeSize: number;
-  /** `cpu0 cpu1`: holders of its lock; empty when free */
-  locked: string;
-  lockMode: 'w' | 'r' | null;
-  /** `cpu1`: CPUs waiting for its lock */
-  waiting: string;
-  refs: string;
-}
-
-function AnonVmaColumnImpl(p: AnonVmaColumnProps) {
-  const hovered = useAppStore((s) => s.hovered === p.id);
-  const setHovered = useAppStore((s) => s.setHovered);
+function AnonVmaColumnImpl(p: ColumnScene) {
+  const lit = useAppStore((s) => lightsAnonVma(highlightKey(s), p.id));
   const r = GEOMETRY.anonVmaRadius;
-  const cy = p.top + r + 4;
   const isRoot = p.root !== undefined && p.root === p.id;
-  const details = [
-    `anon_vma ${p.id}`,
-    p.root !== undefined ? `root ${p.root}` : null,
-    p.parent !== undefined ? `parent ${p.parent}` : null,
-    `refcount ${p.refcount}`,
-    `same_anon_vma: ${p.treeSize} AVC${p.treeSize === 1 ? '' : 's'}`,
-    p.locked ? `locked (${p.lockMode === 'r' ? 'read' : 'write'}) by ${p.locked}` : 'unlocked',
-    p.waiting ? `waiting: ${p.waiting}` : null,
-    p.refs ? `references: ${p.refs}` : null,
-  ].filter((line) => line !== null);
-
-  const meta: { text: string; cls: string }[] = [];
-  if (p.root !== undefined) {
-    meta.push({ text: isRoot ? 'root' : `root ${p.root}`, cls: 'anon-vma-meta' });
-  }
-  meta.push({ text: `ref ${p.refcount}`, cls: 'anon-vma-meta' });
-  if (p.refs) meta.push({ text: `refs ${p.refs}`, cls: 'anon-vma-meta' });
-  if (p.locked) {
-    meta.push({ text: p.lockMode === 'r' ? 'read-locked' : 'locked', cls: 'anon-vma-lock' });
-    meta.push({ text: p.locked, cls: 'anon-vma-lock' });
-  }
-  if (p.waiting) {
-    meta.push({ text: 'waiting', cls: 'anon-vma-wait' });
-    meta.push({ text: p.waiting, cls: 'anon-vma-wait' });
-  }
-  const firstLine = cy + r + 14;
-
+  const lockText = p.locked
+    ? `, ${p.lockMode === 'r' ? 'read' : 'write'}-locked by ${p.locked}`
+    : '';
+  const handlers = useObjectHandlers(
+    'anon_vma',
+    p.id,
+    `anon_vma ${p.id}${isRoot ? ' (root)' : ''}, refcount ${p.refcount}${lockText}${p.waiting ? `, ${p.waiting} waiting` : ''}`,
+  );
+  const w = GEOMETRY.columnWidth;
+  const meta = [`ref ${p.refcount}`, p.refs ? `refs ${p.refs}` : ''].filter(Boolean).join(' · ');
+  const cls = [
+    'anon-vma',
+    lit && 'is-hovered',
+    p.locked && 'is-locked',
+    p.changed && 'is-changed',
+    p.violated && 'is-violated',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <g
       data-kind="anon_vma"
       data-id={p.id}
       data-locked={p.locked || undefined}
       data-waiting={p.waiting || undefined}
-      className={`anon-vma${hovered ? ' is-hovered' : ''}${p.locked ? ' is-locked' : ''}`}
-      onPointerEnter={() => setHovered(p.id)}
-      onPointerLeave={() => setHovered(null)}
+      data-highlight={lit ? 'true' : undefined}
+      data-changed={p.changed ? 'true' : undefined}
+      data-violation={p.violated ? 'true' : undefined}
+      className={cls}
+      {...handlers}
     >
-      <title>{details.join('\n')}</title>
+      <title>{handlers['aria-label']}</title>
       <rect
         className="anon-vma-guide"
-        x={p.x - GEOMETRY.columnWidth / 2 + 4}
-        y={p.top}
-        width={GEOMETRY.columnWidth - 8}
-        height={p.bottom - p.top}
-        rx={6}
+        x={p.x - w / 2 + 5}
+        y={p.headerTop - 4}
+        width={w - 10}
+        height={p.bottom - p.headerTop + 8}
+        rx={8}
       />
-      {isRoot && (
-        <circle className="anon-vma-root-ring" cx={p.x} cy={cy} r={r + 4} stroke={p.color} />
+      <line className="anon-vma-stem" x1={p.x} x2={p.x} y1={p.nodeY + r} y2={p.headerTop - 4} />
+      {(p.changed || p.violated) && (
+        <circle className="halo" cx={p.x} cy={p.nodeY} r={r + (isRoot ? 9 : 6)} />
       )}
-      <circle className="anon-vma-node" cx={p.x} cy={cy} r={r} stroke={p.color} />
-      <text className="anon-vma-label" x={p.x} y={cy} dy="0.35em" textAnchor="middle">
+      {isRoot && (
+        <circle className="anon-vma-root-ring" cx={p.x} cy={p.nodeY} r={r + 4} stroke={p.color} />
+      )}
+      <circle className="anon-vma-node" cx={p.x} cy={p.nodeY} r={r} stroke={p.color} />
+      <text className="anon-vma-label" x={p.x} y={p.nodeY} dy="0.35em" textAnchor="middle">
         {p.id}
       </text>
-      {meta.map((m, i) => (
-        <text key={m.cls + i} className={m.cls} x={p.x} y={firstLine + 13 * i} textAnchor="middle">
-          {m.text}
-        </text>
-      ))}
+      <text className="anon-vma-meta" x={p.x} y={p.headerTop + 10} textAnchor="middle">
+        {meta}
+      </text>
+      <LockBadge
+        x={p.x}
+        y={p.headerTop + 16}
+        locked={p.locked}
+        lockMode={p.lockMode}
+        waiting={p.waiting}
+        ownLock={p.ownLock}
+        root={p.root}
+      />
     </g>
   );
 }

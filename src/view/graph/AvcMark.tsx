@@ -1,43 +1,57 @@
 // An anon_vma_chain: the link of one VMA into one anon_vma, drawn where its row and column cross.
-// Filled: the VMA's own anon_vma (vma->anon_vma); the number is its place in the VMA's chain.
+// Filled: the VMA's own anon_vma (vma->anon_vma). The number inside is its place on the VMA's
+// same_vma list (the row, head first); the small `↓n` its place on the anon_vma's
+// same_anon_vma list or interval tree (the column). Hovering it lights both lists.
 import { memo } from 'react';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
+import type { AvcScene } from './matrixScene';
+import { highlightKey, lightsAnonVma, lightsVma, useObjectHandlers } from './useObjectHandlers';
 
-export interface AvcMarkProps {
-  /** `pid:start/avN` */
-  id: string;
-  vma: string;
-  anonVma: string;
-  x: number;
-  y: number;
-  color: string;
-  /** 1-based place in the VMA's same_vma list (head first) */
-  index: number;
-  own: boolean;
-}
-
-function AvcMarkImpl(p: AvcMarkProps) {
-  const lit = useAppStore((s) => s.hovered === p.vma || s.hovered === p.anonVma);
+function AvcMarkImpl(p: AvcScene) {
+  const lit = useAppStore(
+    (s) =>
+      highlightKey(s) === p.id ||
+      lightsVma(highlightKey(s), p.vma) ||
+      lightsAnonVma(highlightKey(s), p.anonVma),
+  );
+  const where = p.treeIndex
+    ? `entry ${p.chainIndex} of ${p.vma}'s same_vma list, entry ${p.treeIndex} of ${p.anonVma}'s same_anon_vma list`
+    : `entry ${p.chainIndex} of ${p.vma}'s same_vma list, missing from ${p.anonVma}'s same_anon_vma list`;
+  const handlers = useObjectHandlers('avc', p.id, `anon_vma_chain ${p.id}: ${where}`);
+  const r = GEOMETRY.avcRadius;
+  const cls = [
+    'avc',
+    lit && 'is-hovered',
+    p.changed && 'is-changed',
+    p.violated && 'is-violated',
+    !p.treeIndex && 'is-unlisted',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <g data-kind="avc" data-id={p.id} className={`avc${lit ? ' is-hovered' : ''}`}>
-      <title>{`anon_vma_chain ${p.vma} → ${p.anonVma} (entry ${p.index} of the VMA's chain)`}</title>
+    <g
+      data-kind="avc"
+      data-id={p.id}
+      data-changed={p.changed ? 'true' : undefined}
+      data-violation={p.violated ? 'true' : undefined}
+      className={cls}
+      style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
+      {...handlers}
+    >
+      <title>{handlers['aria-label']}</title>
+      {(p.changed || p.violated) && <circle className="halo" r={r + 5} />}
       <circle
         className={p.own ? 'avc-dot is-own' : 'avc-dot'}
-        cx={p.x}
-        cy={p.y}
-        r={GEOMETRY.avcRadius}
+        r={r}
         stroke={p.color}
         fill={p.own ? p.color : undefined}
       />
-      <text
-        className={p.own ? 'avc-index is-own' : 'avc-index'}
-        x={p.x}
-        y={p.y}
-        dy="0.35em"
-        textAnchor="middle"
-      >
-        {p.index}
+      <text className={p.own ? 'avc-index is-own' : 'avc-index'} dy="0.35em" textAnchor="middle">
+        {p.chainIndex}
+      </text>
+      <text className="avc-tree-index" x={r + 1} y={r + 4}>
+        {p.treeIndex ? `↓${p.treeIndex}` : '∉'}
       </text>
     </g>
   );
@@ -55,7 +69,9 @@ export interface AnonVmaLinkProps {
 
 /** Before anon_vma_chain (2.6.33) a VMA points to its anon_vma directly: a square, not an AVC. */
 function AnonVmaLinkImpl(p: AnonVmaLinkProps) {
-  const lit = useAppStore((s) => s.hovered === p.vma || s.hovered === p.anonVma);
+  const lit = useAppStore(
+    (s) => lightsVma(highlightKey(s), p.vma) || lightsAnonVma(highlightKey(s), p.anonVma),
+  );
   const r = GEOMETRY.avcRadius - 2;
   return (
     <g className={`anon-vma-link${lit ? ' is-hovered' : ''}`} data-link={`${p.vma}/${p.anonVma}`}>

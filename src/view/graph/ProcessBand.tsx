@@ -1,6 +1,7 @@
 // A process: a band with its name, holding its VMA rows.
 import { memo } from 'react';
 import { GEOMETRY } from '../layout/matrixLayout';
+import { useObjectHandlers } from './useObjectHandlers';
 
 export interface ProcessBandProps {
   pid: string;
@@ -8,15 +9,25 @@ export interface ProcessBandProps {
   y: number;
   height: number;
   width: number;
+  changed: boolean;
 }
 
 function ProcessBandImpl(p: ProcessBandProps) {
   const x = GEOMETRY.margin;
+  const handlers = useObjectHandlers(
+    'process',
+    p.pid,
+    p.parent === null ? `process ${p.pid}` : `process ${p.pid}, child of ${p.parent}`,
+  );
   return (
-    <g data-kind="process" data-id={p.pid} className="process">
-      <title>
-        {p.parent === null ? `process ${p.pid}` : `process ${p.pid}, child of ${p.parent}`}
-      </title>
+    <g
+      data-kind="process"
+      data-id={p.pid}
+      data-changed={p.changed ? 'true' : undefined}
+      className={`process${p.changed ? ' is-changed' : ''}`}
+      {...handlers}
+    >
+      <title>{handlers['aria-label']}</title>
       <rect
         className="process-band"
         x={x}

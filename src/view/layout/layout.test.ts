@@ -110,9 +110,10 @@ describe('matrixLayout', () => {
     expect(a.pageX(3)).toBe(b.pageX(3));
   });
 
-  it('puts columns left to right and rows top to bottom, grouped by process', () => {
+  it('puts columns family by family (descendants first) and rows top to bottom, by process', () => {
     const l = matrixLayout(collectUniverse(trace(beforeFork, afterSplit)));
-    const xs = ['av0', 'av1', 'av2', 'av10'].map((id) => l.columnX[id] ?? NaN);
+    // av1 is av0's child: left of it, so C's chain [av1, av0] reads left to right.
+    const xs = ['av1', 'av0', 'av2', 'av10'].map((id) => l.columnX[id] ?? NaN);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(new Set(xs).size).toBe(4);
     const ys = ['P:0', 'P:2', 'C:0'].map((id) => l.vmaY[id] ?? NaN);
@@ -121,6 +122,14 @@ describe('matrixLayout', () => {
     expect(l.processBand['P']?.height).toBeGreaterThan(2 * GEOMETRY.vmaHeight);
     expect(l.pageX(1) - l.pageX(0)).toBeCloseTo(l.cell);
     expect(l.width).toBeGreaterThan((l.columnX['av10'] ?? 0) + GEOMETRY.anonVmaRadius);
+    // Families are set apart.
+    expect((l.columnX['av2'] ?? 0) - (l.columnX['av0'] ?? 0)).toBe(
+      GEOMETRY.columnWidth + GEOMETRY.familyGap,
+    );
+    // The child's node sits a generation below its root's, both above the header.
+    expect(l.nodeY['av1']).toBeGreaterThan(l.nodeY['av0'] ?? Infinity);
+    expect(l.headerTop).toBeGreaterThan(l.nodeY['av1'] ?? Infinity);
+    expect(l.rowsTop).toBeGreaterThanOrEqual(l.shelfTop);
     expect(l.height).toBeGreaterThan(l.vmaY['C:0'] ?? Infinity);
   });
 

@@ -2,6 +2,8 @@
 // over, so that the layout is computed once for the whole trace and scrubbing never makes a row
 // or a column jump (STYLE.md 8).
 import type { ViewState } from '../../kernel/view';
+import { addParents } from './family';
+import type { ParentLink } from './family';
 
 export interface UniverseVma {
   /** `pid:start` */
@@ -30,6 +32,10 @@ export interface Universe {
   anonVmaLife: Record<string, Lifetime>;
   /** The cursors the universe was built from, ascending. */
   samples: number[];
+  /** anon_vma id -> its parent in the family tree (see family.ts) */
+  parents: Record<string, ParentLink>;
+  /** anon_vma id -> every physical page that ever pointed to it, in order of first sight */
+  pfns: Record<string, number[]>;
 }
 
 /** The state after `cursor` micro-steps. */
@@ -73,6 +79,8 @@ export function collectUniverse(samples: Iterable<Sample>, base?: Universe): Uni
     Object.entries(base?.anonVmaLife ?? {}).map(([k, v]) => [k, { ...v }]),
   );
   const cursors = new Set(base?.samples);
+  const parents = new Map(Object.entries(base?.parents ?? {}));
+  const pfns = new Map(Object.entries(base?.pfns ?? {}).map(([k, v]) => [k, [...v]]));
   const hasBaseRange = base !== undefined && base.minAddr < base.maxAddr;
   let minAddr = hasBaseRange ? base.minAddr : Number.POSITIVE_INFINITY;
   let maxAddr = hasBaseRange ? base.maxAddr : Number.NEGATIVE_INFINITY;
@@ -103,8 +111,14 @@ export function collectUniverse(samples: Iterable<Sample>, base?: Universe): Uni
       av(a.root);
       av(a.parent);
     }
+    addParents(parents, state);
     for (const page of state.pages) {
       av(page.anonVma);
+      if (page.anonVma) {
+        const list = pfns.get(page.anonVma) ?? [];
+        if (!list.includes(page.page)) list.push(page.page);
+        pfns.set(page.anonVma, list);
+      }
       minAddr = Math.min(minAddr, page.addr);
       maxAddr = Math.max(maxAddr, page.addr + 1);
     }
@@ -125,6 +139,8 @@ export function collectUniverse(samples: Iterable<Sample>, base?: Universe): Uni
     processLife: Object.fromEntries(processLife),
     anonVmaLife: Object.fromEntries(anonVmaLife),
     samples: [...cursors].sort((a, b) => a - b),
+    parents: Object.fromEntries(parents),
+    pfns: Object.fromEntries(pfns),
   };
 }
 
@@ -156,6 +172,12 @@ export function covers(u: Universe, state: ViewState): boolean {
       ),
     ) &&
     state.anonVmas.every((a) => hasAv(a.id) && hasAv(a.root) && hasAv(a.parent)) &&
-    state.pages.every((p) => hasAv(p.anonVma) && p.addr >= u.minAddr && p.addr < u.maxAddr)
+    state.pages.every(
+      (p) =>
+        hasAv(p.anonVma) &&
+        p.addr >= u.minAddr &&
+        p.addr < u.maxAddr &&
+        (p.anonVma === null || (u.pfns[p.anonVma]?.includes(p.page) ?? false)),
+    )
   );
 }

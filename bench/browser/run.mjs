@@ -1,0 +1,207 @@
+// npm run bench (browser section): the built page in Debian's chromium.
+// (a) frame times while scrubbing a trace of over 1,000 micro-steps, (b) latency from an
+// ArrowRight key press to the painted step, (c) pan/zoom frame rate on a 1,000-process fork tree.
+// Builds dist/ when it is missing; serves it with `vite preview` on a free localhost port.
+// Scenarios reach the page through Contract 4's `anon-vma-forest:load` message.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { installLatencyProbe, panZoomProbe, scrubProbe } from './pageProbes.mjs';
+import { forkChain, forkTree } from './scenarios.mjs';
+import { HEADER, row, summary } from './stats.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// `--only scrub,latency,tree` runs some of the three; `--dist DIR` serves another build.
+// Not strict: `npm run bench -- --replay` hands the model bench's flags to this script too.
+const { values: opts } = parseArgs({
+  strict: false,
+  options: {
+    only: { type: 'string', default: 'scrub,latency,tree' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+const ONLY = new Set(String(opts.only).split(','));
+const KEY_PRESSES = Number(process.env.BENCH_KEY_PRESSES ?? 100);
+const GESTURE_MS = Number(process.env.BENCH_GESTURE_MS ?? 3000);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, 'localhost', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+/** Loads `scenario` into the page and waits until its trace has at least `minSteps` steps. */
+async function load(page, scenario, minSteps) {
+  await page.evaluate(
+    (sc) => window.postMessage({ type: 'anon-vma-forest:load', scenario: sc }, '*'),
+    scenario,
+  );
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="step-slider"]')?.getAttribute('max')) >= n,
+    minSteps,
+    { timeout: 120_000 },
+  );
+  return Number(await page.getByTestId('step-slider').getAttribute('max'));
+}
+
+async function seek(page, to) {
+  await page.getByTestId('step-slider').fill(String(to));
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="step-count"]')?.textContent?.startsWith(`${n} /`),
+    to,
+  );
+}
+
+async function scrubBench(page) {
+  const total = await load(page, forkChain(40), 1000);
+  await seek(page, 0);
+  const r = await page.evaluate(scrubProbe);
+  return { total, interval: summary(r.intervals), cost: summary(r.costs) };
+}
+
+async function latencyBench(page) {
+  const total = Number(await page.getByTestId('step-slider').getAttribute('max'));
+  const from = Math.max(0, Math.floor(total / 2) - Math.floor(KEY_PRESSES / 2));
+  await seek(page, from);
+  await page.evaluate(installLatencyProbe);
+  // Keys go to the page, not to the slider (which handles arrows itself).
+  await page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+  );
+  for (let i = 1; i <= KEY_PRESSES; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => window.__latency.length >= n, i);
+  }
+  return summary(await page.evaluate(() => window.__latency));
+}
+
+async function treeBench(page) {
+  const t0 = Date.now();
+  const total = await load(page, forkTree(1000), 10_000);
+  await seek(page, total);
+  await page.getByTestId('graph-pane').waitFor();
+  const loadSeconds = (Date.now() - t0) / 1000;
+  const lod = await page.evaluate(() =>
+    document.querySelector('[data-testid="forest-canvas"]') ? 'canvas' : 'svg',
+  );
+  await page.getByTestId('zoom-fit').click();
+  const r = await page.evaluate(panZoomProbe, GESTURE_MS);
+  const fps = (g) => (g.frames - 1) / g.seconds;
+  return {
+    total,
+    lod,
+    loadSeconds,
+    wheel: {
+      fps: fps(r.wheel),
+      interval: summary(r.wheel.intervals),
+      cost: summary(r.wheel.costs),
+    },
+    drag: { fps: fps(r.drag), interval: summary(r.drag.intervals), cost: summary(r.drag.costs) },
+  };
+}
+
+async function main() {
+  if (!existsSync(`${opts.dist}/index.html`)) {
+    const built = spawnSync('npx', ['vite', 'build', '--outDir', opts.dist, '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const port = await freePort();
+  const base = `http://localhost:${port}/`;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', opts.dist, '--port', String(port), '--strictPort'],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
+  const errors = [];
+  let browser;
+  try {
+    await waitForServer(base);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base);
+    await page.getByTestId('step-slider').waitFor();
+
+    // The latency run steps through the trace that the scrub run loads.
+    const scrub = ONLY.has('scrub') || ONLY.has('latency') ? await scrubBench(page) : null;
+    const latency = ONLY.has('latency') ? await latencyBench(page) : null;
+    const tree = ONLY.has('tree') ? await treeBench(page) : null;
+
+    // Frame times depend on what else the machine runs: say how busy it was.
+    const load = loadavg()[0].toFixed(1);
+    console.log(`\n## browser (chromium ${browser.version()}, 1280×800, headless, no GPU)\n`);
+    console.log(`${cpus().length} cores, load average ${load} at the end of the run\n`);
+    console.log(HEADER.join('\n'));
+    if (scrub) printScrub(scrub);
+    if (latency) {
+      console.log(row('(b) ArrowRight to painted step', latency, 'p95 ≤ 50', latency.p95 <= 50));
+    }
+    if (tree) printTree(tree);
+    if (errors.length > 0) {
+      console.log(`\n${errors.length} console error(s) in the page, first: ${errors[0]}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser?.close();
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function printScrub(scrub) {
+  const what = `(a) scrub ${scrub.total.toLocaleString('en-US')} steps`;
+  const met = (s) => s.p95 <= 16.7;
+  console.log(row(`${what}: frame interval`, scrub.interval, 'p95 ≤ 16.7', met(scrub.interval)));
+  console.log(row(`${what}: frame cost`, scrub.cost, 'p95 ≤ 16.7', met(scrub.cost)));
+}
+
+function printTree(tree) {
+  for (const g of ['wheel', 'drag']) {
+    const s = tree[g];
+    const what = `(c) 1,000-process tree, ${g}`;
+    console.log(
+      row(`${what}: frame interval (${s.fps.toFixed(0)} fps)`, s.interval, '≥ 30 fps', s.fps >= 30),
+    );
+    console.log(row(`${what}: frame cost`, s.cost, '—', true));
+  }
+  const steps = tree.total.toLocaleString('en-US');
+  console.log(
+    `\n(c) ${steps} micro-steps, drawn as ${tree.lod}; loading it (replay, layout, first paint) took ${tree.loadSeconds.toFixed(1)} s`,
+  );
+}
+
+await main();

@@ -1,0 +1,197 @@
+// Build your own forest by clicking: the palette appends ops, the graph follows, flags replay,
+// a rejected op keeps the forest, and the scenario can be saved as a file.
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+const obj = (page: Page, kind: string, id: string) =>
+  page.locator(`[data-kind="${kind}"][data-id="${id}"]`);
+const op = (page: Page, id: string) => page.getByTestId(`op-${id}`);
+
+async function atEnd(page: Page): Promise<void> {
+  await expect(page.getByTestId('step-count')).toHaveText(/^(\d+) \/ \1$/);
+}
+
+/** New scenario in 2.6.36: spawn, mmap, write, fork, then write in the child (selected in the graph). */
+async function buildFork(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('era-select').selectOption('2.6.36');
+  await page.getByTestId('builder-new').click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  for (const id of ['spawn', 'mmap', 'write', 'fork']) {
+    await op(page, id).click();
+    await atEnd(page);
+  }
+  await expect(obj(page, 'process', 'P.c1')).toHaveCount(1);
+  // the palette acts on what is selected in the graph
+  await obj(page, 'page', 'P:0').first().click();
+  await expect(page.getByTestId('builder-selection')).toContainText('selected page P:0');
+  await expect(page.getByTestId('builder-pid')).toHaveValue('P');
+  await expect(op(page, 'migrate')).toHaveAttribute('aria-disabled', 'false');
+  await obj(page, 'vma', 'P.c1:0').first().click();
+  await expect(page.getByTestId('builder-selection')).toContainText('selected vma P.c1:0');
+  await expect(page.getByTestId('builder-pid')).toHaveValue('P.c1');
+  await op(page, 'write').click();
+  await atEnd(page);
+}
+
+test('builds a forest by clicking and follows it to the end of the trace', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  // the child's VMA is on its own anon_vma (head) and the parent's (root, tail)
+  await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
+  await expect(obj(page, 'avc', 'P.c1:0/av0')).toHaveCount(1);
+  await expect(obj(page, 'avc', 'P:0/av0')).toHaveCount(1);
+  await expect(obj(page, 'anon_vma', 'av0')).toHaveCount(1);
+  await expect(obj(page, 'anon_vma', 'av1')).toHaveCount(1);
+  await expect(obj(page, 'page', 'P.c1:0')).toHaveCount(1);
+  await expect(page.getByText('5 ops in “My forest”')).toBeVisible();
+
+  // undo removes the last op and the child's page with it
+  await page.getByTestId('builder-undo').click();
+  await atEnd(page);
+  await expect(page.getByText('4 ops in “My forest”')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a flag switched off replays at once and can be reset', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  const root = obj(page, 'anon_vma', 'av0');
+  // 2.6.36 (patch 5/5): the child anon_vma pins its root
+  await expect(root).toContainText('ref 1');
+  const row = page.getByTestId('flag-pinRoot');
+  await expect(row).toContainText('in 2.6.36: on');
+  await row.getByLabel(/pin the root with a refcount/).uncheck();
+  await expect(row).toHaveAttribute('data-changed', 'true');
+  await expect(row).toContainText('changed to off');
+  await expect(root).toContainText('ref 0');
+  await row.getByRole('button', { name: /Reset/ }).click();
+  await expect(row).toHaveAttribute('data-changed', 'false');
+  await expect(root).toContainText('ref 1');
+  expect(errors).toEqual([]);
+});
+
+test('an op the model rejects shows an alert and keeps the forest', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  await op(page, 'mprotect-r').click();
+  await atEnd(page);
+  const steps = await page.getByTestId('step-count').textContent();
+  const avcs = await page.locator('[data-kind="avc"]').count();
+  // a write to the now read-only VMA is refused by the model
+  await op(page, 'write').click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Not applied' });
+  await expect(alert).toContainText(/read-only/);
+  await expect(page.getByTestId('step-count')).toHaveText(steps ?? '');
+  await expect(page.locator('[data-kind="avc"]')).toHaveCount(avcs);
+  await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
+  // a disabled op says why and does nothing
+  await page.getByTestId('builder-addr').fill('40');
+  await expect(op(page, 'write')).toHaveAttribute('aria-disabled', 'true');
+  await expect(op(page, 'write')).toHaveAttribute('title', /no VMA of P\.c1 covers page 40/);
+  expect(errors).toEqual([]);
+});
+
+test('downloads the built scenario as a valid file', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  await page
+    .getByTestId('flag-pinRoot')
+    .getByLabel(/pin the root/)
+    .uncheck();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('builder-download').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('my-forest.json');
+  const path = await download.path();
+  const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  expect(file).toMatchObject({
+    format: 'anon-vma-forest/scenario@1',
+    title: 'My forest',
+    era: '2.6.36',
+    flags: { pinRoot: false },
+  });
+  expect(file['ops']).toHaveLength(5);
+
+  // opening the saved file elsewhere reopens the same forest, under its saved flags
+  const text = await readFile(path, 'utf8');
+  await page.goto('/');
+  await page.getByTestId('builder-open').setInputFiles({
+    name: 'my-forest.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  const max = await page.getByTestId('step-slider').getAttribute('max');
+  await page.getByTestId('step-slider').fill(max ?? '0');
+  await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
+  await expect(obj(page, 'anon_vma', 'av0')).toContainText('ref 0');
+
+  // a file that is not a scenario is refused with the reason
+  await page.getByTestId('builder-open').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      '{"format": "anon-vma-forest/scenario@1", "title": "x", "era": "2.6.36", "ops": [{"op": "spwan", "pid": "P"}]}',
+    ),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toContainText(
+    /bad\.json: op 0: unknown op "spwan".*did you mean spawn/,
+  );
+  await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('the builder and the flags pass axe in both themes', async ({ page }) => {
+  await buildFork(page);
+  await op(page, 'mprotect-r').click();
+  await op(page, 'write').click(); // an alert is showing
+  await page
+    .getByTestId('flag-pinRoot')
+    .getByLabel(/pin the root/)
+    .uncheck();
+  await op(page, 'write').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toBeVisible();
+  for (const summary of await page.locator('.flags-group > summary').all()) {
+    if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
+  }
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') await page.getByTestId('theme-toggle').click();
+    const result = await new AxeBuilder({ page }).include('.side-panel').analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${theme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+    expect(serious).toEqual([]);
+  }
+});
+
+test('an op on a built-in scenario edits a copy and shows its end', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('step-count')).toHaveText(/^0 \//);
+  const builtin = await page.getByTestId('scenario-select').inputValue();
+  await op(page, 'spawn').click();
+  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  await atEnd(page);
+  // the spawned process is named after the ones the scenario already has
+  const pids = await page
+    .locator('[data-kind="process"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+  expect(pids.length).toBeGreaterThan(1);
+  // going back to the built-in leaves the copy
+  await page.getByTestId('scenario-select').selectOption(builtin);
+  await expect(page.getByTestId('step-count')).toHaveText(/^0 \//);
+  expect(errors).toEqual([]);
+});

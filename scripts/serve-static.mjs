@@ -1,0 +1,70 @@
+// A tiny static file server for the e2e tests: serves a folder (the built dist/) under a sub-path,
+// as a blog or a course site would host it, on its own port (a second origin for the embed test).
+//   node scripts/serve-static.mjs --root dist --prefix /sub/path/ --port 4174
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const root = resolve(arg('root', 'dist'));
+const prefix = arg('prefix', '/').replace(/\/?$/, '/');
+const port = Number(arg('port', '4174'));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/') {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`serving ${root} under ${prefix}\n`);
+    return;
+  }
+  if (!url.pathname.startsWith(prefix)) {
+    res.writeHead(404).end('not found\n');
+    return;
+  }
+  let rel;
+  try {
+    rel = decodeURIComponent(url.pathname.slice(prefix.length));
+  } catch {
+    res.writeHead(400).end('bad path\n');
+    return;
+  }
+  let file = normalize(join(root, rel));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end('forbidden\n');
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    await stat(file);
+  } catch {
+    res.writeHead(404).end('not found\n');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(file).pipe(res);
+});
+
+server.listen(port, 'localhost', () => {
+  console.log(`serve-static: http://localhost:${port}${prefix} -> ${root}`);
+});

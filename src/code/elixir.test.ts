@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ERA_IDS } from '../kernel/flags';
+import { ERA_TAGS, sourceLink } from './elixir';
+import { SOURCES, V61_READ_AT } from './sources';
+import { isAbsent } from './types';
+
+const HREF =
+  /^https:\/\/elixir\.bootlin\.com\/linux\/(v\d+\.\d+(?:\.\d+)*)\/source\/((?:[a-z0-9_]+\/)*[a-z0-9_]+\.[ch])(#L[1-9]\d*)?$/;
+
+describe('elixir links', () => {
+  it('maps every era to its release tag', () => {
+    for (const era of ERA_IDS) expect(ERA_TAGS[era]).toBe(`v${era}`);
+  });
+
+  for (const fn of Object.keys(SOURCES)) {
+    it(`${fn}: every era links a well-formed URL with that era's version`, () => {
+      for (const era of ERA_IDS) {
+        const a = sourceLink(fn, era);
+        expect(a.kind).not.toBe('unknown');
+        if (a.kind !== 'link') continue;
+        const m = HREF.exec(a.link.href);
+        expect(m, a.link.href).not.toBeNull();
+        const [, tag, file, anchor] = m!;
+        expect(file).toBe(a.link.file);
+        // Same version: the era's tag, or a point release of it when that is where the line was read.
+        expect(tag === `v${era}` || tag!.startsWith(`v${era}.`), `${tag} for ${era}`).toBe(true);
+        expect(tag).toBe(a.link.tag);
+        if (anchor) expect(anchor).toBe(`#L${a.link.line}`);
+        else expect(a.link.line).toBeUndefined();
+      }
+    });
+  }
+
+  it('links 6.1 lines at the release they were read in', () => {
+    const a = sourceLink('anon_vma_fork', '6.1');
+    expect(a).toMatchObject({
+      kind: 'link',
+      link: { href: `https://elixir.bootlin.com/linux/v${V61_READ_AT}/source/mm/rmap.c#L337` },
+    });
+  });
+
+  it('never puts a line on a link it has not read (older eras link the file)', () => {
+    for (const fn of Object.keys(SOURCES)) {
+      for (const era of ERA_IDS.filter((e) => e !== '6.1')) {
+        const p = SOURCES[fn]![era];
+        if (!isAbsent(p)) expect(p.line, `${fn} ${era}`).toBeUndefined();
+      }
+    }
+    expect(sourceLink('anon_vma_clone', '2.6.34')).toMatchObject({
+      kind: 'link',
+      link: { href: 'https://elixir.bootlin.com/linux/v2.6.34/source/mm/rmap.c' },
+    });
+  });
+
+  it('says when a function does not exist in an era', () => {
+    expect(sourceLink('anon_vma_fork', '2.6.33').kind).toBe('absent');
+    expect(sourceLink('__put_anon_vma', '2.6.36').kind).toBe('absent');
+    expect(sourceLink('__put_anon_vma', '3.0').kind).toBe('link');
+    expect(sourceLink('drop_anon_vma', '3.0').kind).toBe('absent');
+    expect(sourceLink('no_such_fn', '6.1').kind).toBe('unknown');
+  });
+
+  it('gives every function present in 6.1 a line', () => {
+    for (const fn of Object.keys(SOURCES)) {
+      const p = SOURCES[fn]!['6.1'];
+      if (!isAbsent(p)) expect(p.line, fn).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,246 @@
+// Where each function of the catalog is defined, per era, for the "source" link.
+// 6.1 line numbers were read in Debian's linux-source-6.1 package, 6.1.192-2 (upstream 6.1.192
+// with Debian's patches), so they link v6.1.192 on elixir. Older eras: no copy of those
+// releases' files could be read when this table was made, so their links open the file without a
+// line and the panel says so (never a guessed line). Names and files of older eras come from the
+// model's notes on each era and are not checked line by line either.
+import { ERA_IDS, type EraId } from '../kernel/flags';
+import type { EraPresence, EraSource, SourceTable } from './types';
+
+/** The release the 6.1 lines were read in. */
+export const V61_READ_AT = '6.1.192';
+
+const RMAP = 'mm/rmap.c';
+const MMAP = 'mm/mmap.c';
+const MEMORY = 'mm/memory.c';
+const MIGRATE = 'mm/migrate.c';
+const KSM = 'mm/ksm.c';
+const FORK = 'kernel/fork.c';
+const RMAP_H = 'include/linux/rmap.h';
+
+interface Row {
+  file: string;
+  /** the kernel's name, when it is not the model's */
+  name?: string;
+  since?: EraId;
+  gone?: EraId;
+  why?: string;
+  per?: Partial<Record<EraId, Partial<EraSource>>>;
+  /** as read in 6.1.192 */
+  v61?: { line: number; name?: string; file?: string; note?: string };
+}
+
+const ROWS: Record<string, Row> = {
+  mmap_sem: {
+    file: 'include/linux/mm_types.h',
+    name: 'mmap_sem',
+    per: Object.fromEntries(
+      ERA_IDS.map((e) => [e, { note: 'a semaphore in mm_struct, taken by the callers' }]),
+    ),
+    v61: {
+      line: 68,
+      name: 'mmap_write_lock (mmap_sem is mmap_lock since 5.8)',
+      file: 'include/linux/mmap_lock.h',
+    },
+  },
+  mm_alloc: { file: FORK, v61: { line: 1199 } },
+  mmap_region: { file: MMAP, v61: { line: 2904 } },
+  exit_mmap: { file: MMAP, v61: { line: 3267 } },
+  do_munmap: { file: MMAP, v61: { line: 2667 } },
+  detach_vmas_to_be_unmapped: {
+    file: MMAP,
+    v61: {
+      line: 2447,
+      name: 'do_mas_align_munmap',
+      note: 'with the maple tree the VMAs are detached inside do_mas_align_munmap',
+    },
+  },
+  unmap_vmas: { file: MEMORY, v61: { line: 1712 } },
+  remove_vma: { file: MMAP, v61: { line: 137 } },
+  mprotect_fixup: { file: 'mm/mprotect.c', v61: { line: 547 } },
+  __split_vma: { file: MMAP, v61: { line: 2358 } },
+  vma_adjust: { file: MMAP, v61: { line: 2807, file: 'include/linux/mm.h' } },
+  __vma_adjust: {
+    file: MMAP,
+    name: 'vma_adjust',
+    v61: { line: 621, name: '__vma_adjust' },
+  },
+  expand_stack: { file: MMAP, v61: { line: 2280 } },
+  expand_downwards: { file: MMAP, v61: { line: 2074 } },
+  find_mergeable_anon_vma: { file: MMAP, v61: { line: 1170 } },
+  __anon_vma_prepare: {
+    file: RMAP,
+    name: 'anon_vma_prepare',
+    v61: { line: 187, name: '__anon_vma_prepare' },
+  },
+  anon_vma_chain_link: {
+    file: RMAP,
+    since: '2.6.34',
+    why: 'anon_vma_chain arrived in 2.6.34',
+    v61: { line: 149 },
+  },
+  anon_vma_clone: {
+    file: RMAP,
+    since: '2.6.34',
+    why: 'anon_vma_chain arrived in 2.6.34',
+    v61: { line: 283 },
+  },
+  anon_vma_fork: {
+    file: RMAP,
+    since: '2.6.34',
+    why: 'anon_vma_chain arrived in 2.6.34',
+    v61: { line: 337 },
+  },
+  anon_vma_link: {
+    file: RMAP,
+    gone: '2.6.34',
+    why: 'replaced by anon_vma_fork / anon_vma_chain_link in 2.6.34',
+  },
+  lock_anon_vma_root: {
+    file: RMAP,
+    since: '3.0',
+    why: 'lock batching arrived in 3.0',
+    v61: { line: 247 },
+  },
+  unlock_anon_vma_root: {
+    file: RMAP,
+    since: '3.0',
+    why: 'lock batching arrived in 3.0',
+    v61: { line: 259 },
+  },
+  unlink_anon_vmas: {
+    file: RMAP,
+    per: { '2.6.33': { name: 'anon_vma_unlink', note: 'no chain yet: anon_vma_unlink(vma)' } },
+    v61: { line: 399 },
+  },
+  anon_vma_unlink: {
+    file: RMAP,
+    gone: '3.0',
+    why: 'folded into the two passes of unlink_anon_vmas in 3.0',
+  },
+  drop_anon_vma: {
+    file: RMAP,
+    gone: '3.0',
+    why: 'replaced by put_anon_vma in 3.0',
+    per: {
+      '2.6.33': { file: KSM },
+      '2.6.34': { file: KSM },
+      '2.6.35': { note: 'file not checked in this version' },
+      '2.6.36': { note: 'file not checked in this version' },
+    },
+  },
+  put_anon_vma: {
+    file: RMAP_H,
+    since: '3.0',
+    why: 'drop_anon_vma before 3.0',
+    v61: { line: 113 },
+  },
+  __put_anon_vma: {
+    file: RMAP,
+    since: '3.0',
+    why: 'drop_anon_vma before 3.0',
+    v61: { line: 2372 },
+  },
+  anon_vma_free: { file: RMAP, v61: { line: 109 } },
+  hold_anon_vma: {
+    file: KSM,
+    per: {
+      '3.0': { name: 'get_anon_vma', file: RMAP_H, note: 'KSM takes the reference directly' },
+      '3.8': { name: 'get_anon_vma', file: RMAP_H, note: 'KSM takes the reference directly' },
+      '3.19': { name: 'get_anon_vma', file: RMAP_H, note: 'KSM takes the reference directly' },
+    },
+    v61: { line: 106, name: 'get_anon_vma', file: RMAP_H },
+  },
+  try_to_merge_with_ksm_page: { file: KSM, v61: { line: 1278 } },
+  ksm_drop_anon_vma: {
+    file: KSM,
+    per: {
+      '3.0': { name: 'remove_rmap_item_from_tree', note: 'calls put_anon_vma' },
+      '3.8': { name: 'remove_rmap_item_from_tree', note: 'calls put_anon_vma' },
+      '3.19': { name: 'remove_rmap_item_from_tree', note: 'calls put_anon_vma' },
+    },
+    v61: { line: 744, name: 'remove_rmap_item_from_tree', note: 'calls put_anon_vma' },
+  },
+  handle_mm_fault: { file: MEMORY, v61: { line: 5263 } },
+  migration_entry_wait: { file: MIGRATE, v61: { line: 316 } },
+  do_anonymous_page: { file: MEMORY, v61: { line: 4137 } },
+  page_add_new_anon_rmap: { file: RMAP, v61: { line: 1260 } },
+  do_wp_page: { file: MEMORY, v61: { line: 3403 } },
+  page_move_anon_rmap: {
+    file: RMAP,
+    since: '2.6.34',
+    why: 'arrived with anon_vma_chain in 2.6.34',
+    v61: { line: 1102 },
+  },
+  wp_page_copy: {
+    file: MEMORY,
+    name: 'do_wp_page',
+    per: Object.fromEntries(
+      ERA_IDS.map((e) => [e, { note: 'the copy is done inside do_wp_page before 4.1' }]),
+    ),
+    v61: { line: 3129, name: 'wp_page_copy', note: '' },
+  },
+  dup_mmap: { file: FORK, v61: { line: 589 } },
+  copy_page_range: { file: MEMORY, v61: { line: 1277 } },
+  vm_lock_anon_vma: { file: MMAP, v61: { line: 3679 } },
+  mm_take_all_locks: { file: MMAP, v61: { line: 3757 } },
+  vm_unlock_anon_vma: { file: MMAP, v61: { line: 3800 } },
+  try_to_unmap_anon: {
+    file: RMAP,
+    per: {
+      '3.19': { name: 'rmap_walk_anon', note: 'try_to_unmap walks through rmap_walk from 3.14' },
+    },
+    v61: {
+      line: 2422,
+      name: 'rmap_walk_anon',
+      note: 'try_to_unmap walks through rmap_walk from 3.14',
+    },
+  },
+  rmap_walk_anon: { file: RMAP, v61: { line: 2422 } },
+  try_to_unmap_one: { file: RMAP, v61: { line: 1474 } },
+  remove_migration_pte: { file: MIGRATE, v61: { line: 174 } },
+  unmap_and_move: {
+    file: MIGRATE,
+    v61: {
+      line: 1237,
+      name: 'migrate_folio_unmap',
+      note: 'in 6.1.192 unmap_and_move is split into migrate_folio_unmap and migrate_folio_move',
+    },
+  },
+  move_to_new_page: { file: MIGRATE, v61: { line: 936, name: 'move_to_new_folio' } },
+};
+
+function presence(fn: string, row: Row, era: EraId): EraPresence {
+  const i = ERA_IDS.indexOf(era);
+  if (row.since && i < ERA_IDS.indexOf(row.since)) {
+    return { absent: `${fn} does not exist before ${row.since}: ${row.why ?? ''}`.trim() };
+  }
+  if (row.gone && i >= ERA_IDS.indexOf(row.gone)) {
+    return { absent: `${fn} is gone from ${row.gone} on: ${row.why ?? ''}`.trim() };
+  }
+  const base: EraSource = { name: row.name ?? fn, file: row.file, ...row.per?.[era] };
+  if (era !== '6.1' || !row.v61) return base;
+  const { line, name, file, note } = row.v61;
+  const out: EraSource = { ...base, line, verifiedAt: V61_READ_AT };
+  if (name !== undefined) out.name = name;
+  if (file !== undefined) out.file = file;
+  if (note !== undefined) {
+    if (note) out.note = note;
+    else delete out.note;
+  }
+  return out;
+}
+
+export const SOURCES: SourceTable = Object.fromEntries(
+  Object.entries(ROWS).map(([fn, row]) => [
+    fn,
+    Object.fromEntries(ERA_IDS.map((era) => [era, presence(fn, row, era)])) as Record<
+      EraId,
+      EraPresence
+    >,
+  ]),
+);
+
+export function sourceOf(fn: string, era: EraId): EraPresence | undefined {
+  return SOURCES[fn]?.[era];
+}

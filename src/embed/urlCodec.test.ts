@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../scenarios';
+import type { Scenario } from '../kernel/scenarioTypes';
+import { checksum } from './checksum';
+import { formatFlags, parseFlags } from './flagsCodec';
+import type { LinkState } from './linkState';
+import { compressScenario, decodeLink, encodeLink, MAX_LINK_CHARS } from './urlCodec';
+
+const builtinIds = builtinScenarios.map((b) => b.id);
+const decode = (search: string) => decodeLink(search, { builtinIds });
+const first = builtinScenarios[0]!;
+const race = builtinScenarios.find((b) => b.id === 'race-8.1')!;
+
+describe('link codec v1', () => {
+  it('round-trips a built-in scenario with era, flags, step, view, theme and embed options', () => {
+    const state: LinkState = {
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      era: '2.6.34',
+      flags: { pinRoot: false, adjustLock: 'always', chainLimit: 1 },
+      step: 12,
+      view: 'matrix',
+      theme: 'dark',
+      embed: { start: 2, end: 20, loop: true, autoplay: true, speed: 2, controls: false },
+    };
+    const search = encodeLink(state);
+    expect(search).toMatch(/^\?v=1&scenario=race-8\.1&era=2\.6\.34&flags=/);
+    expect(decode(search)).toEqual({ state, version: 1, notices: [] });
+  });
+
+  it('round-trips a custom scenario as compressed JSON', () => {
+    const scenario: Scenario = { ...race.scenario, title: 'Mine <b>&</b> "quoted"' };
+    const search = encodeLink({ scenario: { kind: 'custom', scenario }, step: 'end' });
+    expect(search).toContain('&j=');
+    const out = decode(search);
+    expect(out.notices).toEqual([]);
+    expect(out.state.scenario).toEqual({ kind: 'custom', scenario });
+    expect(out.state.step).toBe('end');
+  });
+
+  it('opens the default with a clear message when the checksum does not match', () => {
+    const search = encodeLink({
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      era: '3.0',
+      step: 4,
+    });
+    const out = decode(search.replace('era=3.0', 'era=3.8'));
+    expect(out.state).toEqual({});
+    expect(out.notices).toEqual([
+      expect.stringMatching(/damaged.*checksum does not match.*default/),
+    ]);
+    expect(decode(search.replace(/&c=[^&]*/, '')).notices[0]).toMatch(/checksum is missing/);
+  });
+
+  it('rejects a truncated compressed scenario, naming the problem', () => {
+    const j = compressScenario(race.scenario);
+    const cut = j.slice(0, j.length / 2);
+    const search = `?v=1&j=${cut}&c=${checksum(`1|j:${cut}||`)}`;
+    const out = decode(search);
+    expect(out.state.scenario).toBeUndefined();
+    expect(out.notices[0]).toMatch(
+      /^The scenario in this link cannot be opened \(.+\): the default/,
+    );
+  });
+
+  it('names what is wrong with a scenario that decompresses but is invalid', () => {
+    const j = compressScenario({ ...first.scenario, ops: [{ op: 'fly' }] } as unknown as Scenario);
+    const out = decode(`?v=1&j=${j}&c=${checksum(`1|j:${j}||`)}`);
+    expect(out.notices[0]).toMatch(/unknown op/);
+  });
+
+  it('says that a newer format cannot be opened', () => {
+    expect(decode('?v=2&scenario=x&embed=1').notices[0]).toMatch(/newer version .*v2/);
+    expect(decode('?v=2&scenario=x&embed=1').state).toEqual({ embed: {} });
+    expect(decode('?v=zz').notices[0]).toMatch(/unknown format version/);
+  });
+
+  it('ignores bad hand-edited presentation parameters one by one', () => {
+    const out = decode(
+      `${encodeLink({ scenario: { kind: 'builtin', id: first.id } })}&embed=1&speed=fast&start=3&loop=maybe`,
+    );
+    expect(out.state.scenario).toEqual({ kind: 'builtin', id: first.id });
+    expect(out.state.embed).toEqual({ start: 3 });
+    expect(out.notices).toHaveLength(2);
+    expect(decode('?embed=1&start=9&end=3').notices[0]).toMatch(/start comes after end/);
+  });
+
+  it('says when the link is too long to paste safely', () => {
+    expect(MAX_LINK_CHARS).toBe(8000);
+  });
+});
+
+describe('legacy v0 links', () => {
+  it('migrates ?scenario=&era=&step=&embed=', () => {
+    expect(decode(`?scenario=${first.id}&era=3.0&step=12&embed=1`)).toEqual({
+      state: { scenario: { kind: 'builtin', id: first.id }, era: '3.0', step: 12, embed: {} },
+      version: 0,
+      notices: [],
+    });
+    expect(decode('?step=end').state).toEqual({ step: 'end' });
+    expect(decode('').version).toBeNull();
+  });
+
+  it('drops an unknown scenario and its step, with a message', () => {
+    const out = decode('?scenario=nope&step=3&era=9.9');
+    expect(out.state).toEqual({});
+    expect(out.notices).toHaveLength(2);
+    expect(out.notices[0]).toMatch(/does not exist here \("nope"\)/);
+  });
+});
+
+describe('flags codec', () => {
+  it('writes booleans as 1/0 and reads them back', () => {
+    expect(formatFlags({ pinRoot: true, lockKind: 'mutex' })).toBe('pinRoot:1,lockKind:mutex');
+    expect(parseFlags('pinRoot:1,lockKind:mutex')).toEqual({
+      ok: true,
+      flags: { pinRoot: true, lockKind: 'mutex' },
+    });
+    expect(parseFlags('chainLimit:1')).toEqual({ ok: true, flags: { chainLimit: 1 } });
+  });
+
+  it('names the bad flag', () => {
+    expect(parseFlags('nope:1')).toEqual({ ok: false, error: 'unknown flag "nope"' });
+    expect(parseFlags('pinRoot:2')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/pinRoot/),
+    });
+    expect(parseFlags('pinRoot:1,pinRoot:0')).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,213 @@
+// Every flag of the model as a named patch or proposal: what it switches, in plain words, and the
+// lkml message or commit it comes from. The "Patches & flags" panel renders this as text.
+import type { Flags } from '../kernel/flags';
+import { CITES } from './citations';
+import type { Citation } from './citations';
+
+export type PatchGroup = 'series-2010' | 'proposals' | 'structural';
+
+export const GROUP_TITLES: Record<PatchGroup, string> = {
+  'series-2010': 'The 2010 series: always lock the root anon_vma',
+  proposals: 'Other proposals from the threads',
+  structural: 'Structure of each era',
+};
+
+export interface PatchInfo {
+  flag: keyof Flags;
+  group: PatchGroup;
+  /** human name, e.g. "track the root" */
+  name: string;
+  /** the patch's place in its series, e.g. "3/5" */
+  tag?: string;
+  /** what switching it does, one or two sentences */
+  summary: string;
+  /** for enums: each value in words */
+  values?: Readonly<Record<string, string>>;
+  cites: readonly Citation[];
+}
+
+export const PATCHES: readonly PatchInfo[] = [
+  {
+    flag: 'trackRoot',
+    group: 'series-2010',
+    tag: '3/5',
+    name: 'track the root anon_vma',
+    summary:
+      'anon_vma->root exists: set to itself by anon_vma_prepare and inherited from the parent by anon_vma_fork.',
+    cites: [CITES.trackRoot, CITES.trackRootMerged],
+  },
+  {
+    flag: 'rootLock',
+    group: 'series-2010',
+    tag: '4/5',
+    name: 'always lock the root',
+    summary:
+      'Every anon_vma lock is taken on anon_vma->root, so one lock covers a whole family and a walker excludes every writer.',
+    cites: [CITES.seriesCover, CITES.rootLockMerged],
+  },
+  {
+    flag: 'adjustLock',
+    group: 'series-2010',
+    tag: '4/5',
+    name: 'vma_adjust takes the (root) lock',
+    summary:
+      'When vma_adjust locks while it rewrites vm_start, vm_end and vm_pgoff. Patch 4/5 v1 locked always; v2 (merged) only when the start moves, a VMA is inserted or an importer exists, so brk stays cheap.',
+    values: {
+      none: 'never (2.6.34: the race with migration Mel found)',
+      conditional: '4/5 v2, merged in 2.6.36: start moves, insert or importer',
+      'start-or-importer': '3.0: start moves or an importer exists',
+      always: '4/5 v1; again from 3.7, where the interval tree must be re-keyed',
+    },
+    cites: [CITES.rootLockV2, CITES.rootLockMerged],
+  },
+  {
+    flag: 'pinRoot',
+    group: 'series-2010',
+    tag: '5/5',
+    name: 'pin the root with a refcount',
+    summary:
+      'A child anon_vma holds a reference on its root from fork until it is freed, so the root (and its lock) outlives every anon_vma naming it.',
+    cites: [CITES.seriesCover, CITES.pinRootMerged],
+  },
+  {
+    flag: 'allLocksMarkRoot',
+    group: 'series-2010',
+    tag: '6/5',
+    name: 'mm_take_all_locks marks the root',
+    summary:
+      'mm_take_all_locks tests and sets its mark on the root it locks, so a root shared by several anon_vmas of one mm is taken once instead of deadlocking.',
+    cites: [CITES.allLocks, CITES.rootLockMerged],
+  },
+  {
+    flag: 'tailInsert',
+    group: 'series-2010',
+    name: 'add new VMAs at the tail',
+    summary:
+      'anon_vma_prepare adds a VMA at the tail of the anon_vma list, so an rmap walk never misses a VMA whose page-table entries were copied from one it already visited.',
+    cites: [CITES.tailInsert],
+  },
+  {
+    flag: 'lockDeepest',
+    group: 'proposals',
+    name: 'lock the deepest anon_vma (Linus)',
+    summary:
+      "No root pointer: lock the page's anon_vma, follow a VMA on it to the tail of its chain and lock that one instead.",
+    cites: [CITES.lockDeepest],
+  },
+  {
+    flag: 'lockDance',
+    group: 'proposals',
+    name: 'trylock-and-retry lock dance (Mel)',
+    summary:
+      "The walker trylocks every other VMA's anon_vma and restarts from scratch when one is busy: no deadlock, but it can livelock.",
+    cites: [CITES.lockDance],
+  },
+  {
+    flag: 'rmapWalkLock',
+    group: 'proposals',
+    name: 'what an rmap walk locks',
+    summary:
+      'The lock a migration walk takes. The 2012 RFC proposed none; Linus objected, and 3.8 let walkers share an rwsem for read.',
+    values: {
+      exclusive: 'the (root) lock, exclusively',
+      read: 'the root rwsem for read (3.8 on)',
+      none: 'nothing: the 2012 RFC',
+    },
+    cites: [CITES.locklessWalk, CITES.rwsem],
+  },
+  {
+    flag: 'chainLimit',
+    group: 'proposals',
+    name: 'cap the chain length (2014)',
+    summary:
+      "Past this chain length a fork shares the parent's anon_vma instead of adding a level: the fixed-constant alternative to anon_vma reuse. Empty: no cap.",
+    cites: [CITES.chainCap],
+  },
+  {
+    flag: 'avc',
+    group: 'structural',
+    name: 'anon_vma_chain',
+    summary:
+      'VMAs and anon_vmas are linked many-to-many through anon_vma_chain (2.6.34). Off: one anon_vma per family with one list of VMAs.',
+    cites: [CITES.anonVmaChain],
+  },
+  {
+    flag: 'lockKind',
+    group: 'structural',
+    name: 'kind of anon_vma lock',
+    summary: 'What the anon_vma lock is: a spinlock, a mutex (3.0) or an rwsem (3.8).',
+    values: {
+      spinlock: 'spinlock (2.6.x)',
+      mutex: 'mutex (3.0)',
+      rwsem: 'rw_semaphore: walkers read, writers write (3.8)',
+    },
+    cites: [CITES.mutex, CITES.rwsem],
+  },
+  {
+    flag: 'tree',
+    group: 'structural',
+    name: 'same_anon_vma as a list or a tree',
+    summary:
+      "An anon_vma's AVCs on a list, or in an interval tree keyed by each VMA's pgoff range (3.7).",
+    values: { list: 'linked list', interval: 'interval tree (3.7 on)' },
+    cites: [CITES.intervalTree],
+  },
+  {
+    flag: 'reuse',
+    group: 'structural',
+    name: 'anon_vma reuse at fork',
+    summary:
+      'anon_vma_clone reuses an old anon_vma that has no VMA and at most one child, which bounds the hierarchy (3.19); 6.1 counts children and active VMAs apart.',
+    values: {
+      none: 'never: every fork adds a level (endless growth)',
+      degree: 'through degree (3.19)',
+      num_children: 'through num_children / num_active_vmas (6.0)',
+    },
+    cites: [CITES.reuseDegree, CITES.reuseNumChildren],
+  },
+  {
+    flag: 'refcount',
+    group: 'structural',
+    name: 'reference count',
+    summary: 'Which count keeps an anon_vma alive besides its list.',
+    values: {
+      ksm: 'ksm_refcount (2.6.34)',
+      external: 'external_refcount, shared by KSM and migration (2.6.35)',
+      refcount: 'one refcount, the list holding 1 (from 2.6.38)',
+    },
+    cites: [CITES.externalRefcount, CITES.simpleRefcount],
+  },
+  {
+    flag: 'batchLock',
+    group: 'structural',
+    name: 'batch the root lock in clone and unlink',
+    summary:
+      'anon_vma_clone and unlink_anon_vmas take the root lock once for the whole chain; unlink becomes two-pass (3.0).',
+    cites: [CITES.batchLock],
+  },
+  {
+    flag: 'childFirstFree',
+    group: 'structural',
+    name: '__put_anon_vma frees the child first',
+    summary:
+      'The child anon_vma is freed before the reference on its root is dropped, so freeing never reads a freed root (3.16).',
+    cites: [CITES.childFirstFree],
+  },
+  {
+    flag: 'ksmDrop',
+    group: 'structural',
+    name: 'how a KSM/migration reference is dropped',
+    summary:
+      "Decrement and take the root lock atomically, or decrement first and lock after: Linus's question on 5/5.",
+    values: {
+      'dec-and-lock': 'atomic_dec_and_lock (merged)',
+      'dec-then-lock': 'decrement, then lock (a window where the anon_vma can be freed)',
+    },
+    cites: [CITES.ksmDrop, CITES.pinRootMerged],
+  },
+];
+
+/** The entry for `flag`. Every flag has one (patches.test.ts). */
+export function patchFor(flag: keyof Flags): PatchInfo | undefined {
+  return PATCHES.find((p) => p.flag === flag);
+}

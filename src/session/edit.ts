@@ -1,0 +1,50 @@
+// Edits of a scenario as pure functions: each returns a new Scenario and never changes its input,
+// so a replay cache keyed on content and an undo that keeps the old object both stay honest.
+import type { EraId } from '../kernel/flags';
+import type { Scenario, ScenarioOp } from '../kernel/scenarioTypes';
+import { SCENARIO_FORMAT } from '../kernel/scenarioTypes';
+
+export const NEW_SCENARIO_TITLE = 'My forest';
+
+/** An empty scenario to build on. */
+export function emptyScenario(era: EraId): Scenario {
+  return { format: SCENARIO_FORMAT, title: NEW_SCENARIO_TITLE, era, ops: [] };
+}
+
+/**
+ * The scenario as the user's own copy: what a built-in expects (`expect`) no longer holds once
+ * it is edited, so it is dropped; title, source and narration stay.
+ */
+function own(scenario: Scenario, ops: ScenarioOp[]): Scenario {
+  const { expect: _expected, ...rest } = scenario;
+  return { ...rest, ops };
+}
+
+export function withOp(scenario: Scenario, op: ScenarioOp): Scenario {
+  return own(scenario, [...scenario.ops, op]);
+}
+
+/** The scenario without its last op; null when it has none. */
+export function withoutLastOp(scenario: Scenario): Scenario | null {
+  if (scenario.ops.length === 0) return null;
+  const ops = scenario.ops.slice(0, -1);
+  // narration of the removed op would point past the end
+  const narration = scenario.narration?.filter((n) => !('op' in n) || n.op < ops.length);
+  const out = own(scenario, ops);
+  if (narration === undefined) return out;
+  return { ...out, narration };
+}
+
+/** The scenario with op `opIndex`'s schedule replaced; an error sentence when it is no parallel. */
+export function withSchedule(
+  scenario: Scenario,
+  opIndex: number,
+  schedule: readonly number[],
+): Scenario | string {
+  const op = scenario.ops[opIndex];
+  if (op?.op !== 'parallel') return `op ${opIndex} is not a parallel block`;
+  const bad = schedule.find((cpu) => !Number.isInteger(cpu) || cpu < 0 || cpu >= op.threads.length);
+  if (bad !== undefined) return `op ${opIndex} (parallel) has no cpu${bad}`;
+  const ops = scenario.ops.map((o, i) => (i === opIndex ? { ...op, schedule: [...schedule] } : o));
+  return own(scenario, ops);
+}

@@ -1,0 +1,80 @@
+// The playback keyboard shortcuts as data (Excalidraw's keyTest idea): one table drives both the
+// key handler and the help popover, so they never disagree.
+import type { PlaybackEvent } from '../../machine/playback';
+
+export interface Shortcut {
+  /** KeyboardEvent.key values */
+  keys: readonly string[];
+  /** how the keys are shown in the help */
+  label: string;
+  does: string;
+  event: PlaybackEvent;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: [' '], label: 'Space', does: 'Play / pause', event: { type: 'TOGGLE' } },
+  { keys: ['ArrowRight'], label: '→', does: 'Next micro-step', event: { type: 'STEP' } },
+  { keys: ['ArrowLeft'], label: '←', does: 'Previous micro-step', event: { type: 'BACK' } },
+  { keys: ['Home'], label: 'Home', does: 'First step', event: { type: 'START' } },
+  { keys: ['End'], label: 'End', does: 'Last step', event: { type: 'END' } },
+  {
+    keys: [']', 'PageDown'],
+    label: '] / PgDn',
+    does: 'Next operation',
+    event: { type: 'NEXT_OP' },
+  },
+  {
+    keys: ['[', 'PageUp'],
+    label: '[ / PgUp',
+    does: 'Previous operation',
+    event: { type: 'PREV_OP' },
+  },
+  { keys: ['v', 'n'], label: 'v / n', does: 'Next violation', event: { type: 'NEXT_VIOLATION' } },
+  {
+    keys: ['V', 'N'],
+    label: 'V / N',
+    does: 'Previous violation',
+    event: { type: 'PREV_VIOLATION' },
+  },
+  { keys: ['l'], label: 'l', does: 'Next lock taken', event: { type: 'NEXT_LOCK' } },
+  { keys: ['L'], label: 'L', does: 'Previous lock taken', event: { type: 'PREV_LOCK' } },
+  { keys: ['+', '='], label: '+', does: 'Faster', event: { type: 'SPEED', by: 1 } },
+  { keys: ['-', '_'], label: '−', does: 'Slower', event: { type: 'SPEED', by: -1 } },
+];
+
+/** The key that opens and closes the shortcut help. */
+export const HELP_KEY = '?';
+
+const byKey = new Map<string, PlaybackEvent>(
+  SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.event] as const)),
+);
+
+/** The playback event for a key, or null. */
+export function eventForKey(key: string): PlaybackEvent | null {
+  return byKey.get(key) ?? null;
+}
+
+const TEXT_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** Keys a focused button or slider acts on by itself. */
+const ACTIVATE_KEYS = new Set([' ', 'Enter']);
+
+export interface KeyTarget {
+  tagName?: string;
+  isContentEditable?: boolean;
+}
+
+/**
+ * Whether the page should leave this key alone: typing in a form control, a modifier held, or
+ * Space/Enter on a focused button (which clicks it).
+ */
+export function ignoresKey(
+  e: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean },
+  target: KeyTarget | null,
+): boolean {
+  if (e.altKey || e.ctrlKey || e.metaKey) return true;
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName ?? '';
+  if (TEXT_TAGS.has(tag)) return true;
+  return ACTIVATE_KEYS.has(e.key) && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY');
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ERAS } from '../../kernel/flags';
+import { forkedForest, testAnonVma, testVma } from '../graph/testForest';
+import { describeAsText, describeObject } from './describeObject';
+
+const era61 = ERAS['6.1'];
+const print = (kind: Parameters<typeof describeObject>[2]['kind'], id: string, flags = era61) =>
+  describeAsText(describeObject(forkedForest, flags, { kind, id }));
+
+describe('describeObject', () => {
+  it('prints an anon_vma with the fields of its era', () => {
+    expect(print('anon_vma', 'av1')).toBe(
+      'struct anon_vma av1 { root = [av0], parent = [av0], refcount = 1, num_children = 0, ' +
+        'num_active_vmas = 1, rwsem = unlocked, rb_root: [C:0/av1] }',
+    );
+    expect(print('anon_vma', 'av0')).toContain('rwsem = held R by cpu0 cpu1, waiting: cpu2');
+  });
+
+  it('names fields as the era does', () => {
+    const {
+      root: _r,
+      parent: _p,
+      num_children: _n,
+      num_active_vmas: _a,
+      ...bare
+    } = testAnonVma('av0', { tree: ['P:0'] });
+    const old = { ...forkedForest, era: '2.6.34' };
+    const view = { ...old, anonVmas: [bare] };
+    const text = describeAsText(
+      describeObject(view, ERAS['2.6.34'], { kind: 'anon_vma', id: 'av0' }),
+    );
+    expect(text).toBe('struct anon_vma av0 { ksm_refcount = 1, lock = unlocked, head: [P:0/av0] }');
+    const e33 = describeAsText(
+      describeObject(view, ERAS['2.6.33'], { kind: 'anon_vma', id: 'av0' }),
+    );
+    expect(e33).toContain('head: [P:0]');
+  });
+
+  it('prints a VMA, an AVC, a page-table entry and a process with their links', () => {
+    expect(print('vma', 'C:0')).toBe(
+      'struct vm_area_struct C:0 { vm_mm = [C], vm_start = 0, vm_end = 4, vm_pgoff = 0, ' +
+        'vm_flags = VM_READ|VM_WRITE, anon_vma = [av1], anon_vma_chain: [C:0/av1, C:0/av0] }',
+    );
+    expect(print('avc', 'C:0/av0')).toBe(
+      'struct anon_vma_chain C:0/av0 { vma = [C:0], anon_vma = [av0], same_vma = entry 2 of 2, ' +
+        'rb = entry 2 of 2 }',
+    );
+    expect(print('page', 'C:1')).toBe(
+      'pte C:1 → struct page 2 { vma = [C:0], pte = present, page 2, page->mapping = [av0], ' +
+        'page->index = 1, page->_mapcount = 1, mapped by: [P:1, C:1] }',
+    );
+    expect(print('page', 'C:2')).toContain('pte = migration entry for page 4');
+    expect(print('process', 'C')).toBe('struct mm_struct C { parent = [P], mmap: [C:0] }');
+  });
+
+  it('says when the object is not alive at this step', () => {
+    const d = describeObject(forkedForest, era61, { kind: 'avc', id: 'P:0/av1' });
+    expect(d.alive).toBe(false);
+    expect(describeObject(forkedForest, era61, { kind: 'vma', id: 'Z:0' }).alive).toBe(false);
+  });
+
+  it('treats a VMA without anon_vma as NULL', () => {
+    const view = {
+      ...forkedForest,
+      processes: [{ pid: 'Q', parent: null, vmas: [testVma('Q', 5, 6, [])] }],
+    };
+    expect(describeAsText(describeObject(view, era61, { kind: 'vma', id: 'Q:5' }))).toContain(
+      'anon_vma = NULL, anon_vma_chain: []',
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../kernel';
+import { builtinScenarios } from '../../scenarios';
+import { Playback } from '../playbackContext';
+import { Timeline } from './Timeline';
+
+const scenario = builtinScenarios.find((b) => b.id === 'race-8.1')!.scenario;
+const trace = replay(scenario);
+
+describe('Timeline', () => {
+  it('is a slider over the micro-steps that names the op at the cursor', () => {
+    const total = trace.steps.length;
+    const at = trace.opStarts[3]! + 1;
+    const html = renderToStaticMarkup(
+      <Playback.Provider options={{ input: { total, cursor: at } }}>
+        <Timeline trace={trace} ops={scenario.ops} />
+      </Playback.Provider>,
+    );
+    expect(html).toContain('role="slider"');
+    expect(html).toContain(`aria-valuemax="${total}"`);
+    expect(html).toContain(`aria-valuenow="${at}"`);
+    expect(html).toContain(`aria-valuetext="step ${at} of ${total}, op 3: write P @22"`);
+    expect(html).toContain('2 violations');
+  });
+});

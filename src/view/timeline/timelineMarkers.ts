@@ -1,0 +1,103 @@
+// What the timeline marks, computed once per trace (pure): where each operation starts, each lock
+// acquisition (by which CPU), each violation; and the D3 scale from steps to pixels.
+import { scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
+import type { ScenarioOp } from '../../kernel/scenarioTypes';
+import type { Step, Violation } from '../../kernel/trace';
+import { isAnonVmaLock, opMarks } from '../../machine/marks';
+import { opLabel } from './opLabel';
+
+export interface OpMarker {
+  /** cursor position showing the op's first step */
+  pos: number;
+  op: number;
+  name: string;
+  label: string;
+}
+export interface LockMarker {
+  pos: number;
+  cpu: number;
+  owner: string;
+  mode: 'w' | 'r';
+}
+export interface ViolationMarker {
+  pos: number;
+  kind: string;
+  message: string;
+}
+export interface TimelineMarkers {
+  total: number;
+  ops: OpMarker[];
+  locks: LockMarker[];
+  violations: ViolationMarker[];
+}
+
+export interface MarkerSource {
+  steps: readonly Step[];
+  opStarts: readonly number[];
+  violations: readonly Violation[];
+}
+
+export function timelineMarkers(trace: MarkerSource, ops: readonly ScenarioOp[]): TimelineMarkers {
+  const total = trace.steps.length;
+  const positions = new Set(opMarks(trace.opStarts, total));
+  const opList: OpMarker[] = [];
+  trace.opStarts.forEach((start, i) => {
+    if (!positions.has(start + 1)) return;
+    const op = ops[i];
+    opList.push({ pos: start + 1, op: i, name: op?.op ?? '?', label: `op ${i}: ${opLabel(op)}` });
+  });
+  const locks: LockMarker[] = [];
+  trace.steps.forEach((s, i) => {
+    if (s.lock?.kind === 'acquire' && isAnonVmaLock(s.lock.owner))
+      locks.push({ pos: i + 1, cpu: s.cpu, owner: s.lock.owner, mode: s.lock.mode });
+  });
+  const violations = trace.violations
+    .filter((v) => v.step <= total)
+    .map((v) => ({ pos: v.step, kind: v.kind, message: v.message }));
+  return { total, ops: opList, locks, violations };
+}
+
+/** The op whose steps include the step shown at `cursor` (the last op begun by then). */
+export function opAt(markers: TimelineMarkers, cursor: number): OpMarker | null {
+  let found: OpMarker | null = null;
+  for (const m of markers.ops) if (m.pos <= cursor) found = m;
+  return found;
+}
+
+/** Side padding, so the end markers and the cursor handle are not cut off. */
+export const TIMELINE_PAD = 10;
+
+export type StepScale = ScaleLinear<number, number>;
+
+export function stepScale(total: number, width: number): StepScale {
+  return scaleLinear()
+    .domain([0, Math.max(total, 1)])
+    .range([TIMELINE_PAD, Math.max(width - TIMELINE_PAD, TIMELINE_PAD + 1)]);
+}
+
+/** The step under pixel `x`, rounded and clamped to the trace. */
+export function stepAtX(scale: StepScale, x: number, total: number): number {
+  const s = Math.round(scale.invert(x));
+  return Math.min(Math.max(s, 0), total);
+}
+
+/** Op names to print above their markers, leaving out those that would overlap the previous. */
+export function visibleOpLabels(
+  ops: readonly OpMarker[],
+  scale: StepScale,
+  charWidth = 6.5,
+): OpMarker[] {
+  const out: OpMarker[] = [];
+  let freeFrom = Number.NEGATIVE_INFINITY;
+  const [, right] = scale.range() as [number, number];
+  for (const m of ops) {
+    const x = scale(m.pos);
+    const w = m.name.length * charWidth;
+    if (x >= freeFrom && x + w <= right + TIMELINE_PAD) {
+      out.push(m);
+      freeFrom = x + w + 6;
+    }
+  }
+  return out;
+}

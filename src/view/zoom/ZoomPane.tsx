@@ -1,0 +1,95 @@
+// The graph pane: a focusable viewport that pans and zooms what it holds. React renders the pane,
+// the layer and the children; createPanZoom (D3, through usePanZoom) owns the layer's transform
+// only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
+// and follows the transform through useZoomTransform instead.
+import { createContext, useContext, useMemo, useRef } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import type { Size } from './constrain';
+import { createTransformChannel } from './transformChannel';
+import { usePanZoom } from './usePanZoom';
+import type { TransformChannel } from './transformChannel';
+import { ZoomControls } from './ZoomControls';
+import { zoomKeyAction } from './zoomKeys';
+import './zoom.css';
+
+export interface ZoomPaneProps {
+  /** size of the drawn content in content pixels (for fit, limits and the pane's height) */
+  content: Size;
+  /** accessible name of the pane */
+  label: string;
+  /** id the skip link points at */
+  id?: string;
+  /** a new value (e.g. a new trace) brings back the default view */
+  resetKey?: unknown;
+  children?: ReactNode;
+  overlay?: ReactNode;
+}
+
+const ZoomChannel = createContext<TransformChannel | null>(null);
+
+/** The pane's transform channel: subscribe to it to redraw on pan/zoom without React renders. */
+export function useZoomTransform(): TransformChannel | null {
+  return useContext(ZoomChannel);
+}
+
+const ZOOM_STEP = 1.25;
+const PAN_STEP = 60;
+
+export function ZoomPane({ content, label, id, resetKey, children, overlay }: ZoomPaneProps) {
+  const paneRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const channel = useMemo(() => createTransformChannel(), []);
+  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const action = zoomKeyAction(e);
+    if (!action) return;
+    // Handled here: the page's playback keys (speed on +/-, steps on arrows) must not see it.
+    e.preventDefault();
+    e.stopPropagation();
+    if (action.type === 'reset') panZoom.reset();
+    else
+      panZoom.user((pz) => {
+        if (action.type === 'zoom') pz.zoomBy(action.direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+        else if (action.type === 'fit') pz.fit();
+        else pz.panBy(-action.dx * PAN_STEP, -action.dy * PAN_STEP);
+      });
+  };
+
+  const style = { '--content-h': `${Math.ceil(content.height) + 2}px` } as CSSProperties;
+  return (
+    <ZoomChannel.Provider value={channel}>
+      <div className="zoom-frame">
+        <div
+          ref={paneRef}
+          id={id}
+          className="zoom-pane"
+          data-testid="graph-pane"
+          tabIndex={0}
+          role="group"
+          aria-roledescription="zoomable graph"
+          aria-label={label}
+          aria-describedby="zoom-help"
+          style={style}
+          onKeyDown={onKeyDown}
+        >
+          <div ref={layerRef} className="zoom-layer" data-testid="zoom-layer">
+            {children}
+          </div>
+          {overlay}
+        </div>
+        <p id="zoom-help" className="visually-hidden">
+          Drag or use the wheel to pan and zoom. With the graph focused: plus and minus zoom, 0
+          resets the view, F fits the whole forest, Shift with an arrow key pans.
+        </p>
+        <ZoomControls
+          onZoomIn={() => panZoom.user((pz) => pz.zoomBy(ZOOM_STEP))}
+          onZoomOut={() => panZoom.user((pz) => pz.zoomBy(1 / ZOOM_STEP))}
+          onFit={() => panZoom.user((pz) => pz.fit())}
+          onActualSize={() => panZoom.user((pz) => pz.actualSize())}
+          onReset={panZoom.reset}
+        />
+      </div>
+    </ZoomChannel.Provider>
+  );
+}

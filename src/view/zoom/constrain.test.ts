@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IDENTITY,
+  KEEP_VISIBLE,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  clampZoom,
+  constrainTransform,
+  cssTransform,
+  defaultTransform,
+  fitTransform,
+  zoomAbout,
+} from './constrain';
+
+const viewport = { width: 800, height: 600 };
+const content = { width: 2000, height: 1000 };
+
+describe('pan/zoom arithmetic', () => {
+  it('clamps the scale', () => {
+    expect(clampZoom(100)).toBe(MAX_ZOOM);
+    expect(clampZoom(0)).toBe(MIN_ZOOM);
+    expect(clampZoom(1)).toBe(1);
+  });
+
+  it('leaves a transform that keeps content in view as it is', () => {
+    expect(constrainTransform(IDENTITY, viewport, content)).toEqual(IDENTITY);
+    const t = { x: -500, y: -200, k: 1 };
+    expect(constrainTransform(t, viewport, content)).toEqual(t);
+  });
+
+  it('never pans the content out of sight', () => {
+    const far = constrainTransform({ x: -99999, y: 99999, k: 1 }, viewport, content);
+    expect(far.x).toBe(KEEP_VISIBLE - content.width);
+    expect(far.y).toBe(viewport.height - KEEP_VISIBLE);
+  });
+
+  it('fits wide content into the viewport, never enlarging it', () => {
+    const t = fitTransform(content, viewport, 10);
+    expect(t.k).toBeCloseTo((800 - 20) / 2000);
+    expect(content.width * t.k).toBeLessThanOrEqual(viewport.width);
+    expect(fitTransform({ width: 100, height: 100 }, viewport).k).toBe(1);
+  });
+
+  it('opens a small forest enlarged up to 2x and centred, a wide one at 1:1, a huge one fitted', () => {
+    const small = defaultTransform({ width: 300, height: 200 }, { width: 1300, height: 500 });
+    expect(small.k).toBe(2);
+    expect(small.x).toBeCloseTo((1300 - 600) / 2);
+    const wide = defaultTransform({ width: 450, height: 300 }, { width: 355, height: 300 });
+    expect(wide).toEqual({ k: 1, x: 12, y: 12 });
+    const huge = defaultTransform({ width: 76000, height: 60000 }, viewport);
+    expect(huge.k).toBeLessThan(0.02);
+    expect(huge.k * 60000).toBeLessThanOrEqual(viewport.height);
+  });
+
+  it('zooms about a point, which stays where it was on screen', () => {
+    const at = { x: 300, y: 200 };
+    const t = zoomAbout({ x: 10, y: 20, k: 1 }, 2, at);
+    expect(t.k).toBe(2);
+    // the content point under `at` before: ((300-10)/1, (200-20)/1); after: the same
+    expect((at.x - t.x) / t.k).toBeCloseTo(290);
+    expect((at.y - t.y) / t.k).toBeCloseTo(180);
+  });
+
+  it('writes a CSS transform for a layer with origin 0 0', () => {
+    expect(cssTransform({ x: 5, y: -3, k: 1.5 })).toBe('translate(5px, -3px) scale(1.5)');
+  });
+});

@@ -1,0 +1,96 @@
+// Pure pan/zoom arithmetic: where content may go, what "fit" and "zoom about a point" mean.
+// The D3 factory (createPanZoom) and its tests both use these.
+
+export interface Transform {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const IDENTITY: Transform = { x: 0, y: 0, k: 1 };
+export const MIN_ZOOM = 0.005;
+export const MAX_ZOOM = 4;
+/** Pixels of content that always stay inside the viewport, so it can never be lost. */
+export const KEEP_VISIBLE = 48;
+
+export const clampZoom = (k: number, min = MIN_ZOOM, max = MAX_ZOOM): number =>
+  Math.min(max, Math.max(min, k));
+
+function clampAxis(t: number, view: number, content: number, keep: number): number {
+  const keepHere = Math.min(keep, content, view);
+  // The content's far edge at least `keep` px right of the viewport's left edge, its near edge
+  // at most `view - keep` px: the content can be panned anywhere but not out of sight.
+  const lo = keepHere - content;
+  const hi = view - keepHere;
+  return Math.min(hi, Math.max(lo, t));
+}
+
+/** `t` with the scale clamped and the content kept partly visible in `viewport`. */
+export function constrainTransform(
+  t: Transform,
+  viewport: Size,
+  content: Size,
+  keep = KEEP_VISIBLE,
+): Transform {
+  const k = clampZoom(t.k);
+  return {
+    k,
+    x: clampAxis(t.x, viewport.width, content.width * k, keep),
+    y: clampAxis(t.y, viewport.height, content.height * k, keep),
+  };
+}
+
+export interface ZoomLimits {
+  min?: number;
+  max?: number;
+}
+
+/** The transform that shows all of `content` centred in `viewport`, its scale within `limits`. */
+export function fitTransform(
+  content: Size,
+  viewport: Size,
+  padding = 12,
+  limits: ZoomLimits = {},
+): Transform {
+  const w = Math.max(1, content.width);
+  const h = Math.max(1, content.height);
+  const fit = Math.min((viewport.width - 2 * padding) / w, (viewport.height - 2 * padding) / h);
+  const k = clampZoom(Math.min(limits.max ?? 1, Math.max(limits.min ?? MIN_ZOOM, fit)));
+  return {
+    k,
+    x: Math.max(padding, (viewport.width - w * k) / 2),
+    y: Math.max(padding, (viewport.height - h * k) / 2),
+  };
+}
+
+/** Content this many times larger than the viewport opens as an overview (fitted) instead. */
+export const HUGE = 4;
+/** The default view never enlarges more than this (a small forest on a projector). */
+export const MAX_DEFAULT_ZOOM = 2;
+
+/**
+ * The view a pane opens with: the whole forest, enlarged up to 2x where there is room, and never
+ * shrunk (it pans instead) unless it is huge, where an overview is the useful start.
+ */
+export function defaultTransform(content: Size, viewport: Size): Transform {
+  const huge = content.width > HUGE * viewport.width || content.height > HUGE * viewport.height;
+  return fitTransform(content, viewport, 12, {
+    min: huge ? MIN_ZOOM : 1,
+    max: MAX_DEFAULT_ZOOM,
+  });
+}
+
+/** `t` scaled by `factor` about the viewport point `at` (what stays under the pointer). */
+export function zoomAbout(t: Transform, factor: number, at: { x: number; y: number }): Transform {
+  const k = clampZoom(t.k * factor);
+  const f = k / t.k;
+  return { k, x: at.x - (at.x - t.x) * f, y: at.y - (at.y - t.y) * f };
+}
+
+/** The CSS transform of a layer under `t` (with transform-origin 0 0). */
+export const cssTransform = (t: Transform): string => `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
