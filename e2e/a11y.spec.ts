@@ -54,6 +54,7 @@ test('landmarks and headings', async ({ page }) => {
 
 test('the skip link is the first stop and moves focus to the graph', async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByTestId('graph-pane')).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to the graph' });
   await expect(skip).toBeFocused();
@@ -84,6 +85,7 @@ test('Tab reaches the header, the playback controls, the graph and the side pane
 }) => {
   const errors = watchErrors(page);
   await page.goto('/?step=end');
+  await expect(page.getByTestId('graph-pane')).toBeVisible();
   const order: string[] = [];
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');

@@ -84,7 +84,7 @@ async function scrubBench(page) {
   const total = await load(page, forkChain(40), 1000);
   await seek(page, 0);
   const r = await page.evaluate(scrubProbe);
-  return { total, interval: summary(r.intervals), cost: summary(r.costs) };
+  return { total, intervals: r.intervals, interval: summary(r.intervals), cost: summary(r.costs) };
 }
 
 async function latencyBench(page) {
@@ -182,11 +182,25 @@ async function main() {
   }
 }
 
+/** One 60 Hz frame; rAF timestamps jitter by a few tenths of a millisecond around it. */
+const VSYNC = 1000 / 60;
+const JITTER = 0.5;
+/** Frames that missed their vsync (more than 1.5 periods apart), in percent. */
+const late = (intervals) =>
+  (100 * intervals.filter((d) => d > 1.5 * VSYNC).length) / Math.max(1, intervals.length);
+
 function printScrub(scrub) {
   const what = `(a) scrub ${scrub.total.toLocaleString('en-US')} steps`;
-  const met = (s) => s.p95 <= 16.7;
-  console.log(row(`${what}: frame interval`, scrub.interval, 'p95 ≤ 16.7', met(scrub.interval)));
-  console.log(row(`${what}: frame cost`, scrub.cost, 'p95 ≤ 16.7', met(scrub.cost)));
+  const pct = late(scrub.intervals).toFixed(1);
+  console.log(
+    row(
+      `${what}: frame interval (${pct}% of frames late)`,
+      scrub.interval,
+      'p95 ≤ 16.7 (+0.5 jitter)',
+      scrub.interval.p95 <= VSYNC + JITTER,
+    ),
+  );
+  console.log(row(`${what}: frame cost`, scrub.cost, 'p95 ≤ 16.7', scrub.cost.p95 <= VSYNC));
 }
 
 function printTree(tree) {

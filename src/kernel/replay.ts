@@ -39,6 +39,8 @@ export type Replay = ReplayResult<Forest, ViewState> & {
    * under the era and flags it was replayed with.
    */
   schedules: number[][];
+  /** The states at many cursors in one forward pass (layouts sample a whole trace). */
+  statesAt(ns: readonly number[]): ViewState[];
 };
 
 export function effectiveFlags(
@@ -84,6 +86,29 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
     opStarts: res.opStarts,
     stopped: res.stopped,
     forest: () => forestOf(full.s),
+    statesAt(ns: readonly number[]): ViewState[] {
+      const want = ns.map((n) => Math.max(0, Math.min(total, Math.floor(n))));
+      const got = new Map<number, ViewState>();
+      for (const n of want) {
+        const hit = cache.get(n);
+        if (hit) got.set(n, hit);
+      }
+      const missing = new Set(want.filter((n) => !got.has(n)));
+      if (missing.size > 0) {
+        const last = Math.max(...missing);
+        const part = runScenario(sc, era, flags, {
+          limit: last,
+          checks: false,
+          record: false,
+          lenientSchedule: lenient(opts),
+          interactive: opts.interactive ?? false,
+          observe: { at: missing, fn: (r) => got.set(r.taken, viewOf(r.s, r.cpuStatus())) },
+        });
+        // the last cursor is where the run stopped (no step left to observe before)
+        if (!got.has(last)) got.set(last, viewOf(part.s, part.cpuStatus()));
+      }
+      return want.map((n) => got.get(n)!);
+    },
     stateAt(n: number): ViewState {
       const at = Math.max(0, Math.min(total, Math.floor(n)));
       const hit = cache.get(at);

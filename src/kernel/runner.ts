@@ -46,6 +46,8 @@ export interface RunOptions {
    * going round-robin) and report which CPUs could take the next step in `awaiting`.
    */
   interactive?: boolean;
+  /** called with the runner before step `taken` runs, for each `taken` in the set (statesAt) */
+  observe?: { at: ReadonlySet<number>; fn: (r: Runner) => void };
   /** start from a copy of this state, at top-level op `op`, `taken` steps in (explore) */
   base?: { state: State; op: number; taken: number };
 }
@@ -189,6 +191,7 @@ export class Runner implements Sink {
   /** Execute c's announced step (the code up to its next announcement). */
   private exec(c: Cpu): void {
     if (this.opts.limit !== undefined && this.taken >= this.opts.limit) throw new Stop();
+    if (this.opts.observe?.at.has(this.taken)) this.opts.observe.fn(this);
     const a = c.pending!;
     this.taken++;
     if (this.opts.record !== false) {

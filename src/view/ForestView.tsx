@@ -38,7 +38,13 @@ export function ForestView({ trace, scenario, embed }: ForestViewProps) {
       {!embed && <Citation scenario={scenario} />}
       {!embed && <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />}
       {!embed && (
-        <StepLog cursor={cursor} total={total} steps={trace.steps} scenario={scenario} view={view} />
+        <StepLog
+          cursor={cursor}
+          total={total}
+          steps={trace.steps}
+          scenario={scenario}
+          view={view}
+        />
       )}
       {trace.stopped !== null && (
         <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>

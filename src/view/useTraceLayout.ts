@@ -22,6 +22,7 @@ export function useTraceLayout(trace: Trace, cursor: number, view: ViewState): M
 
 export function traceLayout(trace: Trace): { universe: Universe; layout: MatrixLayout } {
   const cursors = sampleCursors(trace.steps.length, trace.opStarts);
-  const universe = collectUniverse(cursors.map((n) => ({ cursor: n, state: trace.stateAt(n) })));
+  const states = trace.statesAt(cursors);
+  const universe = collectUniverse(cursors.map((n, i) => ({ cursor: n, state: states[i]! })));
   return { universe, layout: matrixLayout(universe) };
 }

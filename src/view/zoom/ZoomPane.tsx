@@ -4,6 +4,7 @@
 // and follows the transform through useZoomTransform instead.
 import { createContext, useContext, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
+import { FIT_PADDING } from './constrain';
 import type { Size } from './constrain';
 import { createTransformChannel } from './transformChannel';
 import { usePanZoom } from './usePanZoom';
@@ -56,7 +57,10 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
       });
   };
 
-  const style = { '--content-h': `${Math.ceil(content.height) + 2}px` } as CSSProperties;
+  // Room for the content and the fitted view's padding, so a small forest opens at 1:1 or more.
+  const style = {
+    '--content-h': `${Math.ceil(content.height) + 2 * FIT_PADDING + 2}px`,
+  } as CSSProperties;
   return (
     <ZoomChannel.Provider value={channel}>
       <div className="zoom-frame">

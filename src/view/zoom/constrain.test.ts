@@ -41,12 +41,15 @@ describe('pan/zoom arithmetic', () => {
     expect(fitTransform({ width: 100, height: 100 }, viewport).k).toBe(1);
   });
 
-  it('opens a small forest enlarged up to 2x and centred, a wide one at 1:1, a huge one fitted', () => {
+  it('opens a small forest enlarged up to 2x and centred, a wide one at 0.7x or more, a huge one fitted', () => {
     const small = defaultTransform({ width: 300, height: 200 }, { width: 1300, height: 500 });
     expect(small.k).toBe(2);
     expect(small.x).toBeCloseTo((1300 - 600) / 2);
-    const wide = defaultTransform({ width: 450, height: 300 }, { width: 355, height: 300 });
-    expect(wide).toEqual({ k: 1, x: 12, y: 12 });
+    // a phone: shrunk to fit its width, down to 0.7x; wider still, it pans from the left
+    const phone = defaultTransform({ width: 450, height: 300 }, { width: 355, height: 300 });
+    expect(phone.k).toBeCloseTo(331 / 450);
+    const wide = defaultTransform({ width: 900, height: 300 }, { width: 355, height: 300 });
+    expect(wide).toEqual({ k: 0.7, x: 12, y: (300 - 0.7 * 300) / 2 });
     const huge = defaultTransform({ width: 76000, height: 60000 }, viewport);
     expect(huge.k).toBeLessThan(0.02);
     expect(huge.k * 60000).toBeLessThanOrEqual(viewport.height);

@@ -73,14 +73,20 @@ export const HUGE = 4;
 /** The default view never enlarges more than this (a small forest on a projector). */
 export const MAX_DEFAULT_ZOOM = 2;
 
+/** The default view shrinks an ordinary forest no further than this (labels stay legible). */
+export const MIN_DEFAULT_ZOOM = 0.7;
+/** Padding around the content in fitted views. */
+export const FIT_PADDING = 12;
+
 /**
- * The view a pane opens with: the whole forest, enlarged up to 2x where there is room, and never
- * shrunk (it pans instead) unless it is huge, where an overview is the useful start.
+ * The view a pane opens with: the whole forest, enlarged up to 2x where there is room, shrunk
+ * to 0.7x at most (a phone; beyond that it pans instead), and fitted whatever it takes when it
+ * is huge, where an overview is the useful start.
  */
 export function defaultTransform(content: Size, viewport: Size): Transform {
   const huge = content.width > HUGE * viewport.width || content.height > HUGE * viewport.height;
-  return fitTransform(content, viewport, 12, {
-    min: huge ? MIN_ZOOM : 1,
+  return fitTransform(content, viewport, FIT_PADDING, {
+    min: huge ? MIN_ZOOM : MIN_DEFAULT_ZOOM,
     max: MAX_DEFAULT_ZOOM,
   });
 }

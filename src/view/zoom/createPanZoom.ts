@@ -5,6 +5,7 @@ import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3';
 import {
   IDENTITY,
+  FIT_PADDING,
   MAX_DEFAULT_ZOOM,
   MAX_ZOOM,
   MIN_ZOOM,
@@ -86,7 +87,8 @@ export function createPanZoom({
     },
     reset: () => setTransform(defaultTransform(contentSize, viewport())),
     actualSize: () => setTransform(IDENTITY),
-    fit: () => setTransform(fitTransform(contentSize, viewport(), 12, { max: MAX_DEFAULT_ZOOM })),
+    fit: () =>
+      setTransform(fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_DEFAULT_ZOOM })),
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const t = current();
