@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { StateCreator } from 'zustand';
+import { createCompareSlice } from './compareSlice';
+import type { CompareSlice } from './compareSlice';
 import { createNoticeSlice } from './noticeSlice';
 import type { NoticeSlice } from './noticeSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -13,7 +15,9 @@ import type { ThemeSlice } from './themeSlice';
 import { createUiSlice } from './uiSlice';
 import type { UiSlice } from './uiSlice';
 
-export type AppState = SessionSlice & UiSlice & ThemeSlice & SelectionSlice & NoticeSlice;
+export type AppState = SessionSlice & UiSlice & ThemeSlice & SelectionSlice &
+  NoticeSlice &
+  CompareSlice;
 
 const createAppState: StateCreator<AppState> = (...a) => ({
   ...createSessionSlice(...a),
@@ -21,6 +25,7 @@ const createAppState: StateCreator<AppState> = (...a) => ({
   ...createThemeSlice(...a),
   ...createSelectionSlice(...a),
   ...createNoticeSlice(...a),
+  ...createCompareSlice(...a),
 });
 
 /** The page's store. */

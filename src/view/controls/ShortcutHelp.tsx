@@ -1,6 +1,6 @@
 // The `?` popover listing the keyboard shortcuts (from the same table the key handler uses).
 import { useEffect, useId, useRef, useState } from 'react';
-import { HELP_KEY, ignoresKey, SHORTCUTS } from './shortcuts';
+import { HELP_KEY, ignoresKey, PRESENTER_SHORTCUTS, SHORTCUTS } from './shortcuts';
 
 export function ShortcutHelp() {
   const [open, setOpen] = useState(false);
@@ -47,6 +47,14 @@ export function ShortcutHelp() {
         <table>
           <tbody>
             {SHORTCUTS.map((s) => (
+              <tr key={s.label}>
+                <th scope="row">
+                  <kbd>{s.label}</kbd>
+                </th>
+                <td>{s.does}</td>
+              </tr>
+            ))}
+            {PRESENTER_SHORTCUTS.map((s) => (
               <tr key={s.label}>
                 <th scope="row">
                   <kbd>{s.label}</kbd>

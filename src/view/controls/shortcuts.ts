@@ -42,6 +42,47 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['-', '_'], label: '−', does: 'Slower', event: { type: 'SPEED', by: -1 } },
 ];
 
+/** What a presenter key does (view/lecture/useLectureKeys.ts acts on it). */
+export type PresenterAction = 'lecture' | 'next-narrated' | 'prev-narrated';
+
+export interface PresenterShortcut {
+  keys: readonly string[];
+  label: string;
+  does: string;
+  action: PresenterAction;
+  /** only while lecture mode is on (clickers send PageDown / PageUp) */
+  lectureOnly?: boolean;
+}
+
+/** Lecture mode's keys, listed in the help after the playback keys. */
+export const PRESENTER_SHORTCUTS: readonly PresenterShortcut[] = [
+  { keys: ['p', 'P'], label: 'p', does: 'Lecture mode on / off', action: 'lecture' },
+  { keys: ['.'], label: '.', does: 'Next narrated operation', action: 'next-narrated' },
+  { keys: [','], label: ',', does: 'Previous narrated operation', action: 'prev-narrated' },
+  {
+    keys: ['PageDown'],
+    label: 'PgDn (lecture)',
+    does: 'Next narrated operation (clicker)',
+    action: 'next-narrated',
+    lectureOnly: true,
+  },
+  {
+    keys: ['PageUp'],
+    label: 'PgUp (lecture)',
+    does: 'Previous narrated operation (clicker)',
+    action: 'prev-narrated',
+    lectureOnly: true,
+  },
+];
+
+/** The presenter action of a key, or null (PageDown/PageUp only in lecture mode). */
+export function presenterActionForKey(key: string, lecture: boolean): PresenterAction | null {
+  const hit = PRESENTER_SHORTCUTS.find(
+    (s) => s.keys.includes(key) && (lecture || s.lectureOnly !== true),
+  );
+  return hit ? hit.action : null;
+}
+
 /** The key that opens and closes the shortcut help. */
 export const HELP_KEY = '?';
 
