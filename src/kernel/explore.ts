@@ -34,6 +34,18 @@ export interface ExploreResult {
   counts: Record<string, number>;
 }
 
+/** A finished search with nothing found; each exit overrides what differs. */
+const NONE: ExploreResult = {
+  explored: 0,
+  violations: [],
+  schedule: [],
+  schedules: [],
+  runs: 0,
+  complete: true,
+  cancelled: false,
+  counts: {},
+};
+
 function withoutSchedules(sc: Scenario): Scenario {
   return {
     ...sc,
@@ -60,16 +72,7 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
   );
   if (pre.violations.length > 0 || pre.stopped || first < 0) {
     const hits = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
-    return {
-      explored: 0,
-      violations: hits,
-      schedule: [],
-      schedules: [],
-      runs: 1,
-      complete: true,
-      cancelled: false,
-      counts: pre.counts,
-    };
+    return { ...NONE, violations: hits, runs: 1, counts: pre.counts };
   }
   const base = { state: pre.s, op: first, taken: pre.taken };
   while (queue.length > 0) {
@@ -93,13 +96,12 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
         const schedules = r.choices.map((c) => [...c]);
         const broke = schedules.filter((c) => c.length > 0).pop() ?? [];
         return {
+          ...NONE,
           explored,
           violations: r.violations,
           schedule: broke,
           schedules,
           runs,
-          complete: true,
-          cancelled: false,
           counts,
         };
       }
@@ -112,41 +114,14 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
       seen.add(key);
       explored++;
       if (opts.progress && explored % (opts.every ?? 500) === 0 && !opts.progress(explored)) {
-        return {
-          explored,
-          violations: [],
-          schedule: [],
-          schedules: [],
-          runs,
-          complete: false,
-          cancelled: true,
-          counts,
-        };
+        return { ...NONE, explored, runs, complete: false, cancelled: true, counts };
       }
       if (explored >= max) {
-        return {
-          explored,
-          violations: [],
-          schedule: [],
-          schedules: [],
-          runs,
-          complete: false,
-          cancelled: false,
-          counts,
-        };
+        return { ...NONE, explored, runs, complete: false, counts };
       }
       for (const c of enabled as number[]) next.push([...prefix, c]);
     }
     queue = next;
   }
-  return {
-    explored,
-    violations: [],
-    schedule: [],
-    schedules: [],
-    runs,
-    complete: true,
-    cancelled: false,
-    counts,
-  };
+  return { ...NONE, explored, runs, counts };
 }
