@@ -9,6 +9,7 @@ import race82 from './race-8.2-lock-dance.json';
 import race84 from './race-8.4-root-freed-under-ksm.json';
 import race85 from './race-8.5-take-all-locks-deadlock.json';
 import raceDecThenLock from './race-ksm-dec-then-lock.json';
+import race83 from './race-8.3-lock-deepest.json';
 import race87 from './race-8.7-root-freed-first.json';
 import tourForkCow from './tour-fork-and-cow.json';
 import tourIntervalTree from './tour-interval-tree.json';
@@ -32,6 +33,7 @@ const files: [string, unknown][] = [
   ['race-8.1', race81],
   ['race-8.1b', race81b],
   ['race-8.2', race82],
+  ['race-8.3', race83],
   ['race-8.4', race84],
   ['race-8.5', race85],
   ['race-dec-then-lock', raceDecThenLock],

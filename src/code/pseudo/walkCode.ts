@@ -20,7 +20,8 @@ function walkLines(perVma: string): PseudoLine[] {
       when: lockless,
     },
     { id: 'lock-page-av', text: 'lock the page’s own anon_vma', when: deepest },
-    { id: 'deepest', text: 'find the deepest: the tail of the first VMA’s chain', when: deepest },
+    { id: 'first-avc', text: 'take the first entry of its list', when: deepest },
+    { id: 'deepest', text: 'the deepest: the tail of that entry’s VMA’s chain', when: deepest },
     {
       id: 'unlock-page-av',
       text: 'if that is another anon_vma: unlock the page’s',

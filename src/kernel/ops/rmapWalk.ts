@@ -4,7 +4,7 @@
 // (2.6.36+; for read from 3.8), Mel's trylock dance, Linus's deepest anon_vma, or none (the
 // 2012 lock-free RFC). At the end the walk checks that it reached every PTE of the page.
 import { step, type Gen, type K } from '../exec';
-import { acquire, deepestOf, lockOf, release, tryAcquire } from '../locks';
+import { acquire, lockOf, release, tryAcquire } from '../locks';
 import { liveAv } from '../objects';
 import { mappersOf, setPte } from '../pagetables';
 import {
@@ -51,8 +51,24 @@ function* lockForWalk(k: K, av: AnonVma, fn: string): Gen<AnonVma | null> {
   const mode = k.f.rmapWalkLock === 'read' ? 'r' : 'w';
   if (k.f.lockDeepest && !(k.f.rootLock && k.f.trackRoot)) {
     yield* acquire(k, av, mode, fn, 'lock-page-av');
-    yield step(fn, 'deepest', `find the deepest anon_vma: tail of the first VMA's chain`);
-    const deep = deepestOf(av);
+    // Linus's sketch reads the first entry, then that VMA's chain: two loads, and the lock held
+    // (the page's own anon_vma's) is not the one writers of that list take.
+    yield step(fn, 'first-avc', `avc = first entry of ${avId(av)}'s list`);
+    const first = av.list[0] ?? null;
+    k.note(first ? avcId(first) : 'empty list');
+    yield step(fn, 'deepest', 'root = avc->vma->anon_vma_chain.prev->anon_vma (the chain’s tail)');
+    let deep = av;
+    if (first) {
+      if (first.freed) {
+        k.violation(
+          'use-after-free',
+          `the walk read ${avcId(first)}'s VMA chain after it was freed`,
+          [avcId(first)],
+        );
+      }
+      const tail = first.vma.chain[first.vma.chain.length - 1];
+      deep = tail ? tail.av : av;
+    }
     k.note(avId(deep));
     if (deep === av) return av;
     yield* release(k, av, fn, 'unlock-page-av');
