@@ -7,6 +7,7 @@ import { baseFlags } from '../../session/current';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
 import { FlagRow } from './FlagRow';
+import { SeriesList } from './SeriesList';
 
 const GROUPS: readonly PatchGroup[] = ['series-2010', 'proposals', 'structural'];
 
@@ -43,6 +44,7 @@ export function FlagsPanel({ session }: { session: Session }) {
       {GROUPS.map((group) => (
         <details key={group} className="flags-group" open={group === 'series-2010'}>
           <summary>{GROUP_TITLES[group]}</summary>
+          {group === 'series-2010' && <SeriesList flags={current} />}
           <ul>
             {PATCHES.filter((p) => p.group === group).map((p) => (
               <FlagRow
