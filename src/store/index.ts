@@ -15,7 +15,10 @@ import type { ThemeSlice } from './themeSlice';
 import { createUiSlice } from './uiSlice';
 import type { UiSlice } from './uiSlice';
 
-export type AppState = SessionSlice & UiSlice & ThemeSlice & SelectionSlice &
+export type AppState = SessionSlice &
+  UiSlice &
+  ThemeSlice &
+  SelectionSlice &
   NoticeSlice &
   CompareSlice;
 

@@ -9,6 +9,10 @@ import { sessionTotal } from '../session/session';
 import { CUSTOM_ID } from '../session/current';
 import { NO_MARKS, traceMarks } from '../machine/marks';
 import { BuilderSide } from './builder/BuilderSide';
+import { CompareToggle, CompareView } from './compare/CompareView';
+import { Lecture, LectureToggle } from './lecture/Lecture';
+import { ExplorePanel } from './explore/ExplorePanel';
+import { MetricsPanel } from './metrics/MetricsPanel';
 import { useAppStore } from '../store';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { EraPicker, ScenarioPicker } from './controls/ScenarioPicker';
@@ -57,9 +61,16 @@ function Page({
   useLoadTrace(session);
   useKeyboard();
   const theme = useThemeRoot();
+  // Compare view and lecture mode are for the full page, never for an embed.
+  const compare = useAppStore((s) => s.compareOn) && !embed;
+  const lecture = useAppStore((s) => s.lectureOn) && !embed;
 
   return (
-    <div className={`app${embed ? ' is-embed' : ''}`} data-theme={theme}>
+    <div
+      className={`app${embed ? ' is-embed' : ''}`}
+      data-theme={theme}
+      data-lecture={lecture ? 'true' : undefined}
+    >
       <a className="skip-link" href="#graph" onClick={skipToGraph}>
         Skip to the graph
       </a>
@@ -71,6 +82,8 @@ function Page({
           <ScenarioPicker value={session.scenarioId} />
           <EraPicker value={session.era} scenarioEra={session.scenario.era} />
           <ThemeToggle />
+          <CompareToggle />
+          <LectureToggle />
           <SharePanel session={session} />
         </header>
       )}
@@ -79,22 +92,40 @@ function Page({
       <div className="app-body">
         <main className="app-main">
           {(!embed || embedOptions?.controls !== false) && <PlaybackBar />}
-          {session.ok ? (
+          {session.ok && compare ? (
+            <CompareView
+              scenarioId={session.scenarioId}
+              scenario={session.scenario}
+              era={session.era}
+              trace={session.trace}
+            />
+          ) : session.ok ? (
             <ForestView trace={session.trace} scenario={session.scenario} embed={embed} />
           ) : (
             <p className="session-error" role="alert" data-testid="session-error">
               {session.error}
             </p>
           )}
+          {!embed && <MetricsPanel session={session} />}
         </main>
         {!embed && (
           // Side-panel boxes (inspector, code, builder) go in this one aside.
           <aside className="side-panel" aria-label="Tools">
             <Inspector />
+            <div className="panel">
+              <ExplorePanel session={session} />
+            </div>
             <BuilderSide session={session} />
           </aside>
         )}
       </div>
+      {!embed && session.ok && (
+        <Lecture
+          scenario={session.scenario}
+          opStarts={session.trace.opStarts}
+          total={session.trace.steps.length}
+        />
+      )}
       {embed && <EmbedFooter />}
     </div>
   );

@@ -1,12 +1,25 @@
 // The right pane's own era and flags: an era select and, folded away, one input per flag (on
 // top of the era's preset, like the scenario files' `expect` entries).
 import { useId } from 'react';
-import { ERA_IDS, ERA_TITLES, FLAG_NAMES, FLAG_SPECS, isEraId, resolveFlags } from '../../kernel/flags';
+import {
+  ERA_IDS,
+  ERA_TITLES,
+  FLAG_NAMES,
+  FLAG_SPECS,
+  isEraId,
+  resolveFlags,
+} from '../../kernel/flags';
 import type { Flags } from '../../kernel/flags';
 import type { CompareSide } from '../../store/compareSlice';
 import { withFlag } from './rightSide';
 
-export function SidePicker({ side, onChange }: { side: CompareSide; onChange: (s: CompareSide) => void }) {
+export function SidePicker({
+  side,
+  onChange,
+}: {
+  side: CompareSide;
+  onChange: (s: CompareSide) => void;
+}) {
   const id = useId();
   const flags = resolveFlags(side.era, side.flags);
   const changed = Object.keys(side.flags).length;
@@ -76,7 +89,11 @@ function FlagInput<K extends keyof Flags>(props: {
     return (
       <div className="side-flag">
         {label}
-        <select id={id} value={String(value)} onChange={(e) => onChange(e.target.value as Flags[K])}>
+        <select
+          id={id}
+          value={String(value)}
+          onChange={(e) => onChange(e.target.value as Flags[K])}
+        >
           {spec.values.map((v) => (
             <option key={v} value={v}>
               {v}

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import { currentSide, defaultSide, rightSide, sameSide, scenarioUnder, withFlag } from './rightSide';
+import {
+  currentSide,
+  defaultSide,
+  rightSide,
+  sameSide,
+  scenarioUnder,
+  withFlag,
+} from './rightSide';
 
 const builtin = (id: string): Scenario => {
   const hit = builtinScenarios.find((b) => b.id === id);
@@ -41,9 +48,9 @@ describe('rightSide', () => {
 
 describe('flags', () => {
   it('compares resolved flags, not spellings', () => {
-    expect(sameSide({ era: '2.6.36', flags: {} }, { era: '2.6.36', flags: { rootLock: true } })).toBe(
-      true,
-    );
+    expect(
+      sameSide({ era: '2.6.36', flags: {} }, { era: '2.6.36', flags: { rootLock: true } }),
+    ).toBe(true);
     expect(sameSide({ era: '2.6.36', flags: {} }, { era: '2.6.34', flags: {} })).toBe(false);
   });
   it('drops a flag equal to the preset', () => {

@@ -1,35 +1,41 @@
-// Scenario and era selectors. Picking a built-in leaves the user's own scenario (it can be saved
+// Scenario and era selectors, and the scenario search beside the select. Picking a built-in leaves the user's own scenario (it can be saved
 // from the builder first).
 import { ERA_IDS, ERA_TITLES, isEraId } from '../../kernel/flags';
 import type { EraId } from '../../kernel/flags';
 import { catalog } from '../../session/catalog';
 import { CUSTOM_ID } from '../../session/current';
 import { useAppStore } from '../../store';
+import { ScenarioSearch } from './ScenarioSearch';
+import './scenarioSearch.css';
 
 export function ScenarioPicker({ value }: { value: string }) {
   const loadBuiltin = useAppStore((s) => s.loadBuiltin);
   // the user's own scenario is listed while it is open, so the select shows what is open
   const customTitle = useAppStore((s) => s.custom?.title ?? null);
   return (
-    <label className="picker">
-      <span>Scenario</span>
-      <select
-        data-testid="scenario-select"
-        value={value}
-        onChange={(e) => {
-          if (e.target.value !== CUSTOM_ID) loadBuiltin(e.target.value);
-        }}
-      >
-        {customTitle !== null && value === CUSTOM_ID && (
-          <option value={CUSTOM_ID}>{`${customTitle} (your own)`}</option>
-        )}
-        {catalog.map((entry) => (
-          <option key={entry.id} value={entry.id}>
-            {entry.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      {/* first, near the left edge, so its results open within the page at any width */}
+      <ScenarioSearch />
+      <label className="picker">
+        <span>Scenario</span>
+        <select
+          data-testid="scenario-select"
+          value={value}
+          onChange={(e) => {
+            if (e.target.value !== CUSTOM_ID) loadBuiltin(e.target.value);
+          }}
+        >
+          {customTitle !== null && value === CUSTOM_ID && (
+            <option value={CUSTOM_ID}>{`${customTitle} (your own)`}</option>
+          )}
+          {catalog.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.title}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }
 

@@ -6,17 +6,18 @@ import { progressText } from './exploreText';
 
 export interface ExploreProgressBarProps {
   progress: ExploreProgress;
-  running: boolean;
+  /** stopped: cancelled or failed, so the bar is not shown full */
+  phase: 'running' | 'done' | 'stopped';
   /** the search's cap on states (aria-valuemax) */
   maxStates: number;
 }
 
-export function ExploreProgressBar({ progress, running, maxStates }: ExploreProgressBarProps) {
+export function ExploreProgressBar({ progress, phase, maxStates }: ExploreProgressBarProps) {
   const text = progressText(progress);
   return (
-    <div className="explore-progress" data-testid="explore-progress" data-running={running}>
+    <div className="explore-progress" data-testid="explore-progress" data-phase={phase}>
       <div
-        className={`explore-bar${running ? ' is-running' : ''}`}
+        className={`explore-bar is-${phase}`}
         role="progressbar"
         aria-label="States explored"
         aria-valuemin={0}

@@ -3,14 +3,14 @@
 // any reason (CANCEL, the panel unmounting) stops it, which terminates the worker.
 import { assign, fromCallback, setup } from 'xstate';
 import type { ExploreResult } from '../../kernel/explore';
-import type { Flags } from '../../kernel/flags';
+import type { EraId, Flags } from '../../kernel/flags';
 import type { Scenario } from '../../kernel/scenarioTypes';
 import { CancelledError, startExplore } from '../../explore/exploreClient';
 import type { ExploreProgress } from '../../explore/exploreClient';
 
 export interface ExploreRequest {
   scenario: Scenario;
-  era: string;
+  era: EraId;
   flags: Partial<Flags>;
   maxStates?: number;
 }
@@ -74,12 +74,15 @@ export const exploreMachine = setup({
       error: null,
     })),
     progress: assign({
-      progress: ({ context, event }) => (event.type === 'PROGRESS' ? event.progress : context.progress),
+      progress: ({ context, event }) =>
+        event.type === 'PROGRESS' ? event.progress : context.progress,
     }),
     finish: assign({
       result: ({ event }) => (event.type === 'DONE' ? event.result : null),
       progress: ({ context, event }) =>
-        event.type === 'DONE' ? { ...context.progress, explored: event.result.explored } : context.progress,
+        event.type === 'DONE'
+          ? { ...context.progress, explored: event.result.explored }
+          : context.progress,
     }),
     fail: assign({ error: ({ event }) => (event.type === 'FAILED' ? event.message : null) }),
   },

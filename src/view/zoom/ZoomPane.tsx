@@ -2,7 +2,7 @@
 // the layer and the children; createPanZoom (D3, through usePanZoom) owns the layer's transform
 // only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
 // and follows the transform through useZoomTransform instead.
-import { createContext, useContext, useMemo, useRef } from 'react';
+import { createContext, useContext, useId, useMemo, useRef } from 'react';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { FIT_PADDING } from './constrain';
 import type { Size } from './constrain';
@@ -37,6 +37,7 @@ const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
 export function ZoomPane({ content, label, id, resetKey, children, overlay }: ZoomPaneProps) {
+  const helpId = useId();
   const paneRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const channel = useMemo(() => createTransformChannel(), []);
@@ -73,7 +74,7 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
           role="group"
           aria-roledescription="zoomable graph"
           aria-label={label}
-          aria-describedby="zoom-help"
+          aria-describedby={helpId}
           style={style}
           onKeyDown={onKeyDown}
         >
@@ -82,7 +83,7 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
           </div>
           {overlay}
         </div>
-        <p id="zoom-help" className="visually-hidden">
+        <p id={helpId} className="visually-hidden">
           Drag or use the wheel to pan and zoom. With the graph focused: plus and minus zoom, 0
           resets the view, F fits the whole forest, Shift with an arrow key pans.
         </p>

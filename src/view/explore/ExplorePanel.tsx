@@ -1,0 +1,126 @@
+// "Explore": every interleaving of the scenario's parallel blocks, searched in a Web Worker
+// under the session's era and flags, with progress and cancel; a counterexample loads into the
+// timeline as the block's schedule.
+import { useMachine } from '@xstate/react';
+import { useState } from 'react';
+import type { Flags } from '../../kernel/flags';
+import type { Scenario } from '../../kernel/scenarioTypes';
+import type { Session } from '../../session/session';
+import { exploreMachine } from './exploreMachine';
+import type { ExploreRequest } from './exploreMachine';
+import { ExploreOutcome } from './ExploreOutcome';
+import { ExploreProgressBar } from './ExploreProgressBar';
+import { parallelOps, settingText } from './exploreText';
+import { useLoadInterleaving } from './useLoadInterleaving';
+import './explore.css';
+
+/** The search stops here and says so: the page stays responsive, the worker finite. */
+export const EXPLORE_MAX_STATES = 200_000;
+
+const sameFlags = (a: Partial<Flags>, b: Partial<Flags>): boolean => {
+  const ka = Object.keys(a) as (keyof Flags)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
+/** Whether a request's answer still speaks about the session on screen. */
+function speaksAbout(req: ExploreRequest | null, session: Session, loaded: Scenario | null) {
+  if (!req) return false;
+  const same = req.scenario === session.scenario || loaded === session.scenario;
+  return same && req.era === session.era && sameFlags(req.flags, session.flags);
+}
+
+export function ExplorePanel({ session }: { session: Session }) {
+  const [state, send] = useMachine(exploreMachine);
+  const [loaded, setLoaded] = useState<{ scenario: Scenario | null; error: string | null }>({
+    scenario: null,
+    error: null,
+  });
+  const load = useLoadInterleaving(session);
+  const { request, progress, result, error } = state.context;
+  const blocks = parallelOps(session.scenario).length;
+  const running = state.matches('running');
+  const current = running || speaksAbout(request, session, loaded.scenario);
+  const setting = settingText(
+    request?.scenario ?? session.scenario,
+    request?.era ?? session.era,
+    request?.flags ?? session.flags,
+  );
+
+  const start = () => {
+    setLoaded({ scenario: null, error: null });
+    send({
+      type: 'START',
+      request: {
+        scenario: session.scenario,
+        era: session.era,
+        flags: session.flags,
+        maxStates: EXPLORE_MAX_STATES,
+      },
+    });
+  };
+  const loadResult = () => {
+    if (!result) return;
+    const out = load(result);
+    setLoaded({ scenario: out.scenario, error: out.error });
+  };
+
+  return (
+    <section className="explore-panel" data-testid="explore-panel" aria-labelledby="explore-title">
+      <h2 id="explore-title">Explore</h2>
+      <p className="explore-note">
+        {blocks > 0
+          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)}, in the background; the first violation comes with the shortest schedule.`
+          : 'This scenario has no parallel block: it has one interleaving only, the timeline.'}
+      </p>
+      <div className="controls-row">
+        <button
+          type="button"
+          data-testid="explore-start"
+          disabled={blocks === 0 || running}
+          onClick={start}
+        >
+          Explore interleavings
+        </button>
+        {running && (
+          <button
+            type="button"
+            data-testid="explore-cancel"
+            onClick={() => send({ type: 'CANCEL' })}
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+      {current && request && (
+        <ExploreProgressBar
+          progress={progress}
+          phase={running ? 'running' : state.matches('done') ? 'done' : 'stopped'}
+          maxStates={request.maxStates ?? EXPLORE_MAX_STATES}
+        />
+      )}
+      <div className="explore-outcome" aria-live="polite">
+        {current && state.matches('done') && result && request && (
+          <ExploreOutcome
+            status="done"
+            result={result}
+            scenario={request.scenario}
+            setting={setting}
+            loaded={loaded.scenario !== null && loaded.scenario === session.scenario}
+            onLoad={loadResult}
+          />
+        )}
+        {current && state.matches('cancelled') && (
+          <ExploreOutcome status="cancelled" explored={progress.explored} />
+        )}
+        {current && state.matches('failed') && (
+          <ExploreOutcome status="failed" error={error ?? 'unknown error'} />
+        )}
+        {loaded.error !== null && (
+          <p className="explore-error" role="alert" data-testid="explore-load-error">
+            {`The interleaving could not be loaded: ${loaded.error}`}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

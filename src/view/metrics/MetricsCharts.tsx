@@ -1,0 +1,147 @@
+// The four metrics charts of one session: lock acquisitions per operation, chain length per VMA
+// at the cursor, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.8's interval tree) and
+// anon_vmas in the largest family over time (the endless growth of §8.8), each compared across
+// eras where the comparison tells the story.
+import { useMemo } from 'react';
+import type { EraId } from '../../kernel/flags';
+import { chainLengths, locksPerOp } from '../../metrics/metrics';
+import type { Session } from '../../session/session';
+import { settingText } from '../explore/exploreText';
+import { useCursor } from '../playbackContext';
+import { BarChart } from './BarChart';
+import {
+  CHAIN_SERIES,
+  LOCK_SERIES,
+  chainGroups,
+  comparisonRuns,
+  familyLines,
+  lockGroups,
+  runSeries,
+  walkGroups,
+} from './chartData';
+import { familiesOf, underEras, walksOf } from './eraReplays';
+import { LineChart } from './LineChart';
+import { chainReading, familyReading, lockReading, opAtCursor, walkReading } from './readings';
+
+/** 2.6.33 scans the whole family; 2.6.34's chain scans the page's anon_vma; 3.8 adds the tree. */
+export const WALK_ERAS: readonly EraId[] = ['2.6.33', '2.6.34', '3.8'];
+/** 3.8 grows without end; 3.19 reuses by degree; 6.1 by num_children. */
+export const FAMILY_ERAS: readonly EraId[] = ['3.8', '3.19', '6.1'];
+/** Past this many bars a chart shows the first ones and says how many it left out. */
+export const MAX_BARS = 80;
+/** Past this many steps the other eras are not replayed: five more replays of a huge trace. */
+export const COMPARE_MAX_STEPS = 20_000;
+const NO_ERAS: readonly EraId[] = [];
+
+type OkSession = Extract<Session, { ok: true }>;
+
+function capped<T>(rows: readonly T[], what: string): { rows: readonly T[]; note?: string } {
+  if (rows.length <= MAX_BARS) return { rows };
+  return {
+    rows: rows.slice(0, MAX_BARS),
+    note: `The first ${MAX_BARS} of ${rows.length} ${what} are drawn; the table lists them all.`,
+  };
+}
+
+export function MetricsCharts({ session }: { session: OkSession }) {
+  const { trace, scenario, era, flags } = session;
+  const cursor = Math.min(useCursor(), trace.steps.length);
+  const view = useMemo(() => trace.stateAt(cursor), [trace, cursor]);
+  const op = opAtCursor(trace.opStarts, cursor);
+  const compare = trace.steps.length <= COMPARE_MAX_STEPS;
+  const skipped = compare
+    ? undefined
+    : `Other eras are not compared for a trace of more than ${COMPARE_MAX_STEPS} steps.`;
+
+  const locks = useMemo(() => lockGroups(locksPerOp(trace, scenario)), [trace, scenario]);
+  const chains = useMemo(() => chainGroups(chainLengths(view)), [view]);
+  const current = useMemo(
+    () => ({
+      era,
+      plain: Object.keys(flags).length === 0,
+      setting: settingText(scenario, era, flags),
+    }),
+    [era, flags, scenario],
+  );
+  const walkRuns = useMemo(
+    () =>
+      comparisonRuns(
+        { ...current, data: walksOf(trace) },
+        underEras(scenario, compare ? WALK_ERAS : NO_ERAS, walksOf),
+      ),
+    [current, trace, scenario, compare],
+  );
+  const walks = useMemo(() => walkGroups(scenario, walkRuns), [scenario, walkRuns]);
+  const walkSeries = useMemo(() => runSeries(walkRuns), [walkRuns]);
+  const familyRuns = useMemo(
+    () =>
+      comparisonRuns(
+        { ...current, data: familiesOf(trace) },
+        underEras(scenario, compare ? FAMILY_ERAS : NO_ERAS, familiesOf),
+      ),
+    [current, trace, scenario, compare],
+  );
+  const families = useMemo(() => familyLines(familyRuns), [familyRuns]);
+
+  const lockBars = capped(locks, 'operations');
+  const chainBars = capped(chains, 'VMAs');
+  const walkBars = capped(walks, 'walks');
+  return (
+    <div className="metrics-grid">
+      <BarChart
+        chart="locks"
+        title="Lock acquisitions per operation"
+        reading={lockReading(locks)}
+        xLabel="operation"
+        yLabel="acquisitions"
+        series={LOCK_SERIES}
+        groups={lockBars.rows}
+        stacked
+        marked={op === null ? null : String(op)}
+        note={lockBars.note}
+      />
+      <BarChart
+        chart="chains"
+        title={`Chain length per VMA at step ${cursor}`}
+        reading={chainReading(chains, cursor)}
+        xLabel="VMA"
+        yLabel="AVCs"
+        series={CHAIN_SERIES}
+        groups={chainBars.rows}
+        note={chainBars.note}
+      />
+      {walks.length > 0 ? (
+        <BarChart
+          chart="walks"
+          title="VMAs visited per rmap walk"
+          reading={walkReading(walkRuns)}
+          xLabel="walk (op·walker)"
+          yLabel="VMAs visited"
+          series={walkSeries}
+          groups={walkBars.rows}
+          note={walkBars.note ?? skipped}
+        />
+      ) : (
+        <figure className="metric-chart" data-chart="walks">
+          <figcaption>
+            <h3>VMAs visited per rmap walk</h3>
+          </figcaption>
+          <p className="metric-reading">
+            No rmap walk in this scenario under these eras: no op migrates, reclaims or merges a
+            page.
+          </p>
+        </figure>
+      )}
+      <LineChart
+        chart="families"
+        title="anon_vmas in the largest family"
+        reading={familyReading(familyRuns)}
+        xLabel="after operation"
+        yLabel="anon_vmas"
+        series={families}
+        markedX={op}
+        note={skipped}
+      />
+    </div>
+  );
+}
