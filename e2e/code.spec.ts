@@ -82,6 +82,10 @@ test('switching the era to 2.6.34 links the 2.6.34 source', async ({ page }) => 
     /^https:\/\/elixir\.bootlin\.com\/linux\/v2\.6\.34\/source\/mm\/rmap\.c$/,
   );
   await expect(panel(page)).toContainText('source at 2.6.34');
+  await expect(page.getByTestId('code-definition-link')).toHaveAttribute(
+    'href',
+    'https://elixir.bootlin.com/linux/v2.6.34/C/ident/anon_vma_chain_link',
+  );
   expect(errors).toEqual([]);
 });
 

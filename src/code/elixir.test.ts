@@ -67,3 +67,15 @@ describe('elixir links', () => {
     }
   });
 });
+
+describe('definition links where no line was read', () => {
+  it('point at elixir’s identifier page for the era’s tag', () => {
+    const a = sourceLink('__anon_vma_prepare', '2.6.34');
+    expect(a.kind).toBe('link');
+    if (a.kind !== 'link') return;
+    expect(a.link.line).toBeUndefined();
+    expect(a.link.definitionHref).toMatch(
+      /^https:\/\/elixir\.bootlin\.com\/linux\/v2\.6\.34\/C\/ident\/\w+$/,
+    );
+  });
+});

@@ -24,6 +24,11 @@ export interface SourceLink {
   name: string;
   file: string;
   line?: number;
+  /**
+   * Where no line was read: elixir's identifier page for that version, which lists the
+   * definition's file and line (one click from the exact line).
+   */
+  definitionHref?: string;
   note?: string;
 }
 
@@ -38,6 +43,7 @@ export function linkFor(src: EraSource, era: EraId): SourceLink {
     file: src.file,
   };
   if (src.line !== undefined) out.line = src.line;
+  else out.definitionHref = `${ELIXIR}/${tag}/C/ident/${encodeURIComponent(src.name)}`;
   if (src.note !== undefined) out.note = src.note;
   return out;
 }

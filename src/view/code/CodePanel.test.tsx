@@ -36,7 +36,8 @@ describe('CodePanel', () => {
   it('links the era’s tag without a line where none was verified', () => {
     const { html } = render('2.6.34', (fn) => fn === 'anon_vma_fork');
     expect(html).toContain('href="https://elixir.bootlin.com/linux/v2.6.34/source/mm/rmap.c"');
-    expect(html).toContain('line not verified');
+    expect(html).toContain('the line was not read here for this version');
+    expect(html).toContain('/C/ident/');
     expect(html).toContain('source at 2.6.34');
   });
 

@@ -145,10 +145,18 @@ function SourceRow({ fn, era }: { fn: string; era: EraId }) {
       >
         {`source at ${link.tag.slice(1)}`}
       </a>
-      {link.line === undefined && (
+      {link.definitionHref !== undefined && (
         <span className="code-unverified">
-          {' '}
-          (line not verified for this version: opens the file)
+          {' · '}
+          <a
+            data-testid="code-definition-link"
+            href={link.definitionHref}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {`where ${link.name} is defined in ${link.tag.slice(1)}`}
+          </a>{' '}
+          (the line was not read here for this version)
         </span>
       )}
       {link.note && <span className="code-src-note">{` — ${link.note}`}</span>}
