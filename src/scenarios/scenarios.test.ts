@@ -108,3 +108,17 @@ describe('teaching tours show what they say', () => {
     expect(owners('2.6.34').size).toBeGreaterThan(1);
   });
 });
+
+describe('8.9: degree ambiguity leads to a double reuse in 3.19, not in 6.1', () => {
+  const anonVmaOf = (era: string, pid: string): string | null => {
+    const r = replay(builtin('race-8.9'), { era });
+    const p = r.stateAt(r.steps.length).processes.find((x) => x.pid === pid);
+    return p?.vmas[0]?.anonVma ?? null;
+  };
+  it('3.19: G reuses the anon_vma D’s VMA still has', () => {
+    expect(anonVmaOf('3.19', 'G')).toBe(anonVmaOf('3.19', 'D'));
+  });
+  it('6.1: G gets an anon_vma of its own', () => {
+    expect(anonVmaOf('6.1', 'G')).not.toBe(anonVmaOf('6.1', 'D'));
+  });
+});
