@@ -3,16 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { parseScenario, replay } from '../src/kernel';
-
-/** Console errors and uncaught exceptions of the page, checked at the end of every test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
+import { watchErrors } from './support';
 
 // The oracle is the model itself: which function and line each step of the tour runs.
 const tour = parseScenario(

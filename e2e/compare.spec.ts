@@ -2,15 +2,7 @@
 // both panes; the first difference is marked on both timelines.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
+import { watchErrors } from './support';
 
 const pane = (page: Page, side: 'left' | 'right') => page.locator(`[data-pane="${side}"]`);
 const paneCursor = async (page: Page, side: 'left' | 'right') =>

@@ -3,6 +3,7 @@
 // Contract 4). Hostile messages change nothing and create no element.
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
+import { watchErrors } from './support';
 
 const SECOND = `http://localhost:${process.env.E2E_SECOND_PORT ?? 4174}/sub/path/`;
 
@@ -13,15 +14,6 @@ interface State {
   playing: boolean;
   era: string;
   violations: number;
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
 }
 
 async function lastState(page: Page): Promise<State | null> {

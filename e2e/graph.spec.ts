@@ -2,15 +2,7 @@
 // inspector, hover highlighting of both lists, locks on the right anon_vma, and what a step changed.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
+import { watchErrors } from './support';
 
 const obj = (page: Page, kind: string, id: string) =>
   page.locator(`[data-kind="${kind}"][data-id="${id}"]`);

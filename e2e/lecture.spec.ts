@@ -1,15 +1,7 @@
 // Lecture mode: projector type, no side panels, the narration as a caption, presenter keys.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
+import { watchErrors } from './support';
 
 const root = (page: Page) => page.locator('.app');
 const caption = (page: Page) => page.getByTestId('lecture-caption');

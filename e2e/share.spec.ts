@@ -4,18 +4,10 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { watchErrors } from './support';
 
 const SUB_ORIGIN = `http://localhost:${process.env.E2E_SECOND_PORT ?? 4174}`;
 const SUB_PATH = '/sub/path/';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
 
 const stepCount = (page: Page) => page.getByTestId('step-count');
 const graph = (page: Page) => page.getByTestId('forest-graph');

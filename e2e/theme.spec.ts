@@ -2,15 +2,7 @@
 // reload, the system preference as the default, and no horizontal overflow at 375 px.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return errors;
-}
+import { watchErrors } from './support';
 
 const appRoot = (page: Page) => page.locator('.app');
 const toggle = (page: Page) => page.getByTestId('theme-toggle');

@@ -4,7 +4,8 @@
 import { useMemo, useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import { TIMELINE_H, TimelineMarks, TRACK_H, TRACK_Y } from '../timeline/TimelineMarks';
+import { TimelineCursor } from '../timeline/TimelineCursor';
+import { TIMELINE_H, TimelineMarks } from '../timeline/TimelineMarks';
 import type { MarkerSource } from '../timeline/timelineMarkers';
 import { stepAtX, stepScale, timelineMarkers } from '../timeline/timelineMarkers';
 import { useWidth } from '../timeline/useWidth';
@@ -92,18 +93,7 @@ export function PaneTimeline(props: PaneTimelineProps) {
                 <path d="M -6 0 L 6 0 L 0 8 Z" />
               </g>
             )}
-            <g className="timeline-cursor">
-              <rect
-                className="timeline-progress"
-                x={scale(0)}
-                y={TRACK_Y}
-                width={Math.max(0, x - scale(0))}
-                height={TRACK_H}
-                rx={4}
-              />
-              <line x1={x} x2={x} y1={4} y2={TIMELINE_H - 2} />
-              <circle cx={x} cy={TRACK_Y + TRACK_H / 2} r={7} />
-            </g>
+            <TimelineCursor x0={scale(0)} x={x} />
           </svg>
         )}
       </div>

@@ -5,7 +5,8 @@ import { useMemo, useRef } from 'react';
 import type { PointerEvent } from 'react';
 import type { ScenarioOp } from '../../kernel/scenarioTypes';
 import { Playback, useCursor } from '../playbackContext';
-import { TIMELINE_H, TimelineMarks, TRACK_H, TRACK_Y } from './TimelineMarks';
+import { TimelineCursor } from './TimelineCursor';
+import { TIMELINE_H, TimelineMarks } from './TimelineMarks';
 import type { MarkerSource } from './timelineMarkers';
 import { opAt, stepAtX, stepScale, timelineMarkers } from './timelineMarkers';
 import { useWidth } from './useWidth';
@@ -73,18 +74,7 @@ export function Timeline({ trace, ops }: TimelineProps) {
         {width > 0 && (
           <svg width={width} height={TIMELINE_H} aria-hidden>
             <TimelineMarks markers={markers} width={width} />
-            <g className="timeline-cursor">
-              <rect
-                className="timeline-progress"
-                x={scale(0)}
-                y={TRACK_Y}
-                width={Math.max(0, x - scale(0))}
-                height={TRACK_H}
-                rx={4}
-              />
-              <line x1={x} x2={x} y1={4} y2={TIMELINE_H - 2} />
-              <circle cx={x} cy={TRACK_Y + TRACK_H / 2} r={7} />
-            </g>
+            <TimelineCursor x0={scale(0)} x={x} />
           </svg>
         )}
       </div>
