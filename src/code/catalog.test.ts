@@ -12,9 +12,24 @@ const dir = join(__dirname, '../../fixtures/linux-6.1');
 const fixtures: [string, Scenario][] = readdirSync(dir)
   .filter((f) => f.endsWith('.scenario.json'))
   .map((f) => [f, parseScenario(readFileSync(join(dir, f), 'utf8'))]);
+// mremap is in no built-in scenario: one here, moving a whole VMA and part of one.
+const mremap = parseScenario({
+  format: 'anon-vma-forest/scenario@1',
+  title: 'mremap',
+  era: '6.1',
+  ops: [
+    { op: 'spawn', pid: 'P' },
+    { op: 'mmap', pid: 'P', addr: 0, pages: 4 },
+    { op: 'touch', pid: 'P', addr: 1, write: true },
+    { op: 'mremap', pid: 'P', addr: 0, pages: 4, newAddr: 20 },
+    { op: 'mmap', pid: 'P', addr: 40, pages: 2 },
+    { op: 'mremap', pid: 'P', addr: 20, pages: 1, newAddr: 42 },
+  ],
+});
 const scenarios: [string, Scenario][] = [
   ...builtinScenarios.map((b): [string, Scenario] => [b.id, b.scenario]),
   ...fixtures,
+  ['mremap', mremap],
 ];
 
 const VARIANTS: Partial<Flags>[] = [

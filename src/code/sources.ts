@@ -47,6 +47,10 @@ const ROWS: Record<string, Row> = {
   mmap_region: { file: MMAP, v61: { line: 2904 } },
   exit_mmap: { file: MMAP, v61: { line: 3267 } },
   do_munmap: { file: MMAP, v61: { line: 2667 } },
+  move_vma: { file: 'mm/mremap.c', v61: { line: 601 } },
+  copy_vma: { file: MMAP, v61: { line: 3373 } },
+  vma_link: { file: MMAP, v61: { line: 470 } },
+  move_page_tables: { file: 'mm/mremap.c', v61: { line: 511 } },
   detach_vmas_to_be_unmapped: {
     file: MMAP,
     v61: {

@@ -8,6 +8,7 @@ import { ksmGet, ksmPut } from './ops/ksm';
 import { migrate } from './ops/migrate';
 import { exit, mmap, spawn } from './ops/mmap';
 import { mprotect } from './ops/mprotect';
+import { mremap } from './ops/mremap';
 import { munmap } from './ops/munmap';
 import { takeAllLocks } from './ops/takeAllLocks';
 import type { SimpleOp } from './scenarioTypes';
@@ -85,7 +86,9 @@ export function* runOp(k: K, op: SimpleOp): Gen {
       const mm = mmOf(k, op.pid);
       return yield* withMmapSem(k, mm, 'w', takeAllLocks(k, mm));
     }
-    case 'mremap':
-      throw new OpError('mremap is not modelled (it is optional in the scenario format)', 'op');
+    case 'mremap': {
+      const mm = mmOf(k, op.pid);
+      return yield* withMmapSem(k, mm, 'w', mremap(k, mm, op.addr, op.pages, op.newAddr));
+    }
   }
 }

@@ -31,6 +31,51 @@ export const vmaCode: CodeEntry[] = [
     ],
   },
   {
+    fn: 'move_vma',
+    summary:
+      'mremap moves a range: copy the VMA to the new place, carry the entries, unmap the old.',
+    lines: [
+      {
+        id: 'start',
+        text: 'copy_vma(): a VMA at the new address, with a vm_pgoff that keeps each page’s index',
+      },
+      { text: 'move_page_tables(): carry every page-table entry over' },
+      { id: 'unmap-old', text: 'do_munmap() the old range' },
+    ],
+  },
+  {
+    fn: 'copy_vma',
+    summary:
+      'The VMA at the new address: merged into a neighbour there, or a copy sharing the old chain.',
+    lines: [
+      {
+        id: 'merge?',
+        text: 'vma_merge() at the new address with the old anon_vma and the kept pgoff',
+      },
+      { text: 'merged: that neighbour grows over the range (vma_adjust)', depth: 1 },
+      { id: 'dup', text: 'else: duplicate the VMA at the new range' },
+      {
+        text: 'anon_vma_clone(): the copy joins every anon_vma of the old chain (at the tail)',
+        depth: 1,
+      },
+    ],
+  },
+  {
+    fn: 'vma_link',
+    summary: 'Insert a VMA into the mm.',
+    lines: [{ id: 'insert', text: 'link the VMA into the mm’s tree and list' }],
+  },
+  {
+    fn: 'move_page_tables',
+    summary: 'Carry page-table entries from the old range to the new one.',
+    lines: [
+      {
+        id: 'move',
+        text: 'for each entry: take both page-table locks, move it (no anon_vma lock here)',
+      },
+    ],
+  },
+  {
     fn: 'do_munmap',
     summary: 'munmap: cut the VMAs at both ends of the range and free what lies inside.',
     lines: [

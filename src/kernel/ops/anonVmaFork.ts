@@ -9,7 +9,7 @@ import { anonVmaClone, chainLinkLocked } from './anonVmaClone';
 import { getAnonVma } from './putAnonVma';
 
 /** anon_vma_link (2.6.33): the child VMA goes on the tail of the shared anon_vma's list. */
-function* anonVmaLink(k: K, v: Vma): Gen {
+export function* anonVmaLink(k: K, v: Vma): Gen {
   const av = v.anonVma;
   if (!av) return;
   const fn = 'anon_vma_link';

@@ -55,13 +55,20 @@ describe('scenario errors', () => {
     expect([m.opIndex, m.field]).toEqual([2, 'addr']);
   });
 
-  it('mremap is not modelled: an error naming op', () => {
+  it('mremap out of one VMA names addr; into a mapped range names newAddr', () => {
     const e = scenarioError('6.1', [
       spawn('P'),
       mmap('P', 0, 2),
-      { op: 'mremap', pid: 'P', addr: 0, pages: 2, newAddr: 8 },
+      { op: 'mremap', pid: 'P', addr: 1, pages: 2, newAddr: 8 },
     ]);
-    expect([e.opIndex, e.field]).toEqual([2, 'op']);
+    expect([e.opIndex, e.field]).toEqual([2, 'addr']);
+    const f = scenarioError('6.1', [
+      spawn('P'),
+      mmap('P', 0, 2),
+      mmap('P', 8, 2),
+      { op: 'mremap', pid: 'P', addr: 0, pages: 2, newAddr: 9 },
+    ]);
+    expect([f.opIndex, f.field]).toEqual([3, 'newAddr']);
   });
 
   it('a schedule naming a waiting CPU names schedule[i] and the parallel op', () => {
