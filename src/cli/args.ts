@@ -194,3 +194,12 @@ export function failure(
   const debug = process.env.ANON_VMA_DEBUG === '1' && err instanceof Error && err.stack;
   return { code: 3, text: `${command}: internal error: ${msg}\n${debug ? `${err.stack}\n` : ''}` };
 }
+
+/** Run a command's main: its exit code, and a closed output pipe (`… | head`) is no error. */
+export function runCli(main: (argv: string[]) => number): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -5,7 +5,7 @@
 import { explore, type ExploreOptions, type ExploreResult } from '../kernel/explore';
 import { effectiveFlags } from '../kernel/replay';
 import type { Scenario } from '../kernel/scenarioTypes';
-import { failure, kernelOptions, parseArgs, readScenario, usage } from './args';
+import { failure, kernelOptions, parseArgs, readScenario, runCli, usage } from './args';
 import type { CliArgs, CliSpec } from './args';
 import { formatCounts, formatViolations, header } from './format';
 
@@ -114,9 +114,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // `npm run explore -- f.json | head`: a closed pipe is not an error
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-process.exitCode = main(process.argv.slice(2));
+runCli(main);

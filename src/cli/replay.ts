@@ -4,7 +4,7 @@
 import { isEraId } from '../kernel/flags';
 import { replay } from '../kernel/replay';
 import type { Scenario } from '../kernel/scenarioTypes';
-import { failure, kernelOptions, parseArgs, readScenario, usage } from './args';
+import { failure, kernelOptions, parseArgs, readScenario, runCli, usage } from './args';
 import type { CliArgs, CliSpec } from './args';
 import { formatReplay } from './format';
 
@@ -55,9 +55,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // `npm run replay -- f.json | head`: a closed pipe is not an error
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-process.exitCode = main(process.argv.slice(2));
+runCli(main);
