@@ -43,6 +43,12 @@ export interface Flags {
   batchLock: boolean;
   /** 624483f3ea82 (3.16): __put_anon_vma frees the child before dropping the root */
   childFirstFree: boolean;
+  /**
+   * 38a76013ad80 (3.7): when copy_vma merged the moved range into a VMA a walk may visit before
+   * the source (its vm_pgoff is not above the source's), move_page_tables holds the anon_vma
+   * (root) lock around the moves (need_rmap_locks)
+   */
+  moveRmapLocks: boolean;
 }
 
 export const ERA_IDS = [
@@ -75,6 +81,7 @@ const E1: Flags = {
   refcount: 'ksm',
   batchLock: false,
   childFirstFree: false,
+  moveRmapLocks: false,
 };
 const E2: Flags = {
   ...E1,
@@ -99,6 +106,7 @@ const E3b: Flags = {
   rmapWalkLock: 'read',
   tree: 'interval',
   adjustLock: 'always',
+  moveRmapLocks: true,
 };
 const E4: Flags = { ...E3b, reuse: 'degree', childFirstFree: true };
 
@@ -150,6 +158,7 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   refcount: { kind: 'enum', values: ['ksm', 'external', 'refcount'] },
   batchLock: { kind: 'bool' },
   childFirstFree: { kind: 'bool' },
+  moveRmapLocks: { kind: 'bool' },
 };
 
 export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];

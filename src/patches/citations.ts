@@ -136,6 +136,12 @@ export const CITES = {
     subject: 'mm anon rmap: replace same_anon_vma linked list with an interval tree',
     commit: 'bf181b9f9d8d',
   },
+  moveRmapLocks: {
+    author: 'Michel Lespinasse',
+    date: '2012-10-08',
+    subject: 'mm: avoid taking rmap locks in move_ptes()',
+    commit: '38a76013ad80',
+  },
   externalRefcount: {
     author: 'Mel Gorman',
     date: '2010-05',

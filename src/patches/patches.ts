@@ -194,6 +194,14 @@ export const PATCHES: readonly PatchInfo[] = [
     cites: [CITES.childFirstFree],
   },
   {
+    flag: 'moveRmapLocks',
+    group: 'structural',
+    name: 'mremap locks when the destination comes first',
+    summary:
+      'When mremap merges the moved range into a VMA that an rmap walk may visit before the source (its pgoff is not above the source’s), the page-table moves hold the anon_vma lock (3.7). Off: the moves never lock, and only list order protects a walk (§8.10).',
+    cites: [CITES.moveRmapLocks],
+  },
+  {
     flag: 'ksmDrop',
     group: 'structural',
     name: 'how a KSM/migration reference is dropped',

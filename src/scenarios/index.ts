@@ -12,6 +12,7 @@ import raceDecThenLock from './race-ksm-dec-then-lock.json';
 import race83 from './race-8.3-lock-deepest.json';
 import race87 from './race-8.7-root-freed-first.json';
 import race89 from './race-8.9-degree-ambiguity.json';
+import race810 from './race-8.10-insertion-order.json';
 import tourForkCow from './tour-fork-and-cow.json';
 import tourIntervalTree from './tour-interval-tree.json';
 import tourSplitMerge from './tour-split-and-merge.json';
@@ -40,6 +41,7 @@ const files: [string, unknown][] = [
   ['race-dec-then-lock', raceDecThenLock],
   ['race-8.7', race87],
   ['race-8.9', race89],
+  ['race-8.10', race810],
   ['race-2012-lockless', race2012],
   ['growth-8.8', growth88],
 ];

@@ -70,8 +70,18 @@ export const vmaCode: CodeEntry[] = [
     summary: 'Carry page-table entries from the old range to the new one.',
     lines: [
       {
+        id: 'rmap-lock',
+        text: 'need_rmap_locks: the destination may come first in a walk, so lock the anon_vma',
+        when: (f) => f.moveRmapLocks,
+      },
+      {
         id: 'move',
-        text: 'for each entry: take both page-table locks, move it (no anon_vma lock here)',
+        text: 'for each entry: take both page-table locks, move it',
+      },
+      {
+        id: 'rmap-unlock',
+        text: 'need_rmap_locks: unlock the anon_vma',
+        when: (f) => f.moveRmapLocks,
       },
     ],
   },

@@ -59,4 +59,33 @@ describe('mremap (move_vma)', () => {
     expect(r.violations).toEqual([]);
     expect(r.forest().processes[0]!.vmas.map((v) => [v.start, v.end])).toEqual([[10, 14]]);
   });
+
+  describe('need_rmap_locks (moveRmapLocks, 3.7+)', () => {
+    // X (pgoff 4, at 20) moves back next to P:2 (pgoff 2): the merged destination's offset is
+    // below the source's, so a walk may meet it first and the moves must hold the lock.
+    const ops = [
+      { op: 'spawn', pid: 'P' },
+      { op: 'mmap', pid: 'P', addr: 0, pages: 6 },
+      { op: 'touch', pid: 'P', addr: 4, write: true },
+      { op: 'mremap', pid: 'P', addr: 4, pages: 2, newAddr: 20 },
+      { op: 'mremap', pid: 'P', addr: 20, pages: 2, newAddr: 4 },
+    ];
+    const moveLocks = (flags: Record<string, boolean>) =>
+      replay(sc(ops), { flags })
+        .steps.filter((s) => s.fn === 'move_page_tables' && s.lock)
+        .map((s) => `${s.line}:${s.lock!.kind}`);
+    it('hold the root lock around the moves into a merged VMA that a walk meets first', () => {
+      expect(moveLocks({ moveRmapLocks: true })).toEqual([
+        'rmap-lock:acquire',
+        'rmap-unlock:release',
+      ]);
+    });
+    it('take no lock without the flag, nor when the range becomes a new VMA', () => {
+      expect(moveLocks({ moveRmapLocks: false })).toEqual([]);
+      const fresh = replay(sc(ops.slice(0, 4))).steps.filter(
+        (s) => s.fn === 'move_page_tables' && s.lock,
+      );
+      expect(fresh).toEqual([]);
+    });
+  });
 });

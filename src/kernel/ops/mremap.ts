@@ -1,9 +1,12 @@
 // mremap (MREMAP_MAYMOVE | MREMAP_FIXED) → move_vma (mm/mremap.c): copy_vma puts the range at its
 // new address — merged into a compatible neighbour there, or as a new VMA cloning the old one's
-// chain — then move_page_tables carries the page-table entries over one by one (with no anon_vma
-// lock; the later need_rmap_locks is not modelled), then the old range is unmapped. The pages
-// keep their index: the new VMA's vm_pgoff makes vma_address find them at the new place.
+// chain — then move_page_tables carries the page-table entries over one by one, then the old range
+// is unmapped. The pages keep their index: the new VMA's vm_pgoff makes vma_address find them at
+// the new place. The moves take no anon_vma lock, so a walk must meet the source before the
+// destination (§8.10): a clone is linked at the tail, and from 3.7 a merge into a VMA that a walk
+// may visit first makes the moves hold the anon_vma lock (need_rmap_locks, `moveRmapLocks`).
 import { OpError, step, type Gen, type K } from '../exec';
+import { acquire, lockOf, release } from '../locks';
 import { setPte } from '../pagetables';
 import { findVma, insertVmaSorted, pteId, vmaId, type Mm, type Vma } from '../state';
 import { anonVmaClone } from './anonVmaClone';
@@ -13,7 +16,13 @@ import { copyVma } from './splitVma';
 import { vmaAdjust } from './vmaAdjust';
 import { vmaMerge } from './vmaMerge';
 
-function* copyVmaTo(k: K, v: Vma, addr: number, newAddr: number, pages: number): Gen<Vma> {
+/** The VMA at the new place, and whether the moves must hold the anon_vma lock. */
+interface Copied {
+  vma: Vma;
+  needRmapLocks: boolean;
+}
+
+function* copyVmaTo(k: K, v: Vma, addr: number, newAddr: number, pages: number): Gen<Copied> {
   const fn = 'copy_vma';
   // A VMA that never faulted takes the new address as its offset, as a fresh mapping would.
   const pgoff = v.anonVma ? v.pgoff + (addr - v.start) : newAddr;
@@ -24,7 +33,12 @@ function* copyVmaTo(k: K, v: Vma, addr: number, newAddr: number, pages: number):
   if (m) {
     k.note(`yes: ${vmaId(m.result)} grows over it`);
     yield* vmaAdjust(k, m.plan);
-    return m.result;
+    // A merged destination whose offset is not above the source's may come first in a walk.
+    const needRmapLocks = k.f.moveRmapLocks && !!v.anonVma && m.result.pgoff <= v.pgoff;
+    if (needRmapLocks) {
+      k.note(`vm_pgoff ${m.result.pgoff} ≤ ${v.pgoff}: the moves will hold the anon_vma lock`);
+    }
+    return { vma: m.result, needRmapLocks };
   }
   k.note('no: a new VMA');
   yield step(
@@ -42,11 +56,21 @@ function* copyVmaTo(k: K, v: Vma, addr: number, newAddr: number, pages: number):
   yield step('vma_link', 'insert', `link ${vmaId(n)} into ${v.mm.pid}'s mm`);
   insertVmaSorted(v.mm, n);
   k.touch(vmaId(n));
-  return n;
+  return { vma: n, needRmapLocks: false };
 }
 
-/** move_page_tables: one entry at a time, under the page-table locks only. */
-function* movePageTables(k: K, mm: Mm, addr: number, newAddr: number, pages: number): Gen {
+/** move_page_tables: one entry at a time, under the page-table locks (and take_rmap_locks). */
+function* movePageTables(
+  k: K,
+  v: Vma,
+  addr: number,
+  newAddr: number,
+  pages: number,
+  needRmapLocks: boolean,
+): Gen {
+  const mm = v.mm;
+  const held = needRmapLocks && v.anonVma ? lockOf(k, v.anonVma) : null;
+  if (held) yield* acquire(k, held, 'w', 'move_page_tables', 'rmap-lock');
   for (let i = 0; i < pages; i++) {
     const from = addr + i;
     yield step(
@@ -64,6 +88,7 @@ function* movePageTables(k: K, mm: Mm, addr: number, newAddr: number, pages: num
     mm.ptes.delete(from);
     k.touch(pteId(mm, from));
   }
+  if (held) yield* release(k, held, 'move_page_tables', 'rmap-unlock');
 }
 
 export function* mremap(k: K, mm: Mm, addr: number, pages: number, newAddr: number): Gen {
@@ -82,8 +107,8 @@ export function* mremap(k: K, mm: Mm, addr: number, pages: number, newAddr: numb
     );
   }
   yield step('move_vma', 'start', `move [${addr},${addr + pages}) of ${vmaId(v)} to ${newAddr}`);
-  yield* copyVmaTo(k, v, addr, newAddr, pages);
-  yield* movePageTables(k, mm, addr, newAddr, pages);
+  const copied = yield* copyVmaTo(k, v, addr, newAddr, pages);
+  yield* movePageTables(k, v, addr, newAddr, pages, copied.needRmapLocks);
   yield step('move_vma', 'unmap-old', `do_munmap the old range [${addr},${addr + pages})`);
   yield* munmap(k, mm, addr, pages);
 }
