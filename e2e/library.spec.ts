@@ -48,6 +48,8 @@ const CLAIMS: Record<string, string[]> = {
   'race-8.2': [],
   'race-8.3': ['use-after-free'],
   'race-8.9': [],
+  'race-8.6': ['deadlock', 'unlocked-write'],
+  'race-8.10': ['migration-entry-left'],
 };
 
 const count = (page: Page) => page.getByTestId('step-count');

@@ -212,6 +212,39 @@ const ROWS: Record<string, Row> = {
     },
   },
   move_to_new_page: { file: MIGRATE, v61: { line: 936, name: 'move_to_new_folio' } },
+  page_lock_anon_vma: {
+    file: RMAP,
+    per: {
+      '3.8': { name: 'page_lock_anon_vma_read' },
+      '3.19': { name: 'page_lock_anon_vma_read' },
+    },
+    v61: { line: 540, name: 'folio_lock_anon_vma_read' },
+  },
+  page_get_anon_vma: {
+    file: RMAP,
+    since: '3.0',
+    why: 'reclaim took no reference before 3.0',
+    v61: { line: 496, name: 'folio_get_anon_vma' },
+  },
+  page_referenced_anon: {
+    file: RMAP,
+    per: {
+      '3.19': { name: 'rmap_walk_anon', note: 'page_referenced walks through rmap_walk from 3.14' },
+    },
+    v61: {
+      line: 2422,
+      name: 'rmap_walk_anon',
+      note: 'folio_referenced walks through rmap_walk, which locks with folio_lock_anon_vma_read',
+    },
+  },
+  page_unlock_anon_vma: {
+    file: RMAP,
+    per: {
+      '3.8': { name: 'page_unlock_anon_vma_read' },
+      '3.19': { name: 'anon_vma_unlock_read', file: RMAP_H },
+    },
+    v61: { line: 139, name: 'anon_vma_unlock_read', file: RMAP_H },
+  },
 };
 
 function presence(fn: string, row: Row, era: EraId): EraPresence {

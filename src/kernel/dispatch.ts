@@ -10,6 +10,7 @@ import { exit, mmap, spawn } from './ops/mmap';
 import { mprotect } from './ops/mprotect';
 import { mremap } from './ops/mremap';
 import { munmap } from './ops/munmap';
+import { reclaim } from './ops/reclaim';
 import { takeAllLocks } from './ops/takeAllLocks';
 import type { SimpleOp } from './scenarioTypes';
 import { findVma, type Mm, type Mode } from './state';
@@ -90,5 +91,8 @@ export function* runOp(k: K, op: SimpleOp): Gen {
       const mm = mmOf(k, op.pid);
       return yield* withMmapSem(k, mm, 'w', mremap(k, mm, op.addr, op.pages, op.newAddr));
     }
+    case 'reclaim':
+      // vmscan reaches the page from the LRU: no mmap_sem, no reference on the anon_vma.
+      return yield* reclaim(k, mmOf(k, op.pid), op.addr);
   }
 }

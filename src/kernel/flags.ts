@@ -49,6 +49,11 @@ export interface Flags {
    * (root) lock around the moves (need_rmap_locks)
    */
   moveRmapLocks: boolean;
+  /**
+   * f18194275c39 (2.6.36-rc3): page_lock_anon_vma reads anon_vma->root once, locks it, and gives
+   * up when the page is no longer mapped (its anon_vma may have been freed and reused, §8.6)
+   */
+  lockRecheck: boolean;
 }
 
 export const ERA_IDS = [
@@ -82,6 +87,7 @@ const E1: Flags = {
   batchLock: false,
   childFirstFree: false,
   moveRmapLocks: false,
+  lockRecheck: false,
 };
 const E2: Flags = {
   ...E1,
@@ -92,6 +98,7 @@ const E2: Flags = {
   allLocksMarkRoot: true,
   tailInsert: true,
   refcount: 'external',
+  lockRecheck: true,
 };
 const E3a: Flags = {
   ...E2,
@@ -159,6 +166,7 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   batchLock: { kind: 'bool' },
   childFirstFree: { kind: 'bool' },
   moveRmapLocks: { kind: 'bool' },
+  lockRecheck: { kind: 'bool' },
 };
 
 export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];

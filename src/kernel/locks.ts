@@ -81,6 +81,12 @@ export function take(k: K, lock: Lock, mode: Mode, owner: string): void {
 
 /** Announce and release av's lock. */
 export function* release(k: K, av: AnonVma, fn: string, line: string): Gen {
+  yield { fn, line, text: unlockText(k, av) };
+  drop(k, av);
+}
+
+/** `spin_unlock(av3)`, `up_read(av3)`…, as the era and the lock's mode say. */
+export function unlockText(k: K, av: AnonVma): string {
   const mode = av.lock.mode ?? 'w';
   const un =
     k.f.lockKind === 'rwsem'
@@ -90,12 +96,11 @@ export function* release(k: K, av: AnonVma, fn: string, line: string): Gen {
       : k.f.lockKind === 'mutex'
         ? 'mutex_unlock'
         : 'spin_unlock';
-  yield { fn, line, text: `${un}(${avId(av)})` };
-  drop(k, av);
+  return `${un}(${avId(av)})`;
 }
 
-export function drop(k: K, av: AnonVma): void {
-  checkLive(k, av, 'released');
+export function drop(k: K, av: AnonVma, rcu = false): void {
+  if (!rcu) checkLive(k, av, 'released');
   const i = av.lock.holders.indexOf(k.cpu);
   if (i < 0) {
     k.violation(

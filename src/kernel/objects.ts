@@ -5,8 +5,19 @@ import type { K } from './exec';
 import { holdsForWrite, lockOf } from './locks';
 import { avId, avcId, newLock, vmaId, type AnonVma, type Avc, type Vma } from './state';
 
+/**
+ * anon_vma_alloc. The anon_vma cache is SLAB_DESTROY_BY_RCU: a freed anon_vma may be handed out
+ * again at once, while a reader under rcu_read_lock still points at it. The model allocates fresh
+ * memory, except that such a freed anon_vma still in a reader's hands is reused first — the worst
+ * case the RCU contract allows, and the one §8.6 needs. Its lock is not re-initialised (the
+ * cache's constructor runs once per object), so a reader's spin on it stays meaningful.
+ */
 export function allocAnonVma(k: K): AnonVma {
   const s = k.s;
+  for (let i = s.anonVmas.length - 1; i >= 0; i--) {
+    const a = s.anonVmas[i]!;
+    if (a.freed && a.rcuReaders > 0) return reuseAnonVma(k, a);
+  }
   const av = {
     n: s.anonVmas.length,
     id: `av${s.anonVmas.length}`,
@@ -18,10 +29,28 @@ export function allocAnonVma(k: K): AnonVma {
     lock: newLock(),
     marked: false,
     freed: false,
+    rcuReaders: 0,
+    reused: 0,
   } as unknown as AnonVma;
   av.root = av;
   av.parent = av;
   s.anonVmas.push(av);
+  k.touch(avId(av));
+  return av;
+}
+
+function reuseAnonVma(k: K, av: AnonVma): AnonVma {
+  av.refcount = k.f.refcount === 'refcount' ? 1 : 0;
+  av.degree = k.f.reuse === 'degree' ? 1 : 0;
+  av.numChildren = 0;
+  av.numActiveVmas = 0;
+  av.list = [];
+  av.marked = false;
+  av.freed = false;
+  av.root = av;
+  av.parent = av;
+  av.reused++;
+  k.note(`${avId(av)}'s memory is handed out again while a CPU still reads it under RCU`);
   k.touch(avId(av));
   return av;
 }

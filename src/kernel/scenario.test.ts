@@ -210,7 +210,7 @@ describe('parseScenario: errors name the op index and the field', () => {
   it('a wrong or missing format', () => {
     const e = errorOf({ ...base(), format: 'anon-vma-forest/forest@1' });
     expect(e.message).toBe(
-      'field "format" must be "anon-vma-forest/scenario@1", got "anon-vma-forest/forest@1"',
+      'field "format" must be "anon-vma-forest/scenario@1" or "anon-vma-forest/scenario@2", got "anon-vma-forest/forest@1"',
     );
     expect(e.field).toBe('format');
     const { format: _f, ...rest } = base();

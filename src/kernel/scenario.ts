@@ -1,10 +1,18 @@
-// Contract 1: read and validate a scenario file (`anon-vma-forest/scenario@1`), and write one back.
+// Contract 1: read and validate a scenario file (`anon-vma-forest/scenario@1` or `@2`), and write
+// one back.
 // Only the shape of the file is checked here; whether a pid exists or a fault hits a VMA is the
 // replay's business. Every error is a ScenarioError naming the op index and the field.
 import type { EraId, Flags } from './flags';
 import { checkFlagValue, ERA_IDS, FLAG_NAMES, isEraId } from './flags';
 import type { ExpectBreak, ExpectHold, OpName, Scenario, SimpleOp } from './scenarioTypes';
-import { SCENARIO_FORMAT, ScenarioError } from './scenarioTypes';
+import type { ScenarioFormat } from './scenarioTypes';
+import {
+  OPS_SINCE_2,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_2,
+  SCENARIO_FORMATS,
+  ScenarioError,
+} from './scenarioTypes';
 import type { ViolationKind } from './trace';
 
 export const MAX_SCENARIO_CHARS = 2_000_000;
@@ -44,6 +52,7 @@ const OP_FIELDS = {
   ksm_get: ['pid', 'addr', 'ref'],
   ksm_put: ['ref'],
   take_all_locks: ['pid'],
+  reclaim: ['pid', 'addr'],
 } as const satisfies Record<OpName, readonly FieldName[]>;
 
 const OP_NAMES = [...Object.keys(OP_FIELDS), 'parallel'];
@@ -197,7 +206,13 @@ function opField(w: Where, o: Obj, f: FieldName): unknown {
   }
 }
 
-function parseOp(v: unknown, label: string, base: Where, nested: boolean): Scenario['ops'][number] {
+function parseOp(
+  v: unknown,
+  label: string,
+  base: Where,
+  nested: boolean,
+  format: ScenarioFormat,
+): Scenario['ops'][number] {
   const w0: Where = { ...base, prefix: `${label}: ` };
   if (!isObj(v))
     return bad(w0, `must be an object like {"op": "spawn", "pid": "P"}, got ${show(v)}`);
@@ -213,7 +228,10 @@ function parseOp(v: unknown, label: string, base: Where, nested: boolean): Scena
   if (name === 'parallel') {
     if (nested)
       bad(w, '"parallel" cannot be nested inside a parallel thread', join(base.path, 'op'));
-    return parseParallel(v, w, label);
+    return parseParallel(v, w, label, format);
+  }
+  if (format === SCENARIO_FORMAT && OPS_SINCE_2.includes(name)) {
+    bad(w, `needs "format": "${SCENARIO_FORMAT_2}"`, join(base.path, 'op'));
   }
   const fields: readonly FieldName[] = OP_FIELDS[name as OpName];
   checkKeys(v, ['op', ...fields], w, 'field');
@@ -225,14 +243,19 @@ function parseOp(v: unknown, label: string, base: Where, nested: boolean): Scena
   return out as SimpleOp;
 }
 
-function parseParallel(o: Obj, w: Where, label: string): Scenario['ops'][number] {
+function parseParallel(
+  o: Obj,
+  w: Where,
+  label: string,
+  format: ScenarioFormat,
+): Scenario['ops'][number] {
   checkKeys(o, ['op', 'threads', 'schedule'], w, 'field');
   const raw = list(w, 'threads', own(o, 'threads'), 2, 8, 'threads (each a list of ops)');
   // Array.from, not map: a hole in a caller's array is read as undefined, not skipped
   const threads = Array.from(raw, (thread, t) =>
     Array.from(list(w, `threads[${t}]`, thread, 1, MAX_OPS, 'ops'), (op, i) => {
       const at: Where = { ...w, path: join(w.path, `threads[${t}][${i}]`) };
-      return parseOp(op, `${label} (parallel) thread ${t} op ${i}`, at, true) as SimpleOp;
+      return parseOp(op, `${label} (parallel) thread ${t} op ${i}`, at, true, format) as SimpleOp;
     }),
   );
   const sched = own(o, 'schedule');
@@ -332,20 +355,23 @@ function parseExpect(v: unknown): NonNullable<Scenario['expect']> {
 
 function parseTop(o: Obj): Scenario {
   const format = own(o, 'format');
-  if (format !== SCENARIO_FORMAT)
-    badField(TOP, 'format', `must be "${SCENARIO_FORMAT}", got ${show(format)}`);
+  if (!(SCENARIO_FORMATS as readonly unknown[]).includes(format)) {
+    const known = SCENARIO_FORMATS.map((f) => `"${f}"`).join(' or ');
+    badField(TOP, 'format', `must be ${known}, got ${show(format)}`);
+  }
+  const fmt = format as ScenarioFormat;
   checkKeys(o, TOP_FIELDS, TOP, 'top-level field');
   const title = text(TOP, 'title', own(o, 'title'), 200, true);
   const e = era(TOP, own(o, 'era'));
   const rawOps = list(TOP, 'ops', own(o, 'ops'), 1, MAX_OPS, 'ops');
   const ops = Array.from(rawOps, (op, i) =>
-    parseOp(op, `op ${i}`, { prefix: '', opIndex: i, path: '' }, false),
+    parseOp(op, `op ${i}`, { prefix: '', opIndex: i, path: '' }, false, fmt),
   );
   const [d, src, fl, nar, exp] = ['description', 'source', 'flags', 'narration', 'expect'].map(
     (k) => own(o, k),
   );
   return {
-    format: SCENARIO_FORMAT,
+    format: fmt,
     title,
     ...(d === undefined ? {} : { description: text(TOP, 'description', d, 5000) }),
     ...(src === undefined ? {} : { source: parseSource(src) }),

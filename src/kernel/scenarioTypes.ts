@@ -1,7 +1,14 @@
-// Contract 1: the scenario file (`anon-vma-forest/scenario@1`). Addresses and lengths in pages.
+// Contract 1: the scenario file (`anon-vma-forest/scenario@1`, and `@2`, which adds the `reclaim`
+// op). Addresses and lengths in pages.
 import type { EraId, Flags } from './flags';
 
 export const SCENARIO_FORMAT = 'anon-vma-forest/scenario@1';
+/** @1 plus `reclaim` (page_referenced from vmscan); a file using it must say @2. */
+export const SCENARIO_FORMAT_2 = 'anon-vma-forest/scenario@2';
+export const SCENARIO_FORMATS = [SCENARIO_FORMAT, SCENARIO_FORMAT_2] as const;
+export type ScenarioFormat = (typeof SCENARIO_FORMATS)[number];
+/** Ops that need format @2. */
+export const OPS_SINCE_2: readonly string[] = ['reclaim'];
 
 export type Op =
   | { op: 'spawn'; pid: string }
@@ -16,7 +23,8 @@ export type Op =
   | { op: 'migrate'; pid: string; addr: number }
   | { op: 'ksm_get'; pid: string; addr: number; ref: string }
   | { op: 'ksm_put'; ref: string }
-  | { op: 'take_all_locks'; pid: string };
+  | { op: 'take_all_locks'; pid: string }
+  | { op: 'reclaim'; pid: string; addr: number };
 
 export type SimpleOp = Op;
 export type OpName = Op['op'];
@@ -50,7 +58,7 @@ export interface ExpectHold {
 }
 
 export interface Scenario {
-  format: typeof SCENARIO_FORMAT;
+  format: ScenarioFormat;
   title: string;
   era: EraId;
   flags?: Partial<Flags>;

@@ -30,6 +30,10 @@ export interface AnonVma {
   /** mm_take_all_locks mark (bit 0 of head.next / rb_root) */
   marked: boolean;
   freed: boolean;
+  /** CPUs holding a pointer to it under rcu_read_lock only (page_lock_anon_vma, §8.6) */
+  rcuReaders: number;
+  /** times its memory was handed out again after a free (SLAB_DESTROY_BY_RCU) */
+  reused: number;
 }
 
 /** anon_vma_chain. In 2.6.33 it stands for the VMA's anon_vma_node on the anon_vma's list. */

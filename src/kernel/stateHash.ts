@@ -31,7 +31,7 @@ export function stateKey(s: State): string {
   for (const a of s.anonVmas) {
     parts.push(
       `a${a.n}${a.freed ? '!' : ''}r${a.root.n}p${a.parent.n}c${a.refcount},${a.degree},${a.numChildren},${a.numActiveVmas}` +
-        `L${a.lock.holders.join(',')}${a.lock.mode ?? ''}${a.marked ? 'M' : ''}[${a.list.map((c) => `${c.vma.serial}${c.freed ? '!' : ''}`).join(',')}]`,
+        `L${a.lock.holders.join(',')}${a.lock.mode ?? ''}${a.marked ? 'M' : ''}u${a.rcuReaders}.${a.reused}[${a.list.map((c) => `${c.vma.serial}${c.freed ? '!' : ''}`).join(',')}]`,
     );
   }
   for (const r of s.refs.values()) parts.push(`k${r.name}=${r.av.n}`);

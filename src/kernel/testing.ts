@@ -6,6 +6,7 @@ import { effectiveFlags, replay, runScenario, type Replay } from './replay';
 import { parseScenario } from './scenario';
 import {
   SCENARIO_FORMAT,
+  SCENARIO_FORMAT_2,
   ScenarioError,
   type ParallelOp,
   type Scenario,
@@ -69,6 +70,7 @@ export const ksmGet = (pid: string, addr: number, ref: string): SimpleOp => ({
 });
 export const ksmPut = (ref: string): SimpleOp => ({ op: 'ksm_put', ref });
 export const takeAllLocks = (pid: string): SimpleOp => ({ op: 'take_all_locks', pid });
+export const reclaim = (pid: string, addr: number): SimpleOp => ({ op: 'reclaim', pid, addr });
 export const parallel = (threads: SimpleOp[][], schedule?: number[]): ParallelOp =>
   schedule === undefined ? { op: 'parallel', threads } : { op: 'parallel', threads, schedule };
 
@@ -88,11 +90,13 @@ export function flatOps(ops: readonly OpInput[]): ScenarioOp[] {
 
 /** A Contract 1 scenario, validated by parseScenario. Nested lists of ops are flattened. */
 export function scenario(era: EraId, ops: readonly OpInput[], flags?: Partial<Flags>): Scenario {
+  const flat = flatOps(ops);
+  const uses2 = JSON.stringify(flat).includes('"op":"reclaim"');
   const raw: Record<string, unknown> = {
-    format: SCENARIO_FORMAT,
+    format: uses2 ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
     title: 'test',
     era,
-    ops: flatOps(ops),
+    ops: flat,
   };
   if (flags) raw.flags = flags;
   return parseScenario(raw);

@@ -136,6 +136,12 @@ export const CITES = {
     subject: 'mm anon rmap: replace same_anon_vma linked list with an interval tree',
     commit: 'bf181b9f9d8d',
   },
+  lockRecheck: {
+    author: 'Hugh Dickins',
+    date: '2010-08-25',
+    subject: 'mm: fix hang on anon_vma->root->lock',
+    commit: 'f18194275c39',
+  },
   moveRmapLocks: {
     author: 'Michel Lespinasse',
     date: '2012-10-08',

@@ -87,6 +87,14 @@ export const PATCHES: readonly PatchInfo[] = [
     cites: [CITES.tailInsert],
   },
   {
+    flag: 'lockRecheck',
+    group: 'series-2010',
+    name: 'page_lock_anon_vma re-checks the page',
+    summary:
+      'Reclaim reads the root once, locks it, and gives up when the page is no longer mapped: its anon_vma may have been freed and reused by another family, whose root the unlock would otherwise read (2.6.36-rc3).',
+    cites: [CITES.lockRecheck],
+  },
+  {
     flag: 'lockDeepest',
     group: 'proposals',
     name: 'lock the deepest anon_vma (Linus)',

@@ -1,6 +1,6 @@
 // The 2010 series as a list, in posting order, with what each patch switches in the model. 1/5
 // and 2/5 only rename lock helpers (no behaviour to switch); 4/5 came in two versions that
-// differ in when vma_adjust locks.
+// differ in when vma_adjust locks. Two follow-up fixes merged before 2.6.36 close the list.
 import type { Flags } from '../kernel/flags';
 
 export interface SeriesPatch {
@@ -55,10 +55,16 @@ export const SERIES_2010: readonly SeriesPatch[] = [
     note: 'mm_take_all_locks marks the root it locks',
   },
   {
-    tag: 'follow-up',
+    tag: 'tail insert',
     subject: 'rmap: always add new vmas at the end (Andrea Arcangeli)',
     on: { tailInsert: true },
     note: 'anon_vma_prepare adds at the tail of the list',
+  },
+  {
+    tag: 'rc3 fix',
+    subject: 'mm: fix hang on anon_vma->root->lock (Hugh Dickins, 2.6.36-rc3)',
+    on: { lockRecheck: true },
+    note: 'page_lock_anon_vma locks the root it read and re-checks that the page is mapped',
   },
 ];
 
@@ -70,6 +76,7 @@ export const SERIES_OFF: Partial<Flags> = {
   pinRoot: false,
   allLocksMarkRoot: false,
   tailInsert: false,
+  lockRecheck: false,
 };
 export const SERIES_ON: Partial<Flags> = {
   trackRoot: true,
@@ -78,6 +85,7 @@ export const SERIES_ON: Partial<Flags> = {
   pinRoot: true,
   allLocksMarkRoot: true,
   tailInsert: true,
+  lockRecheck: true,
 };
 
 /** Is this patch applied under these flags? (patches with nothing to switch: always) */

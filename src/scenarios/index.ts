@@ -8,11 +8,14 @@ import race81b from './race-8.1b-expand-stack-vs-migration.json';
 import race82 from './race-8.2-lock-dance.json';
 import race84 from './race-8.4-root-freed-under-ksm.json';
 import race85 from './race-8.5-take-all-locks-deadlock.json';
+import race86 from './race-8.6-stale-root.json';
 import raceDecThenLock from './race-ksm-dec-then-lock.json';
 import race83 from './race-8.3-lock-deepest.json';
 import race87 from './race-8.7-root-freed-first.json';
 import race89 from './race-8.9-degree-ambiguity.json';
 import race810 from './race-8.10-insertion-order.json';
+import thread4of5Brk from './thread-4of5-v1-v2-brk.json';
+import threadKameQuestions from './thread-kame-questions.json';
 import tourForkCow from './tour-fork-and-cow.json';
 import tourIntervalTree from './tour-interval-tree.json';
 import tourSplitMerge from './tour-split-and-merge.json';
@@ -32,12 +35,15 @@ const files: [string, unknown][] = [
   ['tour-split-and-merge', tourSplitMerge],
   ['tour-why-the-root-lock', tourWhyRootLock],
   ['tour-interval-tree', tourIntervalTree],
+  ['thread-4of5-brk', thread4of5Brk],
+  ['thread-kame-questions', threadKameQuestions],
   ['race-8.1', race81],
   ['race-8.1b', race81b],
   ['race-8.2', race82],
   ['race-8.3', race83],
   ['race-8.4', race84],
   ['race-8.5', race85],
+  ['race-8.6', race86],
   ['race-dec-then-lock', raceDecThenLock],
   ['race-8.7', race87],
   ['race-8.9', race89],

@@ -108,6 +108,68 @@ export const walkCode: CodeEntry[] = [
     ],
   },
   {
+    fn: 'page_lock_anon_vma',
+    summary:
+      'Find and lock a page’s anon_vma for a walk that pins nothing (reclaim): RCU keeps a freed anon_vma readable, not unused.',
+    lines: [
+      { id: 'mapping', text: 'rcu_read_lock(); anon_vma = page->mapping; not mapped: give up' },
+      {
+        id: 'get',
+        text: 'take a reference unless the count is already zero',
+        when: (f) => f.refcount === 'refcount',
+      },
+      {
+        id: 'root',
+        text: 'root = anon_vma->root (read once)',
+        when: (f) => f.refcount !== 'refcount' && f.trackRoot,
+      },
+      { id: 'lock', text: 'lock root (its memory stays an anon_vma even if freed)' },
+      {
+        id: 'recheck',
+        text: 'page still mapped? then its anon_vma cannot have been freed',
+        when: (f) => f.refcount !== 'refcount' && f.lockRecheck,
+      },
+      {
+        id: 'unlock-same',
+        text: 'no longer mapped: unlock that same root and give up',
+        depth: 1,
+        when: (f) => f.refcount !== 'refcount' && f.lockRecheck,
+      },
+      { id: 'rcu-unlock', text: 'rcu_read_unlock() when giving up' },
+    ],
+  },
+  {
+    fn: 'page_get_anon_vma',
+    summary: 'From 3.0: pin the anon_vma with a reference before sleeping on its lock.',
+    lines: [
+      { id: 'get', text: 'atomic_inc_not_zero(&anon_vma->refcount); zero: it is being freed' },
+      { id: 'recheck', text: 'page still mapped? if not, drop the reference and give up' },
+    ],
+  },
+  {
+    fn: 'page_referenced_anon',
+    summary: 'Reclaim asks how many of a page’s mappings were used lately, one VMA at a time.',
+    lines: [
+      { text: 'anon_vma = page_lock_anon_vma(page); none: nothing to count' },
+      { text: 'for each avc on anon_vma’s list:' },
+      { id: 'visit', text: 'was the page’s PTE in avc->vma young? count it', depth: 1 },
+      { text: 'page_unlock_anon_vma(anon_vma)' },
+      { id: 'done', text: 'return the count' },
+    ],
+  },
+  {
+    fn: 'page_unlock_anon_vma',
+    summary: 'Unlock after a reclaim walk: the root is read again from the anon_vma.',
+    lines: [
+      { id: 'unlock', text: 'unlock anon_vma->root (read now, not when locking)' },
+      { id: 'rcu-unlock', text: 'rcu_read_unlock()', when: (f) => f.refcount !== 'refcount' },
+      {
+        text: 'drop the reference (put_anon_vma)',
+        when: (f) => f.refcount === 'refcount',
+      },
+    ],
+  },
+  {
     fn: 'move_to_new_page',
     summary: 'Copy the page’s contents and mapping (anon_vma, index) to the new page.',
     lines: [{ id: 'copy', text: 'copy data, page->mapping and page->index to the new page' }],

@@ -32,6 +32,8 @@ function simple(op: SimpleOp): string {
       return `KSM put ${op.ref}`;
     case 'take_all_locks':
       return `take_all_locks ${op.pid}`;
+    case 'reclaim':
+      return `reclaim ${op.pid}:${op.addr}`;
   }
 }
 

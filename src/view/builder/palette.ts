@@ -110,6 +110,13 @@ export function paletteActions(scenario: Scenario, view: ViewState, t: Target): 
       noPage,
     ),
     action(
+      'reclaim',
+      'Reclaim',
+      `page_referenced on the page at ${at}: a walk that pins nothing`,
+      { op: 'reclaim', pid: t.pid, addr: t.addr },
+      noPage,
+    ),
+    action(
       'ksm-get',
       'KSM get',
       `take reference ${newRef} on the anon_vma of the page at ${at}`,

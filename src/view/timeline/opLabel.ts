@@ -20,6 +20,7 @@ export function opLabel(op: ScenarioOp | undefined): string {
       return `${op.write ? 'write' : 'touch'} ${op.pid} @${op.addr}`;
     case 'migrate':
     case 'ksm_get':
+    case 'reclaim':
       return `${op.op} ${op.pid} @${op.addr}`;
     default:
       return `${op.op} ${op.pid} ${op.addr}+${op.pages}`;
