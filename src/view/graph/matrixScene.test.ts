@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { replay } from '../../kernel/replay';
+import { builtinScenarios } from '../../scenarios';
 import { matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse } from '../layout/universe';
 import { matrixScene } from './matrixScene';
@@ -88,5 +90,22 @@ describe('matrixScene before anon_vma_chain (2.6.33)', () => {
     expect(s.avcs).toEqual([]);
     expect(s.sameVma).toEqual([]);
     expect(s.sameAnonVma.map((l) => l.owner)).toEqual(['av0', 'av1']);
+  });
+});
+
+describe('matrixScene after an anon_vma is reused (§8.6)', () => {
+  it('draws the root pointer of the reused anon_vma to its new family', () => {
+    const sc = builtinScenarios.find((b) => b.id === 'race-8.6')!.scenario;
+    const r = replay(sc);
+    const states = [0, r.steps.length].map((cursor) => ({ cursor, state: r.stateAt(cursor) }));
+    const before = r.stateAt(70);
+    const end = states[1]!.state;
+    const lay = matrixLayout(collectUniverse([...states, { cursor: 70, state: before }]));
+    const edgesAt = (view: typeof end) =>
+      matrixScene({ view, layout: lay, changed: new Set(), violated: new Set(), rootLock: true })
+        .edges.filter((e) => e.id === 'av1')
+        .map((e) => `${e.id}->${e.to}`);
+    expect(edgesAt(before)).toEqual(['av1->av0']);
+    expect(edgesAt(end)).toEqual(['av1->av2']);
   });
 });

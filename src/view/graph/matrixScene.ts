@@ -160,7 +160,15 @@ export function matrixScene({
 
   const edges: EdgeScene[] = [];
   for (const av of view.anonVmas) {
-    const link = layout.parents[av.id];
+    // The pointer as it is now (a reused anon_vma joins another family, §8.6); the trace-wide
+    // layout link only where the era has no pointer to read.
+    const now = av.parent !== undefined && av.parent !== av.id ? av.parent : av.root;
+    const link =
+      now !== undefined
+        ? now === av.id
+          ? undefined
+          : { id: now, inferred: false }
+        : layout.parents[av.id];
     if (!link || !live.has(link.id)) continue;
     const kind = link.inferred ? 'inferred' : av.parent !== undefined ? 'parent' : 'root';
     edges.push({
