@@ -18,6 +18,10 @@ test('8.1: 2.6.34 leaves a migration entry, 2.6.36 does not; both timelines mark
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('compare-view')).toBeVisible();
+  // two forests need the width: the tools move below the panes
+  const view = await page.getByTestId('compare-view').boundingBox();
+  const tools = await page.getByRole('complementary', { name: 'Tools' }).boundingBox();
+  expect(tools!.y).toBeGreaterThanOrEqual(view!.y + view!.height);
   await pane(page, 'right').getByTestId('compare-era').selectOption('2.6.36');
   await expect(pane(page, 'left')).toContainText('2.6.34');
 

@@ -70,6 +70,7 @@ function Page({
       className={`app${embed ? ' is-embed' : ''}`}
       data-theme={theme}
       data-lecture={lecture ? 'true' : undefined}
+      data-compare={compare ? 'true' : undefined}
     >
       <a className="skip-link" href="#graph" onClick={skipToGraph}>
         Skip to the graph
