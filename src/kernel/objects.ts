@@ -14,7 +14,7 @@ import { avId, avcId, newLock, vmaId, type AnonVma, type Avc, type Vma } from '.
  */
 export function allocAnonVma(k: K): AnonVma {
   const s = k.s;
-  for (let i = s.anonVmas.length - 1; i >= 0; i--) {
+  for (let i = s.rcuReaders > 0 ? s.anonVmas.length - 1 : -1; i >= 0; i--) {
     const a = s.anonVmas[i]!;
     if (a.freed && a.rcuReaders > 0) return reuseAnonVma(k, a);
   }

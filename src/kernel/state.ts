@@ -109,6 +109,8 @@ export interface State {
   nextPfn: number;
   nextVma: number;
   nextOrder: number;
+  /** RCU pointers held to anon_vmas (reclaim walks); allocation looks for reuse only when > 0 */
+  rcuReaders: number;
   zeroPage: Page;
 }
 
@@ -127,6 +129,7 @@ export function newState(era: string, flags: Flags): State {
     nextPfn: 1,
     nextVma: 0,
     nextOrder: 0,
+    rcuReaders: 0,
     zeroPage: { pfn: 0, mapping: null, index: 0, mapcount: 0, lock: newLock() },
   };
 }

@@ -46,6 +46,7 @@ describe('reclaim (page_referenced)', () => {
       }
       const before = run(era, [oneVma('P', 0, 2), fork('P', 'C')]);
       expect(r.av('av0').refcount).toBe(before.av('av0').refcount);
+      expect(r.state.rcuReaders).toBe(0);
     });
   }
 

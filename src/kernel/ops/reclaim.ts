@@ -31,6 +31,7 @@ function* unlockRcu(k: K, av: AnonVma, fn: string, line: string): Gen {
 function* rcuUnlock(k: K, av: AnonVma, fn: string): Gen {
   yield step(fn, 'rcu-unlock', 'rcu_read_unlock()');
   av.rcuReaders--;
+  k.s.rcuReaders--;
   k.touch(avId(av));
 }
 
@@ -45,6 +46,7 @@ function* pageLockAnonVma(k: K, page: Page): Gen<{ av: AnonVma; held: AnonVma } 
   }
   k.note(`${avId(av)}, page mapped`);
   av.rcuReaders++;
+  k.s.rcuReaders++;
   k.touch(avId(av));
   if (k.f.refcount === 'refcount') {
     yield step('page_get_anon_vma', 'get', `atomic_inc_not_zero(&${avId(av)}->refcount)`);
