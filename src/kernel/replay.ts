@@ -41,6 +41,11 @@ export type Replay = ReplayResult<Forest, ViewState> & {
   schedules: number[][];
   /** The states at many cursors in one forward pass (layouts sample a whole trace). */
   statesAt(ns: readonly number[]): ViewState[];
+  /**
+   * `fn` of the state at each cursor, in one forward pass, keeping only what `fn` returns (a
+   * chart over a long trace needs a number per op, not a state per op).
+   */
+  sampleAt<T>(ns: readonly number[], fn: (v: ViewState) => T): T[];
 };
 
 export function effectiveFlags(
@@ -75,6 +80,26 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
   const total = res.steps.length;
   const cache = new Map<number, ViewState>();
   cache.set(total, viewOf(full.s, full.cpuStatus()));
+  const clampAll = (ns: readonly number[]) =>
+    ns.map((n) => Math.max(0, Math.min(total, Math.floor(n))));
+  /** One forward run observing each cursor of `ns` (clamped), mapped through fn at once. */
+  function sample<T>(ns: readonly number[], fn: (v: ViewState) => T): Map<number, T> {
+    const got = new Map<number, T>();
+    if (ns.length === 0) return got;
+    const at = new Set(ns);
+    const last = Math.max(...at);
+    const part = runScenario(sc, era, flags, {
+      limit: last,
+      checks: false,
+      record: false,
+      lenientSchedule: lenient(opts),
+      interactive: opts.interactive ?? false,
+      observe: { at, fn: (r) => got.set(r.taken, fn(viewOf(r.s, r.cpuStatus()))) },
+    });
+    // the last cursor is where the run stopped (no step left to observe before)
+    if (!got.has(last)) got.set(last, fn(viewOf(part.s, part.cpuStatus())));
+    return got;
+  }
   return {
     era,
     flags,
@@ -87,26 +112,19 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
     stopped: res.stopped,
     forest: () => forestOf(full.s),
     statesAt(ns: readonly number[]): ViewState[] {
-      const want = ns.map((n) => Math.max(0, Math.min(total, Math.floor(n))));
+      const want = clampAll(ns);
       const got = new Map<number, ViewState>();
       for (const n of want) {
         const hit = cache.get(n);
         if (hit) got.set(n, hit);
       }
-      const missing = new Set(want.filter((n) => !got.has(n)));
-      if (missing.size > 0) {
-        const last = Math.max(...missing);
-        const part = runScenario(sc, era, flags, {
-          limit: last,
-          checks: false,
-          record: false,
-          lenientSchedule: lenient(opts),
-          interactive: opts.interactive ?? false,
-          observe: { at: missing, fn: (r) => got.set(r.taken, viewOf(r.s, r.cpuStatus())) },
-        });
-        // the last cursor is where the run stopped (no step left to observe before)
-        if (!got.has(last)) got.set(last, viewOf(part.s, part.cpuStatus()));
-      }
+      const missing = want.filter((n) => !got.has(n));
+      for (const [n, v] of sample(missing, (v) => v)) got.set(n, v);
+      return want.map((n) => got.get(n)!);
+    },
+    sampleAt<T>(ns: readonly number[], fn: (v: ViewState) => T): T[] {
+      const want = clampAll(ns);
+      const got = sample(want, fn);
       return want.map((n) => got.get(n)!);
     },
     stateAt(n: number): ViewState {

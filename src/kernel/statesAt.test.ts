@@ -12,4 +12,13 @@ describe('statesAt: many cursors in one pass', () => {
       all.forEach((n) => expect(many[n]).toEqual(fresh.stateAt(n)));
     });
   }
+
+  it('sampleAt keeps only what its function returns, in the order asked', () => {
+    const { scenario } = builtinScenarios.find((b) => b.id === 'growth-8.8')!;
+    const r = replay(scenario);
+    const at = [r.steps.length, 0, Math.floor(r.steps.length / 2), 5000 * r.steps.length];
+    const counts = r.sampleAt(at, (v) => v.anonVmas.length);
+    const fresh = replay(scenario);
+    expect(counts).toEqual(at.map((n) => fresh.stateAt(n).anonVmas.length));
+  });
 });

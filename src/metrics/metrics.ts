@@ -85,16 +85,21 @@ export interface FamilyCount {
   total: number;
 }
 
+/** Live anon_vmas of one state, per family (keyed by the root's trace id). */
+export function familyCount(v: ViewState): Pick<FamilyCount, 'families' | 'total'> {
+  const families: Record<string, number> = {};
+  for (const a of v.anonVmas) {
+    const root = a.root ?? a.id;
+    families[root] = (families[root] ?? 0) + 1;
+  }
+  return { families, total: v.anonVmas.length };
+}
+
+/** The cursor at the end of each op. */
+export const opEnds = (t: Pick<TraceLike, 'opStarts' | 'steps'>): number[] =>
+  t.opStarts.map((_, i) => t.opStarts[i + 1] ?? t.steps.length);
+
 /** Live anon_vmas after each op, per family (root). */
 export function anonVmasOverTime(t: TraceLike): FamilyCount[] {
-  const ends = t.opStarts.map((_, i) => t.opStarts[i + 1] ?? t.steps.length);
-  return ends.map((step, op) => {
-    const v = t.stateAt(step);
-    const families: Record<string, number> = {};
-    for (const a of v.anonVmas) {
-      const root = a.root ?? a.id;
-      families[root] = (families[root] ?? 0) + 1;
-    }
-    return { step, op, families, total: v.anonVmas.length };
-  });
+  return opEnds(t).map((step, op) => ({ step, op, ...familyCount(t.stateAt(step)) }));
 }

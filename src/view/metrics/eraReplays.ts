@@ -5,7 +5,7 @@ import type { EraId } from '../../kernel/flags';
 import { replay } from '../../kernel/replay';
 import type { Replay } from '../../kernel/replay';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import { anonVmasOverTime, walks } from '../../metrics/metrics';
+import { anonVmasOverTime, familyCount, opEnds, walks } from '../../metrics/metrics';
 import type { FamilyCount, TraceLike, Walk } from '../../metrics/metrics';
 
 const replays = new WeakMap<Scenario, Map<EraId, Replay | null>>();
@@ -28,25 +28,23 @@ export function replayUnder(scenario: Scenario, era: EraId): Replay | null {
   return r;
 }
 
-type Sampled = TraceLike & Partial<Pick<Replay, 'statesAt'>>;
+type Sampled = TraceLike & Partial<Pick<Replay, 'sampleAt'>>;
 
 const families = new WeakMap<TraceLike, FamilyCount[]>();
 
 /**
- * anon_vmas per family after each op. The states at the ends of the ops are fetched in one
- * forward pass when the trace can (statesAt), instead of one replay per op.
+ * anon_vmas per family after each op. When the trace can (sampleAt), the counts are taken in one
+ * forward pass that keeps only the counts, instead of one replay (or one whole state) per op.
  */
 export function familiesOf(trace: Sampled): FamilyCount[] {
   const hit = families.get(trace);
   if (hit) return hit;
-  const ends = trace.opStarts.map((_, i) => trace.opStarts[i + 1] ?? trace.steps.length);
-  let t: TraceLike = trace;
-  if (trace.statesAt && ends.length > 0) {
-    const states = trace.statesAt(ends);
-    const at = new Map(ends.map((n, i) => [n, states[i]!]));
-    t = { ...trace, stateAt: (n) => at.get(n) ?? trace.stateAt(n) };
-  }
-  const out = anonVmasOverTime(t);
+  let out: FamilyCount[];
+  if (trace.sampleAt) {
+    const ends = opEnds(trace);
+    const counts = trace.sampleAt(ends, familyCount);
+    out = ends.map((step, op) => ({ step, op, ...counts[op]! }));
+  } else out = anonVmasOverTime(trace);
   families.set(trace, out);
   return out;
 }
