@@ -14,6 +14,7 @@ import race83 from './race-8.3-lock-deepest.json';
 import race87 from './race-8.7-root-freed-first.json';
 import race89 from './race-8.9-degree-ambiguity.json';
 import race810 from './race-8.10-insertion-order.json';
+import threadHierarchy2014 from './thread-2014-hierarchy.json';
 import thread4of5Brk from './thread-4of5-v1-v2-brk.json';
 import threadKameQuestions from './thread-kame-questions.json';
 import tourForkCow from './tour-fork-and-cow.json';
@@ -37,6 +38,7 @@ const files: [string, unknown][] = [
   ['tour-interval-tree', tourIntervalTree],
   ['thread-4of5-brk', thread4of5Brk],
   ['thread-kame-questions', threadKameQuestions],
+  ['thread-2014-hierarchy', threadHierarchy2014],
   ['race-8.1', race81],
   ['race-8.1b', race81b],
   ['race-8.2', race82],

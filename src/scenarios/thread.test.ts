@@ -2,11 +2,12 @@
 // thread show what their narration says: lock counts for patch 4/5 v1 vs v2 (brk), and the
 // forest facts behind the answers to KAMEZAWA Hiroyuki's four questions.
 import { describe, expect, it } from 'vitest';
-import type { Flags } from '../kernel/flags';
+import type { EraId, Flags } from '../kernel/flags';
 import { replay, type Replay } from '../kernel/replay';
 import type { Forest } from '../kernel/snapshot';
 import type { Scenario } from '../kernel/scenarioTypes';
 import type { Step } from '../kernel/trace';
+import { walks } from '../metrics/metrics';
 import { builtinScenarios } from './index';
 
 function builtin(id: string): Scenario {
@@ -205,4 +206,89 @@ describe('thread-kame-questions: the forest behind the four answers', () => {
     expect(listOf(f, 'av0')).toEqual(['P:0', 'C:0']);
     expect(listOf(f, 'av1')).toEqual(['C:0']);
   });
+});
+
+// Michel Lespinasse's reply of 2014-11-19 in the "endless growth" discussion: the hierarchy bounds
+// the VMAs an rmap walk visits; a chain cap (chainLimit) is correct but dearer; reuse costs little.
+describe('thread-2014-hierarchy: VMAs visited per rmap walk under a cap and under reuse', () => {
+  const sc = builtin('thread-2014-hierarchy');
+  const migrations = sc.ops.flatMap((o, i) => (o.op === 'migrate' ? [i] : []));
+  const run = (era: EraId, flags: Partial<Flags> = {}): Replay => replay(sc, { era, flags });
+  const policies: [string, Replay][] = [
+    ['3.8', run('3.8')],
+    ['3.8 + chainLimit 1', run('3.8', { chainLimit: 1 })],
+    ['3.19', run('3.19')],
+    ['6.1', run('6.1')],
+  ];
+  const byName = (name: string): Replay => policies.find(([n]) => n === name)![1];
+  /** Per migration, in op order: the VMAs each of its two walks (unmap, restore) visited. */
+  const perWalk = (r: Replay): number[][] =>
+    migrations.map((op) =>
+      walks(r)
+        .filter((w) => w.op === op)
+        .map((w) => w.visits),
+    );
+  /** The VMAs (`pid:start`) the unmap walk of op `op` visits, in order. */
+  const visited = (r: Replay, op: number): string[] =>
+    r.steps
+      .filter((s) => s.op === op && s.fn === 'try_to_unmap_anon' && s.line === 'visit')
+      .map((s) => /^visit ([^/\s]+)\//.exec(s.text)?.[1] ?? s.text);
+  const h2Page = migrations[2]!;
+
+  it('migrates pages first written by G1, C1, H2 and P, in that order', () => {
+    expect(sc.ops.filter((o) => o.op === 'migrate').map((o) => ('pid' in o ? o.pid : ''))).toEqual([
+      'G1',
+      'C1',
+      'H2',
+      'P',
+    ]);
+  });
+
+  it('misses nothing under any policy: only the cost differs', () => {
+    for (const [name, r] of policies) expect(r.violations, name).toEqual([]);
+  });
+
+  it('3.8: a leaf’s page costs 1 VMA per walk, C1’s 2, the root’s all 5', () => {
+    expect(perWalk(byName('3.8'))).toEqual([
+      [1, 1],
+      [2, 2],
+      [1, 1],
+      [5, 5],
+    ]);
+    expect(visited(byName('3.8'), h2Page)).toEqual(['H2:0']);
+  });
+
+  it('3.8 + chainLimit 1: one anon_vma for the family, every walk visits all 5 VMAs', () => {
+    const r = byName('3.8 + chainLimit 1');
+    expect(perWalk(r)).toEqual([
+      [5, 5],
+      [5, 5],
+      [5, 5],
+      [5, 5],
+    ]);
+    const f = r.forest();
+    expect(f.anon_vmas.map((a) => a.id)).toEqual(['av0']);
+    expect(f.processes.map((p) => p.vmas[0]?.chain)).toEqual(Array(5).fill(['av0']));
+    expect(r.steps.filter((s) => s.fn === 'anon_vma_fork' && s.line === 'limit').length).toBe(5);
+  });
+
+  for (const era of ['3.19', '6.1']) {
+    it(`${era}: H2 reuses the anon_vma C2 left, and its page costs one VMA more (G2)`, () => {
+      const r = byName(era);
+      expect(perWalk(r), era).toEqual([
+        [1, 1],
+        [2, 2],
+        [2, 2],
+        [5, 5],
+      ]);
+      expect(visited(r, h2Page), era).toEqual(['G2:0', 'H2:0']);
+      const fork = sc.ops.findIndex((o) => o.op === 'fork' && o.child === 'H2');
+      const reused = r.steps.filter((s) => s.op === fork && s.line === 'reused');
+      expect(reused.map((s) => s.text)).toEqual(['reused av2: no new anon_vma']);
+      const v = r.stateAt(r.steps.length);
+      const vma = (pid: string) => v.processes.find((p) => p.pid === pid)?.vmas[0];
+      expect(vma('H2')?.anonVma).toBe('av2');
+      expect(vma('H2')?.chain).toEqual(['av4', 'av2', 'av0']);
+    });
+  }
 });
