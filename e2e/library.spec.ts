@@ -149,7 +149,12 @@ test('the picker search is a keyboard combobox grouped into tours, races and oth
   await search.focus();
   const list = page.getByRole('listbox', { name: 'Scenarios' });
   await expect(list).toBeVisible();
-  await expect(list.getByRole('group')).toHaveText([/^Teaching tours/, /^Races/, /^Others/]);
+  await expect(list.getByRole('group')).toHaveText([
+    /^Teaching tours/,
+    /^Messages of the thread/,
+    /^Races/,
+    /^Others/,
+  ]);
   await search.fill('deadlock');
   await expect(list.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');

@@ -9,7 +9,7 @@ describe('ScenarioSearch', () => {
     expect(html).toContain('role="combobox"');
     expect(html).toContain('aria-expanded="false"');
     expect(html).toMatch(/role="listbox"[^>]*hidden/);
-    expect(html.match(/role="group"/g)).toHaveLength(3);
+    expect(html.match(/role="group"/g)).toHaveLength(4);
     expect(html.match(/role="option"/g)).toHaveLength(catalog.length);
   });
   it('labels the box for screen readers', () => {

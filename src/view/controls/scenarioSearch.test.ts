@@ -5,9 +5,9 @@ import { groupOf, searchScenarios } from './scenarioSearch';
 const ids = (q: string) => searchScenarios(catalog, q).flatMap((g) => g.entries.map((e) => e.id));
 
 describe('searchScenarios', () => {
-  it('lists everything in tours, races, others', () => {
+  it('lists everything in tours, thread messages, races, others', () => {
     const groups = searchScenarios(catalog, '');
-    expect(groups.map((g) => g.group)).toEqual(['tours', 'races', 'others']);
+    expect(groups.map((g) => g.group)).toEqual(['tours', 'thread', 'races', 'others']);
     expect(groups.flatMap((g) => g.entries).length).toBe(catalog.length);
   });
   it('groups the library', () => {
@@ -17,11 +17,14 @@ describe('searchScenarios', () => {
     expect(of('race-8.2')).toBe('races');
     expect(of('race-8.4')).toBe('races');
     expect(of('growth-8.8')).toBe('others');
+    // a message of the thread, even one that also breaks under some flags
+    expect(of('thread-kame-questions')).toBe('thread');
+    expect(of('thread-4of5-brk')).toBe('thread');
   });
   it('matches every word in id, title, description, author and subject', () => {
     expect(ids('race-8.1b')).toEqual(['race-8.1b']);
     expect(ids('DEADLOCK take_all')).toContain('race-8.5');
-    expect(ids('Khlebnikov')).toEqual(['growth-8.8']);
+    expect(ids('Khlebnikov')).toEqual(['thread-2014-hierarchy', 'growth-8.8']);
     expect(ids('mel gorman')).toEqual(expect.arrayContaining(['race-8.1', 'race-8.1b']));
     expect(ids('no such words anywhere')).toEqual([]);
   });

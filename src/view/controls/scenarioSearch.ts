@@ -1,17 +1,18 @@
 // The scenario picker's search (pure): every word of the query must occur in the scenario's id,
-// title, description or source (author, subject); results are grouped into teaching tours,
-// races and the others, each group in the library's order.
+// title, description or source (author, subject); results are grouped into teaching tours, the
+// thread's messages, races and the others, each group in the library's order.
 import type { Scenario } from '../../kernel/scenarioTypes';
 
-export type ScenarioGroup = 'tours' | 'races' | 'others';
+export type ScenarioGroup = 'tours' | 'thread' | 'races' | 'others';
 
 export const GROUP_TITLES: Record<ScenarioGroup, string> = {
   tours: 'Teaching tours',
+  thread: 'Messages of the thread',
   races: 'Races',
   others: 'Others',
 };
 
-const GROUPS: readonly ScenarioGroup[] = ['tours', 'races', 'others'];
+const GROUPS: readonly ScenarioGroup[] = ['tours', 'thread', 'races', 'others'];
 
 export interface SearchEntry {
   id: string;
@@ -19,8 +20,12 @@ export interface SearchEntry {
   scenario: Scenario;
 }
 
-/** A race breaks under some era; a tour is named so, or written for the tool (no lkml source). */
+/**
+ * A message of the thread is named so; a race breaks under some era; a tour is named so, or
+ * written for the tool (no lkml source).
+ */
 export function groupOf(entry: SearchEntry): ScenarioGroup {
+  if (entry.id.startsWith('thread-')) return 'thread';
   if (entry.id.startsWith('race-') || (entry.scenario.expect?.breaks?.length ?? 0) > 0)
     return 'races';
   if (entry.id.startsWith('tour-') || entry.scenario.source === undefined) return 'tours';
