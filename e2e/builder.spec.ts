@@ -187,3 +187,31 @@ test('an op on a built-in scenario edits a copy and shows its end', async ({ pag
   await expect(page.getByTestId('step-count')).toHaveText(/^0 \//);
   expect(errors).toEqual([]);
 });
+
+test('a reclaim walk makes the built scenario format @2, and it reopens', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  await obj(page, 'page', 'P.c1:0').first().click();
+  await expect(op(page, 'reclaim')).toHaveAttribute('aria-disabled', 'false');
+  await op(page, 'reclaim').click();
+  await atEnd(page);
+  await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
+  await expect(page.getByTestId('violations').locator('[data-kind-violation]')).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('builder-download').click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  const file = JSON.parse(text) as { format: string; ops: { op: string }[] };
+  expect(file.format).toBe('anon-vma-forest/scenario@2');
+  expect(file.ops.at(-1)).toEqual({ op: 'reclaim', pid: 'P.c1', addr: 0 });
+  await page.goto('/');
+  await page.getByTestId('builder-open').setInputFiles({
+    name: 'reclaim.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
+  expect(errors).toEqual([]);
+});
