@@ -14,6 +14,29 @@ async function atEnd(page: Page): Promise<void> {
   await expect(page.getByTestId('step-count')).toHaveText(/^(\d+) \/ \1$/);
 }
 
+/** Downloads the scenario with the builder's button; returns the file's text. */
+async function downloadText(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('builder-download').click(),
+  ]);
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile(await download.path(), 'utf8'),
+  };
+}
+
+/** Opens `text` as a scenario file in a fresh page. */
+async function openFile(page: Page, name: string, text: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('builder-open').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+}
+
 /** New scenario in 2.6.36: spawn, mmap, write, fork, then write in the child (selected in the graph). */
 async function buildFork(page: Page): Promise<void> {
   await page.goto('/');
@@ -102,13 +125,9 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
     .getByTestId('flag-pinRoot')
     .getByLabel(/pin the root/)
     .uncheck();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('builder-download').click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('my-forest.json');
-  const path = await download.path();
-  const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  const { name, text } = await downloadText(page);
+  expect(name).toBe('my-forest.json');
+  const file = JSON.parse(text) as Record<string, unknown>;
   expect(file).toMatchObject({
     format: 'anon-vma-forest/scenario@1',
     title: 'My forest',
@@ -118,14 +137,7 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
   expect(file['ops']).toHaveLength(5);
 
   // opening the saved file elsewhere reopens the same forest, under its saved flags
-  const text = await readFile(path, 'utf8');
-  await page.goto('/');
-  await page.getByTestId('builder-open').setInputFiles({
-    name: 'my-forest.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  await openFile(page, 'my-forest.json', text);
   const max = await page.getByTestId('step-slider').getAttribute('max');
   await page.getByTestId('step-slider').fill(max ?? '0');
   await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
@@ -197,21 +209,11 @@ test('a reclaim walk makes the built scenario format @2, and it reopens', async 
   await atEnd(page);
   await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
   await expect(page.getByTestId('violations').locator('[data-kind-violation]')).toHaveCount(0);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('builder-download').click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
+  const { text } = await downloadText(page);
   const file = JSON.parse(text) as { format: string; ops: { op: string }[] };
   expect(file.format).toBe('anon-vma-forest/scenario@2');
   expect(file.ops.at(-1)).toEqual({ op: 'reclaim', pid: 'P.c1', addr: 0 });
-  await page.goto('/');
-  await page.getByTestId('builder-open').setInputFiles({
-    name: 'reclaim.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  await expect(page.getByTestId('scenario-select')).toHaveValue('custom');
+  await openFile(page, 'reclaim.json', text);
   await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
   expect(errors).toEqual([]);
 });
