@@ -51,13 +51,21 @@ describe('narrationAt', () => {
     expect(opAt(starts, 3)).toBe(1);
     expect(opAt(starts, 6)).toBe(2);
   });
-  it('prefers an exact step entry', () => {
+  it('holds a step entry from its step to the end of its op, or to the next step entry', () => {
     const n = [
       { op: 1, text: 'op one' },
       { step: 4, text: 'step four' },
+      { op: 2, text: 'op two' },
+      { step: 7, text: 'step seven' },
+      { step: 9, text: 'step nine' },
     ];
     expect(narrationAt(n, starts, 3)).toBe('op one');
     expect(narrationAt(n, starts, 4)).toBe('step four');
-    expect(narrationAt(n, starts, 6)).toBeNull();
+    expect(narrationAt(n, starts, 5)).toBe('step four');
+    expect(narrationAt(n, starts, 6)).toBe('op two');
+    expect(narrationAt(n, starts, 7)).toBe('step seven');
+    expect(narrationAt(n, starts, 8)).toBe('step seven');
+    expect(narrationAt(n, starts, 12)).toBe('step nine');
+    expect(narrationAt([{ step: 4, text: 'x' }], starts, 6)).toBeNull();
   });
 });

@@ -122,3 +122,34 @@ describe('8.9: degree ambiguity leads to a double reuse in 3.19, not in 6.1', ()
     expect(anonVmaOf('6.1', 'G')).not.toBe(anonVmaOf('6.1', 'D'));
   });
 });
+
+describe('step captions point at the micro-steps they describe', () => {
+  it('lie inside the file’s own trace, after the op they belong to has started', () => {
+    for (const { id, scenario } of builtinScenarios) {
+      const r = replay(scenario);
+      for (const n of scenario.narration ?? []) {
+        if (!('step' in n)) continue;
+        expect(n.step, id).toBeGreaterThanOrEqual(1);
+        expect(n.step, id).toBeLessThanOrEqual(r.steps.length);
+      }
+    }
+  });
+  // a caption at cursor n starts with the n-th micro-step (steps[n - 1]), the one it talks about
+  const anchors: [string, number, string][] = [
+    ['race-8.6', 63, 'page_lock_anon_vma:mapping'],
+    ['race-8.6', 81, 'page_lock_anon_vma:root'],
+    ['race-8.6', 91, 'anon_vma_fork:alloc'],
+    ['race-8.6', 104, 'page_unlock_anon_vma:unlock'],
+    ['race-8.10', 98, 'rmap_walk_anon:visit'],
+    ['race-8.10', 104, 'move_page_tables:move'],
+    ['race-8.10', 110, 'unmap_and_move:done'],
+  ];
+  for (const [id, step, at] of anchors) {
+    it(`${id}: step ${step} is ${at}`, () => {
+      const sc = builtin(id);
+      expect(sc.narration?.some((n) => 'step' in n && n.step === step)).toBe(true);
+      const s = replay(sc).steps[step - 1]!;
+      expect(`${s.fn}:${s.line}`).toBe(at);
+    });
+  }
+});

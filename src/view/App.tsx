@@ -1,6 +1,6 @@
 // The page: header with the scenario and era pickers, the playback bar, the step log and the
 // AVC matrix. `?embed=1` shows the graph and the playback bar only (Contract 4).
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import type { EmbedOptions } from '../embed/linkState';
 import { Sharing } from '../embed/Sharing';
@@ -10,6 +10,7 @@ import { CUSTOM_ID } from '../session/current';
 import { NO_MARKS, traceMarks } from '../machine/marks';
 import { BuilderSide } from './builder/BuilderSide';
 import { CompareToggle, CompareView } from './compare/CompareView';
+import { withCaptions } from '../narration/captions';
 import { Lecture, LectureToggle } from './lecture/Lecture';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
@@ -64,6 +65,10 @@ function Page({
   // Compare view and lecture mode are for the full page, never for an embed.
   const compare = useAppStore((s) => s.compareOn) && !embed;
   const lecture = useAppStore((s) => s.lectureOn) && !embed;
+  const captioned = useMemo(
+    () => (session.ok ? withCaptions(session.scenario, session.trace) : session.scenario),
+    [session],
+  );
 
   return (
     <div
@@ -122,7 +127,7 @@ function Page({
       </div>
       {!embed && session.ok && (
         <Lecture
-          scenario={session.scenario}
+          scenario={captioned}
           opStarts={session.trace.opStarts}
           total={session.trace.steps.length}
         />

@@ -1,6 +1,7 @@
 // The state at the cursor: step log, graph and violations of one trace.
 import { useMemo } from 'react';
 import type { Scenario } from '../kernel/scenarioTypes';
+import { withCaptions } from '../narration/captions';
 import type { Trace } from '../session/session';
 import { TraceCodePanel } from './code/TraceCodePanel';
 import { ForestCanvas } from './canvas/ForestCanvas';
@@ -33,10 +34,11 @@ export function ForestView({ trace, scenario, embed }: ForestViewProps) {
   const detail = useMemo(() => detailFor(view), [view]);
   const content = useGraphContent(view, layout);
   const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
+  const captioned = useMemo(() => withCaptions(scenario, trace), [scenario, trace]);
   return (
     <>
       {!embed && <Citation scenario={scenario} />}
-      {!embed && <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />}
+      {!embed && <Narration scenario={captioned} opStarts={trace.opStarts} cursor={cursor} />}
       {!embed && (
         <StepLog
           cursor={cursor}

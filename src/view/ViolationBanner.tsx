@@ -44,7 +44,7 @@ export function ViolationBanner({ violations, cursor }: ViolationBannerProps) {
       data-testid="violation-banner"
     >
       {shown.map((v, i) => {
-        const text = violationText(v.kind);
+        const text = violationText(v.kind, v.message);
         return (
           <div className="violation-entry" key={`${keyOf(v)}-${i}`} data-violation-kind={v.kind}>
             <h2>

@@ -16,4 +16,12 @@ describe('violationText', () => {
   it('falls back for an unknown kind', () => {
     expect(violationText('new-kind').title).toBe('new-kind');
   });
+  it('names an unlock of a lock not held for what it is', () => {
+    expect(
+      violationText('unlocked-write', 'cpu1 released the lock of av2 without holding it').title,
+    ).toBe('Unlock of a lock not held');
+    expect(violationText('unlocked-write', 'linked into av0 without holding av0').title).toBe(
+      'Write without the lock',
+    );
+  });
 });

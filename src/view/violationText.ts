@@ -30,7 +30,7 @@ export const VIOLATION_TEXT: Record<ViolationKind, ViolationText> = {
   deadlock: {
     title: 'Deadlock',
     explain:
-      'Every CPU still running waits for a lock that another waiting CPU holds, so none of them can ever go on. The model stops here, as the machine would hang.',
+      'Every CPU still running waits for a lock that will never be released (another waiting CPU holds it, the CPU itself, or a CPU that finished without unlocking it), so none of them can ever go on. The model stops here, as the machine would hang.',
   },
   'unlocked-write': {
     title: 'Write without the lock',
@@ -49,8 +49,20 @@ export const VIOLATION_TEXT: Record<ViolationKind, ViolationText> = {
   },
 };
 
-/** The text for a kind, with a fallback for one the page does not know yet. */
-export function violationText(kind: string): ViolationText {
+/** An unlock by a CPU that does not hold the lock is reported as `unlocked-write` (Contract 3). */
+const WRONG_UNLOCK: ViolationText = {
+  title: 'Unlock of a lock not held',
+  explain:
+    'A CPU released a lock it never took. Whoever held it loses it without knowing, and the lock the CPU did take stays held: the next CPU that needs it waits for ever.',
+};
+
+/**
+ * The text for a kind (and, for an unlock by a CPU that does not hold the lock, its message), with
+ * a fallback for a kind the page does not know yet.
+ */
+export function violationText(kind: string, message = ''): ViolationText {
+  if (kind === 'unlocked-write' && / released the lock of \S+ without holding it$/.test(message))
+    return WRONG_UNLOCK;
   return (
     (VIOLATION_TEXT as Record<string, ViolationText>)[kind] ?? {
       title: kind,

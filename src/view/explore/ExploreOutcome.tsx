@@ -61,7 +61,7 @@ export function ExploreOutcome(props: ExploreOutcomeProps) {
         {result.violations.map((v, i) => (
           <li key={`${v.step}:${v.kind}:${i}`} data-violation-kind={v.kind}>
             <code>{v.kind}</code>
-            {` ${violationText(v.kind).title} at step ${v.step}: ${v.message}`}
+            {` ${violationText(v.kind, v.message).title} at step ${v.step}: ${v.message}`}
           </li>
         ))}
       </ul>

@@ -55,6 +55,15 @@ export function Narration({ scenario, opStarts, cursor }: NarrationProps) {
   );
 }
 
+/** The link's site, as its text (lore for a message, git.kernel.org for a commit). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'link';
+  }
+}
+
 /** Author, date, subject and link of the message a scenario replays. */
 export function Citation({ scenario }: { scenario: Scenario }) {
   const s = scenario.source;
@@ -73,7 +82,7 @@ export function Citation({ scenario }: { scenario: Scenario }) {
         <>
           {' '}
           <a href={s.url} target="_blank" rel="noopener noreferrer">
-            lore.kernel.org
+            {hostOf(s.url)}
           </a>
         </>
       )}
