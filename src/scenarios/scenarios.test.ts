@@ -136,6 +136,10 @@ describe('step captions point at the micro-steps they describe', () => {
   });
   // a caption at cursor n starts with the n-th micro-step (steps[n - 1]), the one it talks about
   const anchors: [string, number, string][] = [
+    ['race-8.1', 46, 'rmap_walk_anon:visit'],
+    ['race-8.1', 49, '__vma_adjust:nolock'],
+    ['race-8.1', 53, 'rmap_walk_anon:visit'],
+    ['race-8.1', 57, 'unmap_and_move:done'],
     ['race-8.6', 63, 'page_lock_anon_vma:mapping'],
     ['race-8.6', 81, 'page_lock_anon_vma:root'],
     ['race-8.6', 91, 'anon_vma_fork:alloc'],
