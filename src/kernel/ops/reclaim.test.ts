@@ -2,7 +2,7 @@
 // and §8.6's stale root before Hugh Dickins's fix (spec §4.3, §8.6).
 import { describe, expect, it } from 'vitest';
 import { ERA_IDS, type EraId } from '../flags';
-import { parseScenario } from '../scenario';
+import { parseScenario, scenarioToJson } from '../scenario';
 import { SCENARIO_FORMAT, SCENARIO_FORMAT_2 } from '../scenarioTypes';
 import {
   exit,
@@ -132,6 +132,17 @@ describe('format @2', () => {
     expect(message).toBe(
       'op 1 (parallel) thread 0 op 0 (reclaim): needs "format": "anon-vma-forest/scenario@2"',
     );
+  });
+  it('round-trips through scenarioToJson as @2', () => {
+    const sc = parseScenario({
+      format: SCENARIO_FORMAT_2,
+      title: 'x',
+      era: '2.6.36',
+      ops: [...families.flat(), race(stale)],
+    });
+    const back = parseScenario(scenarioToJson(sc));
+    expect(back).toEqual(sc);
+    expect(scenarioToJson(sc)).toContain('"format": "anon-vma-forest/scenario@2"');
   });
   it('an @2 file keeps its format, with or without reclaim', () => {
     const sc = parseScenario({
