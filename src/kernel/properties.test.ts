@@ -8,7 +8,7 @@ import { counterErrors } from './invariants';
 import { Runner } from './runner';
 import { parseScenario } from './scenario';
 import { forestOf } from './snapshot';
-import { SCENARIO_FORMAT, type Scenario, type SimpleOp } from './scenarioTypes';
+import { SCENARIO_FORMAT, SCENARIO_FORMAT_2, type Scenario, type SimpleOp } from './scenarioTypes';
 import { avId, findVma, liveMms, vmaId, type Mm, type State, type Vma } from './state';
 import type { Violation } from './trace';
 
@@ -32,6 +32,8 @@ const KINDS = {
   ksm_get: 3,
   ksm_put: 3,
   take_all_locks: 1,
+  mremap: 2,
+  reclaim: 2,
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -211,13 +213,30 @@ function interpretOne(s: State, ch: Choice, fresh: () => number): SimpleOp | nul
       const mm = pick(live, ch.a);
       return mm ? { op: 'take_all_locks', pid: mm.pid } : null;
     }
+    case 'mremap': {
+      // part of one VMA into a free stretch below LIMIT (the model moves only into free space)
+      const mm = withVmas(s, ch.a);
+      const v = mm && pick(mm.vmas, ch.b);
+      if (!mm || !v) return null;
+      const pages = 1 + (ch.c % Math.min(2, len(v)));
+      const addr = v.start + (ch.d % (len(v) - pages + 1));
+      const free = (at: number) =>
+        mm.vmas.every((x) => x.end <= at || x.start >= at + pages) && at + pages <= LIMIT;
+      const targets = Array.from({ length: LIMIT }, (_, at) => at).filter(free);
+      const to = pick(targets, ch.c + ch.d);
+      return to === undefined ? null : { op: 'mremap', pid: mm.pid, addr, pages, newAddr: to };
+    }
+    case 'reclaim': {
+      const p = pick(anonPages(s), ch.a);
+      return p ? { op: 'reclaim', pid: p.pid, addr: p.addr } : null;
+    }
     case 'generation':
       return null;
   }
 }
 
 const scenarioOf = (era: EraId, ops: SimpleOp[]): Scenario => ({
-  format: SCENARIO_FORMAT,
+  format: ops.some((o) => o.op === 'reclaim') ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
   title: 'property',
   era,
   ops,

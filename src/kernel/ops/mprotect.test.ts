@@ -180,4 +180,27 @@ describe('mprotect', () => {
       );
     }
   });
+
+  it('a faulted range does not merge into a neighbour that never faulted (list_is_singular)', () => {
+    // [0,4) rw with av0 beside [4,8) r never faulted: making [0,4) read-only leaves two VMAs,
+    // as 6.1's is_mergeable_anon_vma says (an empty chain is not singular)
+    for (const era of ERA_IDS) {
+      const r = run(era, [
+        spawn('P'),
+        mmap('P', 0, 8),
+        mprotect('P', 4, 4, 'r'),
+        write('P', 1),
+        mprotect('P', 0, 4, 'r'),
+      ]);
+      expect(r.violations, era).toEqual([]);
+      expect(ranges(r), era).toEqual([
+        [0, 4],
+        [4, 8],
+      ]);
+      expect(
+        r.f.processes[0]!.vmas.map((v) => v.anon_vma),
+        era,
+      ).toEqual(['av0', null]);
+    }
+  });
 });

@@ -11,9 +11,13 @@ export interface MergeAttrs {
   pgoff: number;
 }
 
-/** is_mergeable_anon_vma: equal, or one is NULL and the VMA's chain is not a clone. */
+/**
+ * is_mergeable_anon_vma: equal, or one is NULL and the VMA's chain is a single entry
+ * (list_is_singular: an empty chain is not singular, so a range with an anon_vma does not merge
+ * into a VMA that never faulted).
+ */
 function mergeableAnon(a: AnonVma | null, b: AnonVma | null, v: Vma | null): boolean {
-  if ((!a || !b) && (!v || v.chain.length <= 1)) return true;
+  if ((!a || !b) && (!v || v.chain.length === 1)) return true;
   return a === b;
 }
 
