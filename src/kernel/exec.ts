@@ -20,6 +20,11 @@ export interface Announce {
   fn: string;
   line: string;
   text: string;
+  /**
+   * The text again when the step runs: a step may wait while other CPUs rename what it names (a
+   * VMA is named by its start), and the trace should read as the state was when it ran.
+   */
+  render?: () => string;
   lock?: LockRequest;
 }
 

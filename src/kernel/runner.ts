@@ -200,7 +200,7 @@ export class Runner implements Sink {
         op: this.op,
         fn: a.fn,
         line: a.line,
-        text: a.text,
+        text: a.render ? a.render() : a.text,
         touched: NONE,
       };
       if (c.threadOp) st.threadOp = [c.threadOp[0], c.threadOp[1]];

@@ -181,3 +181,10 @@ describe('step captions point at the micro-steps they describe', () => {
     });
   }
 });
+
+describe('a step that waited names what it touches as it is when it runs', () => {
+  it('8.1: the walk visits the shifted VMA under its new start', () => {
+    const r = replay(builtin('race-8.1'));
+    expect(r.steps[52]!.text).toMatch(/^visit P:25\/av0 /);
+  });
+});

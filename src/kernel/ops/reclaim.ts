@@ -103,7 +103,8 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
   for (let i = 0; i < av.list.length; i++) {
     const c = av.list[i]!;
     const v = c.vma;
-    yield step(fn, 'visit', `visit ${vmaId(v)} on ${avId(av)}'s list`);
+    const text = () => `visit ${vmaId(v)} on ${avId(av)}'s list`;
+    yield { ...step(fn, 'visit', text()), render: text };
     const at = vmaAddress(page, v);
     const hit = at >= v.start && at < v.end && v.mm.ptes.get(at)?.page === page;
     if (hit) referenced++;

@@ -97,7 +97,7 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   let { avc: cur, at } = nextAvc(k, av, null, 0, page.index);
   while (cur) {
     const c: Avc = cur;
-    yield step(fn, 'visit', `visit ${avcId(c)}`);
+    yield { ...step(fn, 'visit', `visit ${avcId(c)}`), render: () => `visit ${avcId(c)}` };
     if (c.freed) {
       k.violation(
         'use-after-free',
