@@ -45,7 +45,8 @@ function nextAvc(
 
 function* lockForWalk(k: K, av: AnonVma, fn: string): Gen<AnonVma | null> {
   if (k.f.rmapWalkLock === 'none') {
-    yield step(fn, 'rcu', 'rcu_read_lock() only: walk the list without the anon_vma lock');
+    const what = k.f.tree === 'interval' ? 'tree' : 'list';
+    yield step(fn, 'rcu', `rcu_read_lock() only: walk the ${what} without the anon_vma lock`);
     return null;
   }
   const mode = k.f.rmapWalkLock === 'read' ? 'r' : 'w';

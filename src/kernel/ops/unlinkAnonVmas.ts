@@ -65,6 +65,7 @@ export function* unlinkAnonVmas(k: K, v: Vma): Gen {
       if (k.f.reuse === 'num_children') av.parent.numChildren--;
       if (k.f.reuse !== 'none') k.touch(avId(av.parent));
     } else {
+      k.note(`free ${avcId(c)}`);
       chainRemove(k, c);
       freeAvc(k, c);
     }
