@@ -39,6 +39,10 @@ export interface ViewAnonVma {
   waiting: number[];
   /** KSM / migration references named by the scenario */
   refs: string[];
+  /** times its memory was handed out again after a free (SLAB_DESTROY_BY_RCU); absent when 0 */
+  reused?: number;
+  /** CPUs reading it under rcu_read_lock only, with no reference; absent when 0 */
+  rcuReaders?: number;
 }
 
 export interface ViewPage {

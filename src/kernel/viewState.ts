@@ -50,6 +50,8 @@ export function viewOf(
           o.num_children = a.numChildren;
           o.num_active_vmas = a.numActiveVmas;
         }
+        if (a.reused > 0) o.reused = a.reused;
+        if (a.rcuReaders > 0) o.rcuReaders = a.rcuReaders;
         return o;
       }),
     pages: liveMms(s).flatMap((mm) =>

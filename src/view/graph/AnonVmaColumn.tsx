@@ -19,10 +19,12 @@ function AnonVmaColumnImpl(p: ColumnScene) {
   const handlers = useObjectHandlers(
     'anon_vma',
     p.id,
-    `anon_vma ${p.id}${isRoot ? ' (root)' : ''}, refcount ${p.refcount}${lockText}${p.waiting ? `, ${p.waiting} waiting` : ''}`,
+    `anon_vma ${p.id}${isRoot ? ' (root)' : ''}${p.reused ? ', memory reused' : ''}, refcount ${p.refcount}${lockText}${p.waiting ? `, ${p.waiting} waiting` : ''}`,
   );
   const w = GEOMETRY.columnWidth;
-  const meta = [`ref ${p.refcount}`, p.refs ? `refs ${p.refs}` : ''].filter(Boolean).join(' · ');
+  const meta = [`ref ${p.refcount}`, p.refs ? `refs ${p.refs}` : '', p.reused ? 'reused' : '']
+    .filter(Boolean)
+    .join(' · ');
   const cls = [
     'anon-vma',
     lit && 'is-hovered',
@@ -38,6 +40,7 @@ function AnonVmaColumnImpl(p: ColumnScene) {
       data-id={p.id}
       data-locked={p.locked || undefined}
       data-waiting={p.waiting || undefined}
+      data-reused={p.reused || undefined}
       data-highlight={lit ? 'true' : undefined}
       data-changed={p.changed ? 'true' : undefined}
       data-violation={p.violated ? 'true' : undefined}

@@ -107,5 +107,15 @@ describe('matrixScene after an anon_vma is reused (§8.6)', () => {
         .map((e) => `${e.id}->${e.to}`);
     expect(edgesAt(before)).toEqual(['av1->av0']);
     expect(edgesAt(end)).toEqual(['av1->av2']);
+    const reused = (view: typeof end) =>
+      matrixScene({
+        view,
+        layout: lay,
+        changed: new Set(),
+        violated: new Set(),
+        rootLock: true,
+      }).columns.find((c) => c.id === 'av1')!.reused;
+    expect(reused(before)).toBe(0);
+    expect(reused(end)).toBe(1);
   });
 });

@@ -19,6 +19,8 @@ export interface ColumnScene {
   parent: string | undefined;
   refcount: number;
   refs: string;
+  /** its memory was freed and handed out again (SLAB_DESTROY_BY_RCU), this many times */
+  reused: number;
   treeSize: number;
   /** `cpu0 cpu1` (Contract 4 data-locked), empty when free */
   locked: string;
@@ -149,6 +151,7 @@ export function matrixScene({
     parent: av.parent,
     refcount: av.refcount,
     refs: av.refs.join(' '),
+    reused: av.reused ?? 0,
     treeSize: av.tree.length,
     locked: cpuList(av.lockedBy),
     lockMode: av.lockMode,

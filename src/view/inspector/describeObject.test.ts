@@ -16,6 +16,15 @@ describe('describeObject', () => {
     expect(print('anon_vma', 'av0')).toContain('rwsem = held R by cpu0 cpu1, waiting: cpu2');
   });
 
+  it('says when an anon_vma is read under RCU only, and when its memory was reused', () => {
+    const a = testAnonVma('av1', { tree: ['C:0'], reused: 1, rcuReaders: 1 });
+    const view = { ...forkedForest, anonVmas: [a] };
+    const text = describeAsText(describeObject(view, era61, { kind: 'anon_vma', id: 'av1' }));
+    expect(text).toContain('RCU readers: 1');
+    expect(text).toContain('reused: once');
+    expect(print('anon_vma', 'av0')).not.toContain('reused');
+  });
+
   it('names fields as the era does', () => {
     const {
       root: _r,

@@ -75,6 +75,22 @@ function anonVma(a: ViewAnonVma, f: EraFlags): Field[] {
       note: 'KSM / migration',
     });
   }
+  if (a.rcuReaders) {
+    out.push({
+      name: 'RCU readers',
+      sep: ':',
+      value: { text: String(a.rcuReaders) },
+      note: 'a pointer under rcu_read_lock, no reference',
+    });
+  }
+  if (a.reused) {
+    out.push({
+      name: 'reused',
+      sep: ':',
+      value: { text: a.reused === 1 ? 'once' : `${a.reused} times` },
+      note: 'its memory was freed and handed out again (SLAB_DESTROY_BY_RCU)',
+    });
+  }
   return out;
 }
 
