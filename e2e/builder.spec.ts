@@ -217,3 +217,31 @@ test('a reclaim walk makes the built scenario format @2, and it reopens', async 
   await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('two clicked ops become a race: run in parallel, CPU lanes, explore', async ({ page }) => {
+  const errors = watchErrors(page);
+  await buildFork(page);
+  const parallel = page.getByTestId('builder-parallel');
+  await expect(parallel).toHaveAttribute('aria-disabled', 'false');
+  await obj(page, 'page', 'P:0').first().click();
+  await op(page, 'migrate').click();
+  await atEnd(page);
+  await obj(page, 'vma', 'P.c1:0').first().click();
+  await op(page, 'exit').click();
+  await atEnd(page);
+  await expect(page.getByText('7 ops in “My forest”')).toBeVisible();
+  await parallel.click();
+  await atEnd(page);
+  await expect(page.getByText('6 ops in “My forest”')).toBeVisible();
+  await page.getByTestId('builder-ops').locator('summary').click();
+  await expect(page.getByTestId('builder-ops')).toContainText(
+    'parallel { cpu0: migrate P:0 | cpu1: exit P.c1 }',
+  );
+  await expect(page.getByTestId('cpu-lanes').getByTestId('lane-status')).toHaveCount(2);
+  await expect(parallel).toHaveAttribute('aria-disabled', 'true');
+  // every interleaving of the new block, honestly counted
+  const panel = page.getByTestId('explore-panel');
+  await panel.getByRole('button', { name: 'Explore interleavings' }).click();
+  await expect(panel.getByTestId('explore-none')).toBeVisible({ timeout: 20_000 });
+  expect(errors).toEqual([]);
+});

@@ -41,6 +41,35 @@ export function withoutLastOp(scenario: Scenario): Scenario | null {
   return { ...out, narration };
 }
 
+/** At most this many CPUs in one parallel block (Contract 1). */
+const MAX_THREADS = 8;
+
+/**
+ * The last op moved onto a CPU of its own, beside the op before it: two simple ops become a
+ * parallel block of two CPUs, or the last op joins the parallel block before it as one more CPU.
+ * An error sentence when there is nothing to pair.
+ */
+export function withLastInParallel(scenario: Scenario): Scenario | string {
+  const n = scenario.ops.length;
+  const last = scenario.ops[n - 1];
+  const before = scenario.ops[n - 2];
+  if (!last || !before) return 'Run in parallel: it takes two ops, the last two of the scenario.';
+  if (last.op === 'parallel') return 'Run in parallel: the last op is a parallel block already.';
+  let block: ScenarioOp;
+  if (before.op === 'parallel') {
+    if (before.threads.length >= MAX_THREADS)
+      return `Run in parallel: a parallel block has at most ${MAX_THREADS} CPUs.`;
+    block = { ...before, threads: [...before.threads, [last]] };
+  } else {
+    block = { op: 'parallel', threads: [[before], [last]] };
+  }
+  const ops = [...scenario.ops.slice(0, n - 2), block];
+  // captions of the last op would point past the end; the block keeps those of the op before
+  const narration = scenario.narration?.filter((c) => !('op' in c) || c.op < ops.length);
+  const out = own(scenario, ops);
+  return narration === undefined ? out : { ...out, narration };
+}
+
 /** The scenario with op `opIndex`'s schedule replaced; an error sentence when it is no parallel. */
 export function withSchedule(
   scenario: Scenario,

@@ -7,7 +7,13 @@ import type { EraId, Flags } from '../kernel/flags';
 import type { Scenario, ScenarioOp } from '../kernel/scenarioTypes';
 import { baseFlags, currentScenario, effectiveEra, sessionOf } from '../session/current';
 import type { SessionInputs } from '../session/current';
-import { emptyScenario, withOp, withoutLastOp, withSchedule } from '../session/edit';
+import {
+  emptyScenario,
+  withLastInParallel,
+  withOp,
+  withoutLastOp,
+  withSchedule,
+} from '../session/edit';
 import type { AppState } from './index';
 
 /** Where the cursor goes once the next session is loaded. */
@@ -27,6 +33,8 @@ export interface SessionSlice extends SessionInputs {
   resetFlags: () => boolean;
   appendOp: (op: ScenarioOp) => boolean;
   undoOp: () => boolean;
+  /** the last op on a CPU of its own, beside the op before it (a parallel block) */
+  parallelLastOp: () => boolean;
   setSchedule: (opIndex: number, schedule: number[]) => boolean;
   setInteractive: (on: boolean) => boolean;
   newScenario: () => void;
@@ -104,6 +112,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     resetFlags: () => tryCommit(set, get, { flagsOverride: {} }, 'keep'),
     appendOp: (op) => edit((sc) => withOp(sc, op), 'append to'),
     undoOp: () => edit(withoutLastOp, 'undo'),
+    parallelLastOp: () => edit(withLastInParallel, 'run in parallel'),
     setSchedule: (opIndex, schedule) =>
       edit((sc) => withSchedule(sc, opIndex, schedule), 'schedule'),
     setInteractive: (on) => tryCommit(set, get, { interactive: on }, 'keep'),

@@ -2,6 +2,7 @@
 // selection. Every action appends one op through the store, which replays it before committing.
 import { useMemo, useState } from 'react';
 import { scenarioAsReplayed } from '../../session/current';
+import { withLastInParallel } from '../../session/edit';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
 import { ActionAlert } from './ActionAlert';
@@ -19,6 +20,7 @@ export function BuilderPanel({ session }: { session: Session }) {
   const selected = useAppStore((s) => s.selected);
   const appendOp = useAppStore((s) => s.appendOp);
   const undoOp = useAppStore((s) => s.undoOp);
+  const parallelLastOp = useAppStore((s) => s.parallelLastOp);
   const newScenario = useAppStore((s) => s.newScenario);
   const eraOverride = useAppStore((s) => s.eraOverride);
   const flagsOverride = useAppStore((s) => s.flagsOverride);
@@ -41,6 +43,7 @@ export function BuilderPanel({ session }: { session: Session }) {
   const file = scenarioFile(saved);
   const stale = end ? staleSelection(end, selected) : null;
   const canUndo = session.scenario.ops.length > 0;
+  const pairing = parallelHint(session.scenario);
 
   return (
     <section className="builder" data-testid="builder" aria-labelledby="builder-title">
@@ -59,6 +62,17 @@ export function BuilderPanel({ session }: { session: Session }) {
           }}
         >
           Undo last op
+        </button>
+        <button
+          type="button"
+          data-testid="builder-parallel"
+          aria-disabled={!pairing.ok}
+          title={pairing.text}
+          onClick={() => {
+            if (pairing.ok) parallelLastOp();
+          }}
+        >
+          Last op in parallel
         </button>
         <button
           type="button"
@@ -90,4 +104,17 @@ export function BuilderPanel({ session }: { session: Session }) {
       <ActionAlert />
     </section>
   );
+}
+
+/** Whether the last op can go on a CPU of its own beside the one before, and what that does. */
+function parallelHint(scenario: Session['scenario']): { ok: boolean; text: string } {
+  const paired = withLastInParallel(scenario);
+  if (typeof paired === 'string') return { ok: false, text: paired };
+  const joins = scenario.ops[scenario.ops.length - 2]?.op === 'parallel';
+  return {
+    ok: true,
+    text: joins
+      ? 'run the last op as one more CPU of the parallel block before it'
+      : 'run the last two ops at once, each on its own CPU',
+  };
 }
