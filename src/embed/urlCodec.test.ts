@@ -37,6 +37,15 @@ describe('link codec v1', () => {
     expect(out.state.step).toBe('end');
   });
 
+  it('round-trips a custom scenario of format @2 (with a reclaim walk)', () => {
+    const stale = builtinScenarios.find((b) => b.id === 'race-8.6')!.scenario;
+    const scenario: Scenario = { ...stale, title: 'My stale root' };
+    expect(scenario.format).toBe('anon-vma-forest/scenario@2');
+    const out = decode(encodeLink({ scenario: { kind: 'custom', scenario }, step: 104 }));
+    expect(out.notices).toEqual([]);
+    expect(out.state.scenario).toEqual({ kind: 'custom', scenario });
+  });
+
   it('opens the default with a clear message when the checksum does not match', () => {
     const search = encodeLink({
       scenario: { kind: 'builtin', id: 'race-8.1' },
