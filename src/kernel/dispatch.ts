@@ -67,9 +67,11 @@ export function* runOp(k: K, op: SimpleOp): Gen {
     }
     case 'expand': {
       const mm = mmOf(k, op.pid);
-      // expand_stack runs from the fault path with mmap_sem held only for read.
+      // expand_stack runs from the fault path with mmap_sem held only for read (for write since
+      // the 2023 rework, `expandWrite`).
       const grows = findVma(mm, op.addr)?.growsdown ?? false;
-      return yield* withMmapSem(k, mm, grows ? 'r' : 'w', expand(k, mm, op.addr, op.pages));
+      const mode = grows && !k.f.expandWrite ? 'r' : 'w';
+      return yield* withMmapSem(k, mm, mode, expand(k, mm, op.addr, op.pages));
     }
     case 'exit': {
       const mm = mmOf(k, op.pid);

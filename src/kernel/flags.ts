@@ -54,6 +54,12 @@ export interface Flags {
    * up when the page is no longer mapped (its anon_vma may have been freed and reused, §8.6)
    */
   lockRecheck: boolean;
+  /**
+   * The 2023 stack-expansion rework (in 6.1 stable since 6.1.37): growing a stack takes mmap_lock
+   * for write, so it no longer runs beside page faults; before, expand_stack ran under the read
+   * lock taken by the fault
+   */
+  expandWrite: boolean;
 }
 
 export const ERA_IDS = [
@@ -88,6 +94,7 @@ const E1: Flags = {
   childFirstFree: false,
   moveRmapLocks: false,
   lockRecheck: false,
+  expandWrite: false,
 };
 const E2: Flags = {
   ...E1,
@@ -125,7 +132,7 @@ export const ERAS: Record<EraId, Readonly<Flags>> = {
   '3.0': E3a,
   '3.8': E3b,
   '3.19': E4,
-  '6.1': { ...E4, reuse: 'num_children' },
+  '6.1': { ...E4, reuse: 'num_children', expandWrite: true },
 };
 
 /** One line per era for pickers and `--help`. */
@@ -167,6 +174,7 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   childFirstFree: { kind: 'bool' },
   moveRmapLocks: { kind: 'bool' },
   lockRecheck: { kind: 'bool' },
+  expandWrite: { kind: 'bool' },
 };
 
 export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];

@@ -6,7 +6,13 @@ import { resolveFlags, type EraId, type Flags } from './flags';
 import { counterErrors } from './invariants';
 import { Runner } from './runner';
 import { forestOf } from './snapshot';
-import { SCENARIO_FORMAT, SCENARIO_FORMAT_2, type Scenario, type SimpleOp } from './scenarioTypes';
+import {
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_2,
+  type Scenario,
+  type ScenarioOp,
+  type SimpleOp,
+} from './scenarioTypes';
 import { avId, findVma, liveMms, vmaId, type Mm, type State, type Vma } from './state';
 import type { Violation } from './trace';
 
@@ -35,7 +41,7 @@ const KINDS = {
 } as const;
 export type Kind = keyof typeof KINDS;
 
-interface Choice {
+export interface Choice {
   kind: Kind;
   a: number;
   b: number;
@@ -51,7 +57,7 @@ const kindArb: fc.Arbitrary<Kind> = fc.oneof(
   })),
 );
 const n = fc.nat({ max: 1000 });
-const choiceArb: fc.Arbitrary<Choice> = fc.record({
+export const choiceArb: fc.Arbitrary<Choice> = fc.record({
   kind: kindArb,
   a: n,
   b: n,
@@ -98,7 +104,7 @@ function anonPages(s: State): { pid: string; addr: number }[] {
 }
 
 /** Turns one random choice into ops that are valid in the current state (none: skip). */
-function interpret(s: State, ch: Choice, fresh: () => number): SimpleOp[] {
+export function interpret(s: State, ch: Choice, fresh: () => number): SimpleOp[] {
   if (ch.kind === 'generation') {
     const mm = pick(liveMms(s), ch.a);
     const v =
@@ -233,8 +239,8 @@ function interpretOne(s: State, ch: Choice, fresh: () => number): SimpleOp | nul
   }
 }
 
-export const scenarioOf = (era: EraId, ops: SimpleOp[]): Scenario => ({
-  format: ops.some((o) => o.op === 'reclaim') ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
+export const scenarioOf = (era: EraId, ops: ScenarioOp[]): Scenario => ({
+  format: JSON.stringify(ops).includes('"op":"reclaim"') ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
   title: 'property',
   era,
   ops,

@@ -136,6 +136,11 @@ export const CITES = {
     subject: 'mm anon rmap: replace same_anon_vma linked list with an interval tree',
     commit: 'bf181b9f9d8d',
   },
+  expandWrite: {
+    author: 'Linus Torvalds',
+    date: '2023-06',
+    subject: 'mm: always expand the stack with the mmap write lock held',
+  },
   lockRecheck: {
     author: 'Hugh Dickins',
     date: '2010-08-25',

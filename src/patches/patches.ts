@@ -210,6 +210,14 @@ export const PATCHES: readonly PatchInfo[] = [
     cites: [CITES.moveRmapLocks],
   },
   {
+    flag: 'expandWrite',
+    group: 'structural',
+    name: 'stack growth takes mmap_lock for write',
+    summary:
+      'Growing a stack down upgrades the fault’s mmap_lock to write, so it never runs beside another fault of the process (2023, in 6.1 stable). Off: expand_stack runs under the read lock, beside faults that read vm_start and vm_pgoff.',
+    cites: [CITES.expandWrite],
+  },
+  {
     flag: 'ksmDrop',
     group: 'structural',
     name: 'how a KSM/migration reference is dropped',

@@ -92,11 +92,16 @@ export const walkCode: CodeEntry[] = [
     fn: 'unmap_and_move',
     summary: 'Migrate one page: unmap it to migration entries, copy it, map the copy back.',
     lines: [
-      { id: 'lock-page', text: 'lock the page' },
+      { id: 'lock-page', text: 'lock the page; no longer mapped: nothing to migrate' },
       {
         id: 'get',
         text: 'take a reference on its anon_vma (2.6.35+): it must survive the unmap',
-        when: (f) => f.refcount !== 'ksm',
+        when: (f) => f.refcount === 'external',
+      },
+      {
+        id: 'get',
+        text: 'page_get_anon_vma: a reference unless the count is already zero (3.0+)',
+        when: (f) => f.refcount === 'refcount',
       },
       { text: 'try_to_unmap(page): every PTE becomes a migration entry' },
       { id: 'busy', text: 'still mapped somewhere: give up' },

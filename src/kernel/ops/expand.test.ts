@@ -92,3 +92,14 @@ describe('expand', () => {
     expect([e.opIndex, e.field]).toEqual([2, 'addr']);
   });
 });
+
+describe('the mmap lock a stack expansion holds', () => {
+  it('read before the 2023 rework (beside faults), write in 6.1 (expandWrite)', () => {
+    const sem = (era: '3.19' | '6.1') => {
+      const r = run(era, [spawn('P'), mmap('P', 10, 2, true), write('P', 10), expand('P', 10, 1)]);
+      return r.locks(r.last).find((l) => l.owner === 'mmap_sem:P')?.mode;
+    };
+    expect(sem('3.19')).toBe('r');
+    expect(sem('6.1')).toBe('w');
+  });
+});

@@ -10,6 +10,7 @@ import {
   ksmPut,
   mmap,
   oneVma,
+  parallel,
   read,
   run,
   scenarioError,
@@ -174,5 +175,16 @@ describe('ksm_get / ksm_put', () => {
       ksmGet('P', 0, 'k'),
     ]);
     expect([gone.opIndex, gone.field]).toEqual([5, 'pid']);
+  });
+});
+
+describe('one reference, one holder', () => {
+  it('two CPUs dropping the same reference is a bad scenario, named as such', () => {
+    const e = scenarioError('6.1', [
+      oneVma('P', 0, 1),
+      ksmGet('P', 0, 'k'),
+      parallel([[ksmPut('k')], [ksmPut('k')]], [0, 1]),
+    ]);
+    expect(e.message).toContain('reference "k" was already dropped by another CPU');
   });
 });

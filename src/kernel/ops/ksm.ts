@@ -25,6 +25,10 @@ export function* ksmPut(k: K, ref: string): Gen {
   const r = k.s.refs.get(ref);
   if (!r) throw new OpError(`no reference named "${ref}" is held`, 'ref');
   yield step('ksm_drop_anon_vma', 'drop', `drop KSM reference "${ref}" on ${avId(r.av)}`);
+  // A reference has one holder: two CPUs dropping the same one is a bad scenario, not a race.
+  if (k.s.refs.get(ref) !== r) {
+    throw new OpError(`reference "${ref}" was already dropped by another CPU`, 'ref');
+  }
   k.s.refs.delete(ref);
   yield* dropRef(k, r.av);
 }

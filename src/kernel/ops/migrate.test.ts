@@ -8,6 +8,7 @@ import { explore } from '../explore';
 import { replay } from '../replay';
 import { parseScenario } from '../scenario';
 import {
+  exit,
   fork,
   migrate,
   mmap,
@@ -73,6 +74,10 @@ describe('migrate', () => {
       const page = r.locks(r.last).filter((l) => l.owner.startsWith('page:'));
       expect(page.map((l) => l.kind)).toEqual(['acquire', 'release']);
       expect(page[0]!.fn).toBe('unmap_and_move');
+      // the new page is locked from the copy until the end, silently (nobody else sees it yet)
+      expect(r.state.anonVmas.length).toBeGreaterThan(0);
+      for (const mm of r.state.mms.values())
+        for (const pte of mm.ptes.values()) expect(pte.page.lock.holders).toEqual([]);
     });
   }
 
@@ -165,5 +170,45 @@ describe('§8.1: vma_adjust / expand_stack vs migration', () => {
     expect(replay(sc, { era: '2.6.36' }).violations).toEqual([]);
     // the same race with Linus's deepest-lock proposal on 2.6.34 holds
     expect(replay(sc, { flags: { lockDeepest: true } }).violations).toEqual([]);
+  });
+});
+
+describe('a page whose process exits first', () => {
+  for (const era of ['3.0', '6.1'] as const) {
+    it(`${era}: is not migrated, and its freed anon_vma is not touched`, () => {
+      const before = [oneVma('P', 0, 1), fork('P', 'C'), write('C', 0)];
+      const exitSteps = run(era, [...before, exit('C')]);
+      const n = exitSteps.stepsOf(exitSteps.last).length;
+      // C exits entirely before the migration of its page gets the page lock
+      const ops = [...before, parallel([[exit('C')], [migrate('C', 0)]], Array<number>(n).fill(0))];
+      const r = run(era, ops);
+      expect(r.violations).toEqual([]);
+      const texts = r.steps.filter((s) => s.cpu === 1).map((s) => s.text);
+      expect(texts[0]).toContain('nothing to migrate');
+      expect(r.steps.some((s) => s.fn === 'try_to_unmap_anon')).toBe(false);
+    });
+  }
+});
+
+describe('a write fault during a migration', () => {
+  it('does not reuse the half-restored new page in place (it is locked until the end)', () => {
+    // P and C share the page at 4; the restore walk gives C:4 the new page back before P:4, and
+    // C writes in between: the new page is still locked, so C copies it instead of taking it
+    // (page_move_anon_rmap would move it to C's anon_vma while P maps it too)
+    const sc = parseScenario({
+      format: 'anon-vma-forest/scenario@1',
+      title: 'x',
+      era: '6.1',
+      ops: [
+        oneVma('P', 4, 4),
+        write('P', 4),
+        fork('P', 'C'),
+        migrate('P', 4),
+        mprotect('P', 4, 1, 'r'),
+        write('P', 5),
+        parallel([[migrate('P', 4)], [write('C', 4)]]),
+      ].flat(),
+    });
+    expect(explore(sc).violations).toEqual([]);
   });
 });

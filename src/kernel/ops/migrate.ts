@@ -21,8 +21,40 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     line: 'lock-page',
     text: `lock_page(page ${page.pfn} at ${pteId(mm, addr)})`,
   });
+  // An anonymous page no longer mapped (its process exited meanwhile) is not migrated: nothing
+  // would find it again, and its anon_vma may be gone (rcu_read_lock; page_mapped()).
+  if (page.mapcount === 0) {
+    k.note('page_mapped() is false: nothing to migrate');
+    yield* releaseOther(k, page.lock, owner, {
+      fn,
+      line: 'unlock-page',
+      text: `unlock_page(page ${page.pfn})`,
+    });
+    return;
+  }
   const av = page.mapping;
-  if (av && k.f.refcount !== 'ksm')
+  if (av && k.f.refcount === 'refcount') {
+    // page_get_anon_vma (3.0+): atomic_inc_not_zero, so an anon_vma on its way out is left alone
+    yield step(
+      fn,
+      'get',
+      `page_get_anon_vma(page ${page.pfn}): a reference unless ${avId(av)}'s count is zero`,
+    );
+    if (av.refcount === 0 || page.mapcount === 0) {
+      k.note(
+        av.refcount === 0 ? 'zero: it is being freed, nothing to migrate' : 'no longer mapped',
+      );
+      yield* releaseOther(k, page.lock, owner, {
+        fn,
+        line: 'unlock-page',
+        text: `unlock_page(page ${page.pfn})`,
+      });
+      return;
+    }
+    av.refcount++;
+    k.touch(avId(av));
+    k.note(`refcount ${av.refcount - 1} → ${av.refcount}`);
+  } else if (av && k.f.refcount !== 'ksm')
     yield* getAnonVma(k, av, fn, 'keep the anon_vma while the page is unmapped');
   yield* rmapWalk(k, page, { kind: 'unmap' });
   const still = mappersOf(k, page, false);
@@ -36,14 +68,26 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
   } else {
     yield step('move_to_new_page', 'copy', `copy page ${page.pfn} to a new page`);
     target = newPage(k, page.mapping, page.index);
-    k.note(`page ${target.pfn}: mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
+    // The new page stays locked until every entry points at it, so a write fault cannot reuse
+    // it in place half restored. Nobody else can see it yet: no lock event of its own, it is
+    // released with the old page's.
+    target.lock.holders.push(k.cpu);
+    target.lock.mode = 'w';
+    k.note(`page ${target.pfn} (locked): mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
   }
   yield* rmapWalk(k, page, { kind: 'restore', to: target });
   yield* releaseOther(k, page.lock, owner, {
     fn,
     line: 'unlock-page',
-    text: `unlock_page(page ${page.pfn})`,
+    text:
+      target === page
+        ? `unlock_page(page ${page.pfn})`
+        : `unlock_page(page ${page.pfn}); unlock_page(page ${target.pfn})`,
   });
+  if (target !== page) {
+    target.lock.holders = target.lock.holders.filter((c) => c !== k.cpu);
+    if (target.lock.holders.length === 0) target.lock.mode = null;
+  }
   if (av && k.f.refcount !== 'ksm') yield* dropRef(k, av);
   yield step(fn, 'done', 'migration finished');
   for (const m of mappersOf(k, page, true)) {
