@@ -20,11 +20,6 @@ export interface Announce {
   fn: string;
   line: string;
   text: string;
-  /**
-   * The text again when the step runs: a step may wait while other CPUs rename what it names (a
-   * VMA is named by its start), and the trace should read as the state was when it ran.
-   */
-  render?: () => string;
   lock?: LockRequest;
 }
 
@@ -33,6 +28,11 @@ export type Gen<T = void> = Generator<Announce, T, void>;
 /** Receives what the current micro-step did (the runner's step record). */
 export interface Sink {
   note(text: string): void;
+  /**
+   * Words the current step again: a step may wait while other CPUs rename what it names (a VMA
+   * is named by its start), and the trace should read as the state was when it ran.
+   */
+  retext(text: string): void;
   touch(id: string): void;
   lockEvent(kind: 'acquire' | 'release' | 'trylock-fail', owner: string, mode: Mode): void;
   violation(kind: ViolationKind, message: string, objects: string[]): void;

@@ -117,6 +117,9 @@ export class Runner implements Sink {
   note(text: string): void {
     if (this.cur) this.cur.text += ` — ${text}`;
   }
+  retext(text: string): void {
+    if (this.cur) this.cur.text = text;
+  }
   touch(id: string): void {
     const st = this.cur;
     if (!st) return;
@@ -200,7 +203,7 @@ export class Runner implements Sink {
         op: this.op,
         fn: a.fn,
         line: a.line,
-        text: a.render ? a.render() : a.text,
+        text: a.text,
         touched: NONE,
       };
       if (c.threadOp) st.threadOp = [c.threadOp[0], c.threadOp[1]];

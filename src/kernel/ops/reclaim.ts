@@ -103,8 +103,10 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
   for (let i = 0; i < av.list.length; i++) {
     const c = av.list[i]!;
     const v = c.vma;
+    const named = v.start;
     const text = () => `visit ${vmaId(v)} on ${avId(av)}'s list`;
-    yield { ...step(fn, 'visit', text()), render: text };
+    yield step(fn, 'visit', text());
+    if (v.start !== named) k.out.retext(text());
     const at = vmaAddress(page, v);
     const hit = at >= v.start && at < v.end && v.mm.ptes.get(at)?.page === page;
     if (hit) referenced++;

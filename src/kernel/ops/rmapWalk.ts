@@ -98,7 +98,10 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   let { avc: cur, at } = nextAvc(k, av, null, 0, page.index);
   while (cur) {
     const c: Avc = cur;
-    yield { ...step(fn, 'visit', `visit ${avcId(c)}`), render: () => `visit ${avcId(c)}` };
+    const named = c.vma.start;
+    yield step(fn, 'visit', `visit ${avcId(c)}`);
+    // worded again if the VMA was renamed (its start moved) while this CPU waited
+    if (c.vma.start !== named) k.out.retext(`visit ${avcId(c)}`);
     if (c.freed) {
       k.violation(
         'use-after-free',
