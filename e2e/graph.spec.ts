@@ -154,3 +154,19 @@ test('reads on a 375 px phone: the graph scrolls inside its pane', async ({ page
   await expect(page.getByRole('button', { name: 'Pointers' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('8.6: the anon_vma whose memory is reused says so, and the lock left held stays on av0', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  // before the reuse: av1 is C's, not marked; at the end it is D's, marked reused
+  await page.goto('/?scenario=race-8.6&step=63');
+  await expect(obj(page, 'anon_vma', 'av1')).toHaveCount(1);
+  await expect(obj(page, 'anon_vma', 'av1')).not.toHaveAttribute('data-reused', /.*/);
+  await page.goto('/?scenario=race-8.6&step=end');
+  await expect(obj(page, 'anon_vma', 'av1')).toHaveAttribute('data-reused', '1');
+  await expect(obj(page, 'anon_vma', 'av1')).toContainText('reused');
+  await expect(obj(page, 'anon_vma', 'av0')).toHaveAttribute('data-locked', 'cpu1');
+  await expect(obj(page, 'anon_vma', 'av0')).toHaveAttribute('data-waiting', 'cpu0');
+  expect(errors).toEqual([]);
+});
