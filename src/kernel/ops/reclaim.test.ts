@@ -8,6 +8,7 @@ import {
   exit,
   fork,
   mmap,
+  mprotect,
   oneVma,
   parallel,
   reclaim,
@@ -67,6 +68,16 @@ describe('reclaim (page_referenced)', () => {
     expect(locked('2.6.36')).toEqual(['av0:w']);
     expect(locked('2.6.34')).toEqual(['av1:w']);
     expect(locked('6.1')).toEqual(['av0:r']);
+  });
+
+  it('visits every entry of a list, only the covering ones of an interval tree (3.7+)', () => {
+    const ops = [oneVma('P', 0, 4), mprotect('P', 2, 2, 'r'), reclaim('P', 0)];
+    const visits = (era: '2.6.36' | '6.1') => {
+      const r = run(era, ops);
+      return r.stepsOf(r.last).filter((st) => st.line === 'visit').length;
+    };
+    expect(visits('2.6.36')).toBe(2);
+    expect(visits('6.1')).toBe(1);
   });
 
   it('needs a page mapped at the address', () => {

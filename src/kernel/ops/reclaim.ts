@@ -12,6 +12,7 @@ import { OpError, step, type Gen, type K } from '../exec';
 import { drop, lockOf, lockRequest, take, unlockText } from '../locks';
 import { avId, pteId, vmaAddress, vmaId, type AnonVma, type Mm, type Page } from '../state';
 import { putAnonVma } from './putAnonVma';
+import { covers } from './rmapWalk';
 
 const mapped = (page: Page): boolean => page.mapcount > 0;
 
@@ -102,9 +103,12 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
   let referenced = 0;
   for (let i = 0; i < av.list.length; i++) {
     const c = av.list[i]!;
+    // from 3.7 the interval tree yields only the VMAs whose range covers the page's index
+    if (k.f.tree === 'interval' && !covers(c, page.index)) continue;
     const v = c.vma;
     const named = v.start;
-    const text = () => `visit ${vmaId(v)} on ${avId(av)}'s list`;
+    const where = k.f.tree === 'interval' ? 'tree' : 'list';
+    const text = () => `visit ${vmaId(v)} on ${avId(av)}'s ${where}`;
     yield step(fn, 'visit', text());
     if (v.start !== named) k.out.retext(text());
     const at = vmaAddress(page, v);

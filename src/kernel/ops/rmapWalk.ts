@@ -21,7 +21,8 @@ import {
 
 export type WalkPurpose = { kind: 'unmap' } | { kind: 'restore'; to: Page };
 
-function covers(avc: Avc, index: number): boolean {
+/** Whether an AVC's VMA spans page index `index` (the interval tree's query). */
+export function covers(avc: Avc, index: number): boolean {
   const v = avc.vma;
   return v.pgoff <= index && index < v.pgoff + (v.end - v.start);
 }
