@@ -1,18 +1,8 @@
 // Accessibility: axe-core on the main states (no serious or critical violation), landmarks and
 // headings, the skip link, and a keyboard-only walk through the page in a sensible order.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { watchErrors } from './support';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousAxe, watchErrors } from './support';
 
 const STATES: { name: string; url: string; dark?: boolean; width?: number }[] = [
   { name: 'start', url: '/' },
@@ -31,7 +21,7 @@ for (const state of STATES) {
     await page.goto(state.url);
     await expect(page.getByTestId('graph-pane')).toBeVisible();
     await expect(page.locator('.app')).toHaveAttribute('data-theme', state.dark ? 'dark' : 'light');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxe(page, [], true)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }

@@ -1,10 +1,9 @@
 // Build your own forest by clicking: the palette appends ops, the graph follows, flags replay,
 // a rejected op keeps the forest, and the scenario can be saved as a file.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { watchErrors } from './support';
+import { seriousAxe, watchErrors } from './support';
 
 const obj = (page: Page, kind: string, id: string) =>
   page.locator(`[data-kind="${kind}"][data-id="${id}"]`);
@@ -173,11 +172,7 @@ test('the builder and the flags pass axe in both themes', async ({ page }) => {
   }
   for (const theme of ['light', 'dark']) {
     if (theme === 'dark') await page.getByTestId('theme-toggle').click();
-    const result = await new AxeBuilder({ page }).include('.side-panel').analyze();
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${theme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxe(page, ['.side-panel']), theme).toEqual([]);
   }
 });
 

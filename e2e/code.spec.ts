@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { parseScenario, replay } from '../src/kernel';
-import { watchErrors } from './support';
+import { seriousAxe, watchErrors } from './support';
 
 // The oracle is the model itself: which function and line each step of the tour runs.
 const tour = parseScenario(
@@ -86,9 +85,7 @@ test('the code panel has no serious accessibility issue, light or dark', async (
   for (const theme of ['light', 'dark']) {
     await page.goto(`/?scenario=fork-and-cow&step=${s.n}&theme=${theme}`);
     await expect(panel(page).locator('[aria-current="step"]')).toHaveCount(1);
-    const result = await new AxeBuilder({ page }).include('[data-testid="code-panel"]').analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+    expect(await seriousAxe(page, ['[data-testid="code-panel"]']), theme).toEqual([]);
   }
   expect(errors).toEqual([]);
 });

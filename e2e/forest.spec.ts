@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { watchErrors } from './support';
+import { seriousAxe, watchErrors } from './support';
 
 const graph = (page: Page) => page.getByTestId('forest-graph');
 const slider = (page: Page) => page.getByTestId('step-slider');
@@ -129,9 +128,5 @@ test('embed mode shows the graph and the playback bar only', async ({ page }) =>
 test('has no serious accessibility problem', async ({ page }) => {
   await page.goto('/?step=end');
   await expect(graph(page)).toBeVisible();
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  expect(serious).toEqual([]);
+  expect(await seriousAxe(page)).toEqual([]);
 });

@@ -1,10 +1,9 @@
 // Links, export, import and saved scenarios (issue 5), on the page contract: data-kind/data-id,
 // test ids and roles. Every test also checks that the page logged no error.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { watchErrors } from './support';
+import { seriousAxe, watchErrors } from './support';
 
 const SUB_ORIGIN = `http://localhost:${process.env.E2E_SECOND_PORT ?? 4174}`;
 const SUB_PATH = '/sub/path/';
@@ -327,15 +326,7 @@ for (const dark of [false, true]) {
     await page.goto('/?scenario=no-such-scenario');
     await expect(page.getByTestId('notice')).toBeVisible();
     await openShare(page);
-    const results = await new AxeBuilder({ page })
-      .include('.share-popover')
-      .include('.notices')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxe(page, ['.share-popover', '.notices'], true)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }

@@ -64,11 +64,21 @@ export function lockRequest(k: K, av: AnonVma, mode: Mode, fn: string, line: str
   };
 }
 
-/** Announce, wait for, then take av's lock. */
-export function* acquire(k: K, av: AnonVma, mode: Mode, fn: string, line: string): Gen {
+/**
+ * Announce, wait for, then take av's lock. `rcu`: the caller reached av under rcu_read_lock only
+ * (SLAB_DESTROY_BY_RCU keeps a freed anon_vma's lock usable), so a freed av is no use-after-free.
+ */
+export function* acquire(
+  k: K,
+  av: AnonVma,
+  mode: Mode,
+  fn: string,
+  line: string,
+  rcu = false,
+): Gen {
   const req = lockRequest(k, av, mode, fn, line);
   yield req;
-  checkLive(k, av, 'took');
+  if (!rcu) checkLive(k, av, 'took');
   take(k, av.lock, req.lock!.mode, avId(av));
   k.touch(avId(av));
 }
@@ -79,10 +89,10 @@ export function take(k: K, lock: Lock, mode: Mode, owner: string): void {
   k.out.lockEvent('acquire', owner, mode);
 }
 
-/** Announce and release av's lock. */
-export function* release(k: K, av: AnonVma, fn: string, line: string): Gen {
+/** Announce and release av's lock (`rcu` as for acquire). */
+export function* release(k: K, av: AnonVma, fn: string, line: string, rcu = false): Gen {
   yield { fn, line, text: unlockText(k, av) };
-  drop(k, av);
+  drop(k, av, rcu);
 }
 
 /** `spin_unlock(av3)`, `up_read(av3)`…, as the era and the lock's mode say. */
@@ -163,4 +173,15 @@ export function* releaseOther(
   if (i >= 0) lock.holders.splice(i, 1);
   if (lock.holders.length === 0) lock.mode = null;
   k.out.lockEvent('release', owner, mode);
+}
+
+/** Hold a lock nobody else can see yet, with no lock event (a page still private to a CPU). */
+export function holdQuietly(lock: Lock, cpu: number): void {
+  lock.holders.push(cpu);
+  lock.mode = 'w';
+}
+
+export function releaseQuietly(lock: Lock, cpu: number): void {
+  lock.holders = lock.holders.filter((c) => c !== cpu);
+  if (lock.holders.length === 0) lock.mode = null;
 }

@@ -6,13 +6,7 @@ import { resolveFlags, type EraId, type Flags } from './flags';
 import { counterErrors } from './invariants';
 import { Runner } from './runner';
 import { forestOf } from './snapshot';
-import {
-  SCENARIO_FORMAT,
-  SCENARIO_FORMAT_2,
-  type Scenario,
-  type ScenarioOp,
-  type SimpleOp,
-} from './scenarioTypes';
+import { formatFor, type Scenario, type ScenarioOp, type SimpleOp } from './scenarioTypes';
 import { avId, findVma, liveMms, vmaId, type Mm, type State, type Vma } from './state';
 import type { Violation } from './trace';
 
@@ -240,7 +234,7 @@ function interpretOne(s: State, ch: Choice, fresh: () => number): SimpleOp | nul
 }
 
 export const scenarioOf = (era: EraId, ops: ScenarioOp[]): Scenario => ({
-  format: JSON.stringify(ops).includes('"op":"reclaim"') ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
+  format: formatFor(ops),
   title: 'property',
   era,
   ops,

@@ -37,6 +37,15 @@ export interface ParallelOp {
 
 export type ScenarioOp = SimpleOp | ParallelOp;
 
+/** The format a list of ops needs: @2 when an op (in any thread) is one only @2 knows. */
+export function formatFor(ops: readonly ScenarioOp[]): ScenarioFormat {
+  const uses2 = (o: SimpleOp) => OPS_SINCE_2.includes(o.op);
+  const needs2 = ops.some((o) =>
+    o.op === 'parallel' ? o.threads.some((t) => t.some(uses2)) : uses2(o),
+  );
+  return needs2 ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT;
+}
+
 export interface Source {
   author?: string;
   date?: string;

@@ -5,8 +5,7 @@ import type { EraId, Flags } from './flags';
 import { effectiveFlags, replay, runScenario, type Replay } from './replay';
 import { parseScenario } from './scenario';
 import {
-  SCENARIO_FORMAT,
-  SCENARIO_FORMAT_2,
+  formatFor,
   ScenarioError,
   type ParallelOp,
   type Scenario,
@@ -91,9 +90,8 @@ export function flatOps(ops: readonly OpInput[]): ScenarioOp[] {
 /** A Contract 1 scenario, validated by parseScenario. Nested lists of ops are flattened. */
 export function scenario(era: EraId, ops: readonly OpInput[], flags?: Partial<Flags>): Scenario {
   const flat = flatOps(ops);
-  const uses2 = JSON.stringify(flat).includes('"op":"reclaim"');
   const raw: Record<string, unknown> = {
-    format: uses2 ? SCENARIO_FORMAT_2 : SCENARIO_FORMAT,
+    format: formatFor(flat),
     title: 'test',
     era,
     ops: flat,

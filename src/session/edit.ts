@@ -2,7 +2,7 @@
 // so a replay cache keyed on content and an undo that keeps the old object both stay honest.
 import type { EraId } from '../kernel/flags';
 import type { Scenario, ScenarioOp } from '../kernel/scenarioTypes';
-import { OPS_SINCE_2, SCENARIO_FORMAT, SCENARIO_FORMAT_2 } from '../kernel/scenarioTypes';
+import { formatFor, SCENARIO_FORMAT, SCENARIO_FORMAT_2 } from '../kernel/scenarioTypes';
 
 export const NEW_SCENARIO_TITLE = 'My forest';
 
@@ -18,11 +18,7 @@ export function emptyScenario(era: EraId): Scenario {
 function own(scenario: Scenario, ops: ScenarioOp[]): Scenario {
   const { expect: _expected, ...rest } = scenario;
   // an op that only format @2 knows makes the file @2; @2 stays @2
-  const needs2 = ops.some((o) =>
-    o.op === 'parallel'
-      ? o.threads.some((t) => t.some((x) => OPS_SINCE_2.includes(x.op)))
-      : OPS_SINCE_2.includes(o.op),
-  );
+  const needs2 = formatFor(ops) === SCENARIO_FORMAT_2;
   return { ...rest, ...(needs2 ? { format: SCENARIO_FORMAT_2 } : {}), ops };
 }
 

@@ -106,7 +106,7 @@ function Page({
               trace={session.trace}
             />
           ) : session.ok ? (
-            <ForestView trace={session.trace} scenario={session.scenario} embed={embed} />
+            <ForestView trace={session.trace} scenario={captioned} embed={embed} />
           ) : (
             <p className="session-error" role="alert" data-testid="session-error">
               {session.error}

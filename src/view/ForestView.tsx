@@ -1,7 +1,6 @@
 // The state at the cursor: step log, graph and violations of one trace.
 import { useMemo } from 'react';
 import type { Scenario } from '../kernel/scenarioTypes';
-import { withCaptions } from '../narration/captions';
 import type { Trace } from '../session/session';
 import { TraceCodePanel } from './code/TraceCodePanel';
 import { ForestCanvas } from './canvas/ForestCanvas';
@@ -20,6 +19,7 @@ import { ZoomPane } from './zoom/ZoomPane';
 
 export interface ForestViewProps {
   trace: Trace;
+  /** with the captions that fit this trace (withCaptions) */
   scenario: Scenario;
   embed: boolean;
 }
@@ -34,11 +34,10 @@ export function ForestView({ trace, scenario, embed }: ForestViewProps) {
   const detail = useMemo(() => detailFor(view), [view]);
   const content = useGraphContent(view, layout);
   const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
-  const captioned = useMemo(() => withCaptions(scenario, trace), [scenario, trace]);
   return (
     <>
       {!embed && <Citation scenario={scenario} />}
-      {!embed && <Narration scenario={captioned} opStarts={trace.opStarts} cursor={cursor} />}
+      {!embed && <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />}
       {!embed && (
         <StepLog
           cursor={cursor}

@@ -2,9 +2,9 @@
 // it to migration entries (try_to_unmap), copy it, then restore the entries to the new page
 // (remove_migration_ptes) and drop the pin. Every entry must be restored (§8.1).
 import { OpError, step, type Gen, type K } from '../exec';
-import { acquireOther, releaseOther } from '../locks';
+import { acquireOther, holdQuietly, releaseOther, releaseQuietly } from '../locks';
 import { mappersOf, newPage } from '../pagetables';
-import { avId, pteId, type Mm } from '../state';
+import { avId, pteId, type Mm, type Page } from '../state';
 import { dropRef, getAnonVma } from './putAnonVma';
 import { rmapWalk } from './rmapWalk';
 
@@ -16,6 +16,12 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
   }
   const page = pte.page;
   const owner = `page:${page.pfn}`;
+  /** unlock_page of the old page (and of the new one, held quietly since the copy) */
+  const unlockPages = function* (copy: Page | null): Gen {
+    const text = `unlock_page(page ${page.pfn})${copy ? `; unlock_page(page ${copy.pfn})` : ''}`;
+    yield* releaseOther(k, page.lock, owner, { fn, line: 'unlock-page', text });
+    if (copy) releaseQuietly(copy.lock, k.cpu);
+  };
   yield* acquireOther(k, page.lock, owner, 'w', false, {
     fn,
     line: 'lock-page',
@@ -25,11 +31,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
   // would find it again, and its anon_vma may be gone (rcu_read_lock; page_mapped()).
   if (page.mapcount === 0) {
     k.note('page_mapped() is false: nothing to migrate');
-    yield* releaseOther(k, page.lock, owner, {
-      fn,
-      line: 'unlock-page',
-      text: `unlock_page(page ${page.pfn})`,
-    });
+    yield* unlockPages(null);
     return;
   }
   const av = page.mapping;
@@ -44,11 +46,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
       k.note(
         av.refcount === 0 ? 'zero: it is being freed, nothing to migrate' : 'no longer mapped',
       );
-      yield* releaseOther(k, page.lock, owner, {
-        fn,
-        line: 'unlock-page',
-        text: `unlock_page(page ${page.pfn})`,
-      });
+      yield* unlockPages(null);
       return;
     }
     av.refcount++;
@@ -71,23 +69,11 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     // The new page stays locked until every entry points at it, so a write fault cannot reuse
     // it in place half restored. Nobody else can see it yet: no lock event of its own, it is
     // released with the old page's.
-    target.lock.holders.push(k.cpu);
-    target.lock.mode = 'w';
+    holdQuietly(target.lock, k.cpu);
     k.note(`page ${target.pfn} (locked): mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
   }
   yield* rmapWalk(k, page, { kind: 'restore', to: target });
-  yield* releaseOther(k, page.lock, owner, {
-    fn,
-    line: 'unlock-page',
-    text:
-      target === page
-        ? `unlock_page(page ${page.pfn})`
-        : `unlock_page(page ${page.pfn}); unlock_page(page ${target.pfn})`,
-  });
-  if (target !== page) {
-    target.lock.holders = target.lock.holders.filter((c) => c !== k.cpu);
-    if (target.lock.holders.length === 0) target.lock.mode = null;
-  }
+  yield* unlockPages(target === page ? null : target);
   if (av && k.f.refcount !== 'ksm') yield* dropRef(k, av);
   yield step(fn, 'done', 'migration finished');
   for (const m of mappersOf(k, page, true)) {

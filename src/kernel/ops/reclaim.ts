@@ -9,25 +9,12 @@
 // - 3.0+ (refcount eras): page_get_anon_vma takes a reference (atomic_inc_not_zero) and re-checks
 //   page_mapped before locking. The 3.8+ trylock fast path behaves like the 2.6.36 fix.
 import { OpError, step, type Gen, type K } from '../exec';
-import { drop, lockOf, lockRequest, take, unlockText } from '../locks';
+import { acquire, drop, lockOf, release, unlockText } from '../locks';
 import { avId, pteId, vmaAddress, vmaId, type AnonVma, type Mm, type Page } from '../state';
 import { putAnonVma } from './putAnonVma';
 import { covers } from './rmapWalk';
 
 const mapped = (page: Page): boolean => page.mapcount > 0;
-
-/** Announce, wait for, then take a lock that RCU keeps readable even if its anon_vma was freed. */
-function* lockRcu(k: K, av: AnonVma, fn: string, line: string): Gen {
-  const req = lockRequest(k, av, 'r', fn, line);
-  yield req;
-  take(k, av.lock, req.lock!.mode, avId(av));
-  k.touch(avId(av));
-}
-
-function* unlockRcu(k: K, av: AnonVma, fn: string, line: string): Gen {
-  yield step(fn, line, unlockText(k, av));
-  drop(k, av, true);
-}
 
 function* rcuUnlock(k: K, av: AnonVma, fn: string): Gen {
   yield step(fn, 'rcu-unlock', 'rcu_read_unlock()');
@@ -68,7 +55,7 @@ function* pageLockAnonVma(k: K, page: Page): Gen<{ av: AnonVma; held: AnonVma } 
     k.note('yes: the reference keeps it');
     yield* rcuUnlock(k, av, fn);
     const root = lockOf(k, av);
-    yield* lockRcu(k, root, fn, 'lock');
+    yield* acquire(k, root, 'r', fn, 'lock', true);
     return { av, held: root };
   }
   const root = lockOf(k, av);
@@ -76,12 +63,12 @@ function* pageLockAnonVma(k: K, page: Page): Gen<{ av: AnonVma; held: AnonVma } 
     yield step(fn, 'root', `root = ${avId(av)}->root`);
     k.note(avId(root));
   }
-  yield* lockRcu(k, root, fn, 'lock');
+  yield* acquire(k, root, 'r', fn, 'lock', true);
   if (k.f.lockRecheck) {
     yield step(fn, 'recheck', `page_mapped(page ${page.pfn}) still?`);
     if (!mapped(page)) {
       k.note(`no: ${avId(av)} may have been freed; unlock the root read above`);
-      yield* unlockRcu(k, root, fn, 'unlock-same');
+      yield* release(k, root, fn, 'unlock-same', true);
       yield* rcuUnlock(k, av, fn);
       return null;
     }
@@ -107,10 +94,9 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
     if (k.f.tree === 'interval' && !covers(c, page.index)) continue;
     const v = c.vma;
     const named = v.start;
-    const where = k.f.tree === 'interval' ? 'tree' : 'list';
-    const text = () => `visit ${vmaId(v)} on ${avId(av)}'s ${where}`;
-    yield step(fn, 'visit', text());
-    if (v.start !== named) k.out.retext(text());
+    const on = ` on ${avId(av)}'s ${k.f.tree === 'interval' ? 'tree' : 'list'}`;
+    yield step(fn, 'visit', `visit ${vmaId(v)}${on}`);
+    if (v.start !== named) k.out.retext(`visit ${vmaId(v)}${on}`);
     const at = vmaAddress(page, v);
     const hit = at >= v.start && at < v.end && v.mm.ptes.get(at)?.page === page;
     if (hit) referenced++;
@@ -119,7 +105,7 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
   // page_unlock_anon_vma: the root is read again here; before the fix it may have changed.
   const unlockFn = 'page_unlock_anon_vma';
   if (k.f.refcount === 'refcount') {
-    yield* unlockRcu(k, got.held, unlockFn, 'unlock');
+    yield* release(k, got.held, unlockFn, 'unlock', true);
     yield* putAnonVma(k, av);
   } else {
     // The root is read again at the unlock; after a reuse it names another family's root.

@@ -12,6 +12,29 @@ function whole(raw: string, min: number): number {
   return Number.isFinite(n) ? Math.max(min, n) : min;
 }
 
+/** A whole-number input, never below `min`. */
+function WholeField(p: {
+  label: string;
+  testId: string;
+  min: number;
+  value: number;
+  onChange: (n: number) => void;
+}) {
+  return (
+    <label>
+      <span>{p.label}</span>
+      <input
+        type="number"
+        data-testid={p.testId}
+        min={p.min}
+        step={1}
+        value={p.value}
+        onChange={(e) => p.onChange(whole(e.target.value, p.min))}
+      />
+    </label>
+  );
+}
+
 export function TargetFields({ pids, target, onChange }: TargetFieldsProps) {
   return (
     <div className="builder-target" role="group" aria-label="Acts on">
@@ -31,28 +54,20 @@ export function TargetFields({ pids, target, onChange }: TargetFieldsProps) {
           ))}
         </select>
       </label>
-      <label>
-        <span>Address</span>
-        <input
-          type="number"
-          data-testid="builder-addr"
-          min={0}
-          step={1}
-          value={target.addr}
-          onChange={(e) => onChange({ ...target, addr: whole(e.target.value, 0) })}
-        />
-      </label>
-      <label>
-        <span>Pages</span>
-        <input
-          type="number"
-          data-testid="builder-pages"
-          min={1}
-          step={1}
-          value={target.pages}
-          onChange={(e) => onChange({ ...target, pages: whole(e.target.value, 1) })}
-        />
-      </label>
+      <WholeField
+        label="Address"
+        testId="builder-addr"
+        min={0}
+        value={target.addr}
+        onChange={(addr) => onChange({ ...target, addr })}
+      />
+      <WholeField
+        label="Pages"
+        testId="builder-pages"
+        min={1}
+        value={target.pages}
+        onChange={(pages) => onChange({ ...target, pages })}
+      />
     </div>
   );
 }

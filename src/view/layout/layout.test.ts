@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewAnonVma, ViewProcess, ViewState, ViewVma } from '../../kernel/view';
+import type { ViewAnonVma, ViewProcess, ViewState } from '../../kernel/view';
+import { testVma as vma } from '../graph/testForest';
 import { GEOMETRY, matrixLayout } from './matrixLayout';
 import { assignSlots, canFollow } from './slots';
 import { collectUniverse, covers, sampleCursors } from './universe';
 import type { Sample } from './universe';
-
-function vma(pid: string, start: number, end: number, chain: string[]): ViewVma {
-  return {
-    id: `${pid}:${start}`,
-    pid,
-    start,
-    end,
-    pgoff: start,
-    prot: 'rw',
-    growsdown: false,
-    anonVma: chain[0] ?? null,
-    chain,
-  };
-}
 
 function av(id: string, root = id): ViewAnonVma {
   return { id, root, refcount: 1, tree: [], lockedBy: [], lockMode: null, waiting: [], refs: [] };
