@@ -80,7 +80,7 @@ function anonVma(a: ViewAnonVma, f: EraFlags): Field[] {
       name: 'RCU readers',
       sep: ':',
       value: { text: String(a.rcuReaders) },
-      note: 'a pointer under rcu_read_lock, no reference',
+      note: 'no reference',
     });
   }
   if (a.reused) {
@@ -88,7 +88,7 @@ function anonVma(a: ViewAnonVma, f: EraFlags): Field[] {
       name: 'reused',
       sep: ':',
       value: { text: a.reused === 1 ? 'once' : `${a.reused} times` },
-      note: 'its memory was freed and handed out again (SLAB_DESTROY_BY_RCU)',
+      note: 'after a free',
     });
   }
   return out;
