@@ -16,13 +16,17 @@ export function allocAnonVma(k: K): AnonVma {
   const s = k.s;
   for (let i = s.rcuReaders > 0 ? s.anonVmas.length - 1 : -1; i >= 0; i--) {
     const a = s.anonVmas[i]!;
-    if (a.freed && a.rcuReaders > 0) return reuseAnonVma(k, a);
+    if (a.freed && a.rcuReaders > 0) {
+      a.reused++;
+      k.note(`${avId(a)}'s memory is handed out again while a CPU still reads it under RCU`);
+      return initAnonVma(k, a);
+    }
   }
   const av = {
     n: s.anonVmas.length,
     id: `av${s.anonVmas.length}`,
-    refcount: s.flags.refcount === 'refcount' ? 1 : 0,
-    degree: s.flags.reuse === 'degree' ? 1 : 0,
+    refcount: 0,
+    degree: 0,
     numChildren: 0,
     numActiveVmas: 0,
     list: [],
@@ -32,14 +36,12 @@ export function allocAnonVma(k: K): AnonVma {
     rcuReaders: 0,
     reused: 0,
   } as unknown as AnonVma;
-  av.root = av;
-  av.parent = av;
   s.anonVmas.push(av);
-  k.touch(avId(av));
-  return av;
+  return initAnonVma(k, av);
 }
 
-function reuseAnonVma(k: K, av: AnonVma): AnonVma {
+/** A new anon_vma's fields (not its lock: the cache's constructor set that once). */
+function initAnonVma(k: K, av: AnonVma): AnonVma {
   av.refcount = k.f.refcount === 'refcount' ? 1 : 0;
   av.degree = k.f.reuse === 'degree' ? 1 : 0;
   av.numChildren = 0;
@@ -49,8 +51,6 @@ function reuseAnonVma(k: K, av: AnonVma): AnonVma {
   av.freed = false;
   av.root = av;
   av.parent = av;
-  av.reused++;
-  k.note(`${avId(av)}'s memory is handed out again while a CPU still reads it under RCU`);
   k.touch(avId(av));
   return av;
 }
