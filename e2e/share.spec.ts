@@ -300,6 +300,12 @@ test('the built site loads from a sub-path with its CSP in force and no console 
     'content',
     /script-src 'self'(;|$)/,
   );
+  // base-uri and form-action do not fall back to default-src: both are closed explicitly
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("form-action 'none'");
   // every asset came from under the sub-path
   const scripts = await page
     .locator('script[src]')
