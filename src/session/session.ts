@@ -3,7 +3,7 @@
 import { replay } from '../kernel';
 import type { Replay } from '../kernel';
 import type { EraId, Flags } from '../kernel/flags';
-import type { Scenario } from '../kernel/scenarioTypes';
+import { ScenarioError, type Scenario } from '../kernel/scenarioTypes';
 
 export type Trace = Replay;
 
@@ -26,8 +26,14 @@ interface SessionBase {
 export type Session =
   (SessionBase & { ok: true; trace: Trace }) | (SessionBase & { ok: false; error: string });
 
+/**
+ * The sentence a reader sees. A scenario the model rejects says why in its own words; anything
+ * else is a fault of ours, said as such, never as a bare class name ("ScenarioError: …").
+ */
 function message(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  if (err instanceof ScenarioError) return err.message;
+  const what = err instanceof Error ? err.message : String(err);
+  return `the model could not replay this scenario (${what})`;
 }
 
 /** Replays `scenario`; a scenario the model rejects gives a session with the error to show. */
