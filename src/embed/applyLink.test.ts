@@ -3,6 +3,7 @@ import { builtinScenarios } from '../scenarios';
 import type { Scenario } from '../kernel/scenarioTypes';
 import { createAppStore } from '../store';
 import { applyLink } from './applyLink';
+import { pageLinkState } from './pageLink';
 
 const race = builtinScenarios.find((b) => b.id === 'race-8.1')!;
 
@@ -54,5 +55,39 @@ describe('applyLink', () => {
   it('ignores an unknown view with a notice', () => {
     const store = createAppStore();
     expect(applyLink({ view: 'radar' }, store)[0]).toMatch(/no such view/);
+  });
+});
+
+describe('applyLink: modes', () => {
+  it('opens lecture mode', () => {
+    const store = createAppStore();
+    expect(
+      applyLink({ scenario: { kind: 'builtin', id: 'race-8.1' }, mode: 'lecture' }, store),
+    ).toEqual([]);
+    expect(store.getState().lectureOn).toBe(true);
+    expect(store.getState().compareOn).toBe(false);
+  });
+
+  it('opens the compare view with its right side, and writes the same link back', () => {
+    const store = createAppStore();
+    const state = {
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      era: '2.6.34',
+      mode: 'compare',
+      compare: { era: '2.6.36', flags: { pinRoot: false } },
+    } as const;
+    expect(applyLink(state, store)).toEqual([]);
+    const s = store.getState();
+    expect(s.compareOn).toBe(true);
+    expect(s.compareSide).toEqual({ era: '2.6.36', flags: { pinRoot: false }, for: 'race-8.1' });
+    expect(pageLinkState(s, 7)).toEqual({ ...state, step: 7 });
+  });
+
+  it('opens compare with the default right side when the link names none', () => {
+    const store = createAppStore();
+    applyLink({ scenario: { kind: 'builtin', id: 'race-8.1' }, mode: 'compare' }, store);
+    expect(store.getState().compareOn).toBe(true);
+    expect(store.getState().compareSide).toBeNull();
+    expect(pageLinkState(store.getState(), 0).compare).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 // model refuses is left out with a notice, so the page always opens something.
 import type { StoreApi } from 'zustand';
 import type { Flags } from '../kernel/flags';
+import { currentScenario } from '../session/current';
 import type { AppState } from '../store';
 import type { LinkState } from './linkState';
 
@@ -49,6 +50,16 @@ export function applyLink(
     ][]) {
       if (!s().setFlag(name, value))
         notices.push(refused(store, `The flag ${name} ${of} cannot be applied`));
+    }
+  }
+  if (state.mode === 'lecture') s().setLecture(true);
+  if (state.mode === 'compare') {
+    s().setCompare(true);
+    const side = state.compare;
+    const current = currentScenario(s());
+    if (opened && side && current) {
+      const era = side.era ?? s().eraOverride ?? current.scenario.era;
+      s().setCompareSide(current.id, { era, flags: side.flags ?? {} });
     }
   }
   // a theme from a link is for this visit: it is not saved as the reader's own choice

@@ -22,6 +22,15 @@ export interface EmbedOptions {
   controls?: boolean;
 }
 
+/** How the page is laid out: the default view, lecture mode, or the compare view. */
+export type LinkMode = 'lecture' | 'compare';
+
+/** The compare view's second (right) side: an era and flags on top of its preset. */
+export interface CompareLink {
+  era?: EraId;
+  flags?: Partial<Flags>;
+}
+
 export interface LinkState {
   /** absent: the default scenario */
   scenario?: ScenarioRef;
@@ -34,6 +43,10 @@ export interface LinkState {
   theme?: LinkTheme;
   /** present: embed mode */
   embed?: EmbedOptions;
+  /** absent: the default view */
+  mode?: LinkMode;
+  /** compare mode: the right side (absent: the scenario's default right side) */
+  compare?: CompareLink;
 }
 
 /** A decoded link: what to open, and what to tell the reader about what could not be opened. */

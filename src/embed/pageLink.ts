@@ -6,7 +6,16 @@ import { encodeLink } from './urlCodec';
 
 type PageInputs = Pick<
   AppState,
-  'scenarioId' | 'custom' | 'eraOverride' | 'flagsOverride' | 'graphView' | 'theme' | 'themeChosen'
+  | 'scenarioId'
+  | 'custom'
+  | 'eraOverride'
+  | 'flagsOverride'
+  | 'graphView'
+  | 'theme'
+  | 'themeChosen'
+  | 'lectureOn'
+  | 'compareOn'
+  | 'compareSide'
 >;
 
 /** The open scenario as a link names it; null for a scenario a link cannot carry yet (no op). */
@@ -35,7 +44,20 @@ export function pageLinkState(
     ...(s.graphView !== 'matrix' ? { view: s.graphView } : {}),
     ...(withTheme && s.themeChosen ? { theme: s.theme } : {}),
     ...(embed ? { embed } : {}),
+    ...modeOf(s),
   };
+}
+
+/** Lecture or compare mode, and the compare view's right side when the reader picked one. */
+function modeOf(s: PageInputs): Pick<LinkState, 'mode' | 'compare'> {
+  if (s.compareOn) {
+    const side = s.compareSide;
+    // a pick made for another scenario is not this one's: the default side opens instead
+    return side && side.for === currentScenario(s)?.id
+      ? { mode: 'compare', compare: { era: side.era, flags: side.flags } }
+      : { mode: 'compare' };
+  }
+  return s.lectureOn ? { mode: 'lecture' } : {};
 }
 
 /** An absolute URL of the page (same path) with the query string of `state`. */

@@ -1,7 +1,7 @@
-// The parameters of a link that are not covered by its checksum: step, view, theme and the embed
-// options. A blogger edits them by hand in an iframe's src (`&autoplay=1&start=5`), so each is
+// The parameters of a link that are not covered by its checksum: step, view, theme, mode and the
+// embed options. A blogger edits them by hand in an iframe's src (`&autoplay=1&start=5`), so each is
 // checked on its own and a bad one is ignored with a notice instead of failing the whole link.
-import type { EmbedOptions, LinkState, LinkTheme } from './linkState';
+import type { EmbedOptions, LinkMode, LinkState, LinkTheme } from './linkState';
 
 const MAX_STEP = 10_000_000;
 const STEP = /^\d{1,8}$/;
@@ -23,7 +23,11 @@ function parseBool(raw: string): boolean | null {
   return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : null;
 }
 
-type Presentation = Pick<LinkState, 'step' | 'view' | 'theme' | 'embed'>;
+type Presentation = Pick<LinkState, 'step' | 'view' | 'theme' | 'embed' | 'mode'>;
+
+/** The parameters that mean something only in an embed (`embed=1`). */
+export const EMBED_ONLY = ['start', 'end', 'loop', 'autoplay', 'speed', 'controls'] as const;
+const MODES: readonly LinkMode[] = ['lecture', 'compare'];
 
 /** Reads step, view, theme and the embed options; each bad value becomes a notice. */
 export function parsePresentation(params: URLSearchParams, notices: string[]): Presentation {
@@ -47,10 +51,19 @@ export function parsePresentation(params: URLSearchParams, notices: string[]): P
     if (theme === 'light' || theme === 'dark') out.theme = theme satisfies LinkTheme;
     else bad('theme', theme, 'the theme is light or dark');
   }
+  const mode = params.get('mode');
+  if (mode !== null) {
+    const known = MODES.find((m) => m === mode);
+    if (known) out.mode = known;
+    else bad('mode', mode, 'the mode is lecture or compare');
+  }
   const embed = params.get('embed');
-  if (embed === null || embed === '0') return out;
   if (embed !== '1') {
-    bad('embed', embed, 'embed is 1 or 0');
+    if (embed !== null && embed !== '0') bad('embed', embed, 'embed is 1 or 0');
+    for (const name of EMBED_ONLY) {
+      const raw = params.get(name);
+      if (raw !== null) bad(name, raw, 'it applies to embeds only (embed=1)');
+    }
     return out;
   }
   const options: EmbedOptions = {};
@@ -88,6 +101,7 @@ export function writePresentation(params: URLSearchParams, state: Presentation):
   if (state.step !== undefined) params.set('step', String(state.step));
   if (state.view !== undefined) params.set('view', state.view);
   if (state.theme !== undefined) params.set('theme', state.theme);
+  if (state.mode !== undefined) params.set('mode', state.mode);
   const e = state.embed;
   if (!e) return;
   params.set('embed', '1');

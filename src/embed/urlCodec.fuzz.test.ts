@@ -29,14 +29,18 @@ const validLink = fc
     custom: fc.boolean(),
     era: fc.constantFrom(undefined, '2.6.34', '3.0', '6.1'),
     step: fc.nat(200),
+    mode: fc.constantFrom(undefined, 'lecture', 'compare'),
+    era2: fc.constantFrom(undefined, '2.6.36', '3.19'),
   })
-  .map(({ which, custom, era, step }) => {
+  .map(({ which, custom, era, step, mode, era2 }) => {
     const b = builtinScenarios[which]!;
     const state: LinkState = {
       scenario: custom ? { kind: 'custom', scenario: b.scenario } : { kind: 'builtin', id: b.id },
       ...(era ? { era } : {}),
       flags: { pinRoot: true },
       step,
+      ...(mode ? { mode } : {}),
+      ...(mode === 'compare' && era2 ? { compare: { era: era2, flags: { lockDance: true } } } : {}),
     };
     return encodeLink(state);
   });

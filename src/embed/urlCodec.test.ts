@@ -136,3 +136,88 @@ describe('flags codec', () => {
     expect(parseFlags('pinRoot:1,pinRoot:0')).toMatchObject({ ok: false });
   });
 });
+
+describe('link codec: modes and the compare view', () => {
+  it('round-trips lecture mode and a compare view with its second side', () => {
+    const lecture: LinkState = { scenario: { kind: 'builtin', id: 'race-8.1' }, mode: 'lecture' };
+    expect(decode(encodeLink(lecture))).toEqual({ state: lecture, version: 1, notices: [] });
+    const compare: LinkState = {
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      era: '2.6.34',
+      step: 50,
+      mode: 'compare',
+      compare: { era: '2.6.36', flags: { pinRoot: false } },
+    };
+    const search = encodeLink(compare);
+    expect(search).toContain('era2=2.6.36');
+    expect(search).toContain('flags2=pinRoot%3A0');
+    expect(decode(search)).toEqual({ state: compare, version: 1, notices: [] });
+  });
+
+  it('signs the second side, and keeps the checksum of links without one', () => {
+    const plain = encodeLink({ scenario: { kind: 'builtin', id: 'race-8.1' }, era: '3.0' });
+    expect(plain).toContain(`c=${checksum('1|s:race-8.1|3.0|')}`);
+    const search = encodeLink({
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      mode: 'compare',
+      compare: { era: '2.6.36' },
+    });
+    const out = decode(search.replace('era2=2.6.36', 'era2=3.0'));
+    expect(out.state).toEqual({ mode: 'compare' });
+    expect(out.notices).toEqual([expect.stringMatching(/checksum does not match/)]);
+  });
+
+  it('opens a hand-written compare link (v0) with its second era', () => {
+    const out = decode('?scenario=race-8.1&era=2.6.34&era2=2.6.36&mode=compare&step=50');
+    expect(out).toEqual({
+      state: {
+        scenario: { kind: 'builtin', id: 'race-8.1' },
+        era: '2.6.34',
+        step: 50,
+        mode: 'compare',
+        compare: { era: '2.6.36' },
+      },
+      version: 0,
+      notices: [],
+    });
+  });
+
+  it('drops a second side outside compare mode, and a bad mode, saying so', () => {
+    const out = decode('?scenario=race-8.1&era2=2.6.36&step=3');
+    expect(out.state).toEqual({ scenario: { kind: 'builtin', id: 'race-8.1' }, step: 3 });
+    expect(out.notices).toEqual([expect.stringMatching(/second side.*mode=compare/)]);
+    const bad = decode('?scenario=race-8.1&mode=slides&era2=4.0');
+    expect(bad.state).toEqual({ scenario: { kind: 'builtin', id: 'race-8.1' } });
+    expect(bad.notices).toEqual([
+      expect.stringMatching(/^Ignored mode="slides".*lecture or compare/),
+      expect.stringMatching(/era2.*"4\.0" is not a known era/),
+    ]);
+  });
+});
+
+describe('link codec: every ignored value is named', () => {
+  it('names embed-only parameters outside embed mode and opens the rest', () => {
+    const out = decode(
+      '?scenario=race-8.1&step=4&speed=Infinity&controls=javascript:alert(1)&autoplay=999&loop=0x10&loop=-1&start=1&end=9',
+    );
+    expect(out.state).toEqual({ scenario: { kind: 'builtin', id: 'race-8.1' }, step: 4 });
+    for (const name of ['start', 'end', 'loop', 'autoplay', 'speed', 'controls'])
+      expect(out.notices).toContainEqual(
+        expect.stringMatching(new RegExp(`^Ignored ${name}=.*embeds only \\(embed=1\\)`)),
+      );
+    expect(out.notices).toHaveLength(6);
+    const zero = decode('?scenario=race-8.1&embed=0&autoplay=1');
+    expect(zero.notices).toEqual([expect.stringMatching(/^Ignored autoplay="1".*embeds only/)]);
+  });
+
+  it('names v1-only parameters in a plain (v0) link and opens the rest', () => {
+    const j = compressScenario(race.scenario);
+    const out = decode(`?scenario=race-8.1&era=3.0&flags=pinRoot:0&j=${j}&c=abc&flags2=x:1`);
+    expect(out.state).toEqual({ scenario: { kind: 'builtin', id: 'race-8.1' }, era: '3.0' });
+    expect(out.notices).toHaveLength(4);
+    for (const name of ['j', 'flags', 'flags2', 'c'])
+      expect(out.notices).toContainEqual(
+        expect.stringMatching(new RegExp(`^Ignored ${name}=.*generates \\(v=1\\)`)),
+      );
+  });
+});

@@ -1,13 +1,14 @@
 // The link codec (Contract 4). Format v1:
 //
-//   ?v=1 & scenario=ID | j=LZ & era=ERA & flags=F & c=CHECKSUM & step=N & view=V & theme=T
+//   ?v=1 & scenario=ID | j=LZ & era=ERA & flags=F & era2=ERA & flags2=F & c=CHECKSUM & step=N
+//        & view=V & theme=T & mode=lecture|compare
 //        & embed=1 & start=N & end=N & loop=1 & autoplay=1 & speed=X & controls=0
 //
 // `scenario` names a built-in scenario; `j` carries the user's own scenario as JSON compressed with
 // lz-string (compressToEncodedURIComponent); `flags` is `name:value,…` (flagsCodec.ts). `c` is a
-// checksum of v, scenario/j, era and flags: what decides which trace is replayed. Step, view, theme
-// and the embed options stay outside it so that they can be edited by hand
-// (presentationParams.ts). The plain links of the first version (`?scenario=ID&era=ERA&step=N`,
+// checksum of v, scenario/j, era and flags, and of the compare view's second side (`era2`,
+// `flags2`) when there is one: what decides which traces are replayed. Step, view, theme, mode and
+// the embed options stay outside it so that they can be edited by hand (presentationParams.ts). The plain links of the first version (`?scenario=ID&era=ERA&step=N`,
 // "v0": no `v`, no checksum, readable and hand-written) keep working: they are migrated here.
 //
 // Decoding never throws and never gives up on the page: what cannot be opened is dropped with a
@@ -30,9 +31,21 @@ const MAX_SEARCH_CHARS = 4_000_000;
 
 const DEFAULT_OPENS = 'the default scenario opened instead';
 
-/** What the checksum covers, in a fixed form. */
-function signed(v: string, ref: string, era: string, flags: string): string {
-  return [v, ref, era, flags].join('|');
+/**
+ * What the checksum covers, in a fixed form. The second side is appended only when the link has
+ * one, so every link written before compare links existed keeps its checksum.
+ */
+function signed(
+  v: string,
+  ref: string,
+  era: string,
+  flags: string,
+  era2 = '',
+  flags2 = '',
+): string {
+  const parts = [v, ref, era, flags];
+  if (era2 !== '' || flags2 !== '') parts.push(`b:${era2}`, flags2);
+  return parts.join('|');
 }
 
 // Scenarios are immutable once made, so each is compressed once however often the URL is written.
@@ -66,7 +79,11 @@ export function encodeLink(state: LinkState): string {
   }
   if (era) params.set('era', era);
   if (flags) params.set('flags', flags);
-  params.set('c', checksum(signed(String(LINK_VERSION), refText, era, flags)));
+  const era2 = state.compare?.era ?? '';
+  const flags2 = state.compare?.flags ? formatFlags(state.compare.flags) : '';
+  if (era2) params.set('era2', era2);
+  if (flags2) params.set('flags2', flags2);
+  params.set('c', checksum(signed(String(LINK_VERSION), refText, era, flags, era2, flags2)));
   writePresentation(params, state);
   return `?${params.toString()}`;
 }
@@ -95,12 +112,24 @@ export function decodeLink(search: string, options: DecodeOptions): DecodedLink 
   const presentation = parsePresentation(params, notices);
   const v = params.get('v');
   if (v === null) {
+    for (const name of V1_ONLY) {
+      const raw = params.get(name);
+      if (raw !== null)
+        notices.push(
+          `Ignored ${name}=${JSON.stringify(short(raw))} in the link: it is read only from links the page generates (v=1), and this link has no v=1.`,
+        );
+    }
     const before = notices.length;
     const legacy = decodeLegacy(params, options, notices);
-    const version = params.has('scenario') || params.has('era') || params.has('step') ? 0 : null;
+    const version = ['scenario', 'era', 'step', 'mode', 'era2'].some((p) => params.has(p))
+      ? 0
+      : null;
     const lost = params.has('scenario') && !legacy.scenario && notices.length > before;
     return {
-      state: { ...(lost ? withoutStep(presentation) : presentation), ...legacy },
+      state: withCompare(
+        { ...(lost ? withoutStep(presentation) : presentation), ...legacy },
+        notices,
+      ),
       version,
       notices,
     };
@@ -119,10 +148,23 @@ export function decodeLink(search: string, options: DecodeOptions): DecodedLink 
     return { state: withoutStep(presentation), version: 1, notices };
   }
   return {
-    state: { ...presentation, ...content.state },
+    state: withCompare({ ...presentation, ...content.state }, notices),
     version: 1,
     notices: [...notices, ...content.notices],
   };
+}
+
+/** The parameters only a generated (v1, checksummed) link carries. */
+const V1_ONLY = ['j', 'flags', 'flags2', 'c'] as const;
+
+/** A second side belongs to the compare view: without `mode=compare` it is dropped with a notice. */
+function withCompare(state: LinkState, notices: string[]): LinkState {
+  if (!state.compare || state.mode === 'compare') return state;
+  notices.push(
+    'Ignored the second side in the link (era2, flags2): it belongs to the compare view (mode=compare).',
+  );
+  const { compare: _dropped, ...rest } = state;
+  return rest;
 }
 
 /** A step belongs to the scenario it was taken in: it is dropped with the scenario. */
@@ -131,7 +173,7 @@ function withoutStep(state: LinkState): LinkState {
   return rest;
 }
 
-type Content = Pick<LinkState, 'scenario' | 'era' | 'flags'>;
+type Content = Pick<LinkState, 'scenario' | 'era' | 'flags' | 'compare'>;
 
 /** v1 content, or the one sentence that says why the link cannot be opened. */
 function decodeV1(
@@ -143,12 +185,14 @@ function decodeV1(
   const j = params.get('j')?.replaceAll(' ', '+') ?? null;
   const e = params.get('era') ?? '';
   const f = params.get('flags') ?? '';
+  const e2 = params.get('era2') ?? '';
+  const f2 = params.get('flags2') ?? '';
   const c = params.get('c');
   const damaged = (why: string) => `This link is damaged (${why}): ${DEFAULT_OPENS}.`;
   if (c === null) return damaged('its checksum is missing');
   if (s !== null && j !== null) return damaged('it names two scenarios');
   const refText = s !== null ? `s:${s}` : j !== null ? `j:${j}` : '';
-  if (checksum(signed(String(LINK_VERSION), refText, e, f)) !== c) {
+  if (checksum(signed(String(LINK_VERSION), refText, e, f, e2, f2)) !== c) {
     return damaged('its checksum does not match: part of it was lost or changed');
   }
   const state: Content = {};
@@ -165,17 +209,31 @@ function decodeV1(
     }
     state.scenario = { kind: 'custom', scenario };
   }
-  if (e !== '') {
-    if (isEraId(e)) state.era = e;
-    else
-      notices.push(`Ignored the era in the link (${JSON.stringify(short(e))} is not a known era).`);
-  }
+  const era = readEra(e === '' ? null : e, 'the era', notices);
+  if (era) state.era = era;
   if (f !== '') {
     const flags = parseFlags(f);
     if (flags.ok) state.flags = flags.flags;
     else notices.push(`Ignored the flags in the link: ${flags.error}.`);
   }
+  const compare: NonNullable<LinkState['compare']> = {};
+  const era2 = readEra(e2 === '' ? null : e2, 'the second side’s era (era2)', notices);
+  if (era2) compare.era = era2;
+  if (f2 !== '') {
+    const flags = parseFlags(f2);
+    if (flags.ok) compare.flags = flags.flags;
+    else notices.push(`Ignored the second side’s flags in the link (flags2): ${flags.error}.`);
+  }
+  if (compare.era || compare.flags) state.compare = compare;
   return { state, notices };
+}
+
+/** An era parameter, or a notice naming what was ignored. */
+function readEra(raw: string | null, what: string, notices: string[]): EraId | undefined {
+  if (raw === null) return undefined;
+  if (isEraId(raw)) return raw;
+  notices.push(`Ignored ${what} in the link (${JSON.stringify(short(raw))} is not a known era).`);
+  return undefined;
 }
 
 /** The scenario of a `j=` value, or why not (a ScenarioError's message). */
@@ -205,14 +263,10 @@ function decodeLegacy(params: URLSearchParams, options: DecodeOptions, notices: 
         `This link names a built-in scenario that does not exist here (${JSON.stringify(short(id))}): ${DEFAULT_OPENS}.`,
       );
   }
-  const era = params.get('era');
-  if (era !== null) {
-    if (isEraId(era)) out.era = era;
-    else
-      notices.push(
-        `Ignored the era in the link (${JSON.stringify(short(era))} is not a known era).`,
-      );
-  }
+  const era = readEra(params.get('era'), 'the era', notices);
+  if (era) out.era = era;
+  const era2 = readEra(params.get('era2'), 'the second side’s era (era2)', notices);
+  if (era2) out.compare = { era: era2 };
   return out;
 }
 
@@ -228,6 +282,8 @@ export function linkStateOf(input: {
   step: number;
   theme?: LinkState['theme'];
   view?: string;
+  mode?: LinkState['mode'];
+  compare?: LinkState['compare'];
 }): LinkState {
   return {
     scenario: input.scenario,
@@ -236,5 +292,7 @@ export function linkStateOf(input: {
     step: input.step,
     ...(input.theme ? { theme: input.theme } : {}),
     ...(input.view ? { view: input.view } : {}),
+    ...(input.mode ? { mode: input.mode } : {}),
+    ...(input.mode === 'compare' && input.compare ? { compare: input.compare } : {}),
   };
 }

@@ -18,6 +18,9 @@ export function useUrlSync(step: number, embed: EmbedOptions | undefined): void 
   const graphView = useAppStore((s) => s.graphView);
   const theme = useAppStore((s) => s.theme);
   const themeChosen = useAppStore((s) => s.themeChosen);
+  const lectureOn = useAppStore((s) => s.lectureOn);
+  const compareOn = useAppStore((s) => s.compareOn);
+  const compareSide = useAppStore((s) => s.compareSide);
   useEffect(() => {
     const timer = window.setTimeout(() => {
       const inputs = {
@@ -28,6 +31,9 @@ export function useUrlSync(step: number, embed: EmbedOptions | undefined): void 
         graphView,
         theme,
         themeChosen,
+        lectureOn,
+        compareOn,
+        compareSide,
       };
       const search = encodeLink(pageLinkState(inputs, step, embed, embed !== undefined));
       if (search !== window.location.search) {
@@ -39,5 +45,18 @@ export function useUrlSync(step: number, embed: EmbedOptions | undefined): void 
       }
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [scenarioId, custom, eraOverride, flagsOverride, graphView, theme, themeChosen, step, embed]);
+  }, [
+    scenarioId,
+    custom,
+    eraOverride,
+    flagsOverride,
+    graphView,
+    theme,
+    themeChosen,
+    lectureOn,
+    compareOn,
+    compareSide,
+    step,
+    embed,
+  ]);
 }

@@ -16,6 +16,9 @@ export function usePageLink(withTheme = false): LinkState {
       graphView: s.graphView,
       theme: s.theme,
       themeChosen: s.themeChosen,
+      lectureOn: s.lectureOn,
+      compareOn: s.compareOn,
+      compareSide: s.compareSide,
     })),
   );
   const step = useCursor();
