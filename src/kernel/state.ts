@@ -1,6 +1,6 @@
 // The model's objects. Plain mutable data owned by one replay; the page only ever sees
 // ViewState / Forest copies of it. Field names follow the kernel where one exists.
-import type { Flags } from './flags';
+import type { EraId, Flags } from './flags';
 
 export type Mode = 'w' | 'r';
 
@@ -100,7 +100,7 @@ export interface KsmRef {
 
 export interface State {
   flags: Flags;
-  era: string;
+  era: EraId;
   mms: Map<string, Mm>;
   /** every anon_vma ever allocated, by trace number (freed ones stay, marked) */
   anonVmas: AnonVma[];
@@ -118,7 +118,7 @@ export function newLock(): Lock {
   return { holders: [], mode: null };
 }
 
-export function newState(era: string, flags: Flags): State {
+export function newState(era: EraId, flags: Flags): State {
   return {
     flags,
     era,

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ERAS } from '../kernel/flags';
 import type { ViewAnonVma, ViewState, ViewVma } from '../kernel/view';
 import { ForestGraph } from './ForestGraph';
 import { forkedForest } from './graph/testForest';
@@ -38,6 +39,7 @@ function av(id: string, extra: Partial<ViewAnonVma> = {}): ViewAnonVma {
 
 const forked: ViewState = {
   era: '3.8',
+  flags: ERAS['3.8'],
   processes: [
     { pid: 'P', parent: null, vmas: [vma('P', 0, 4, ['av0'])] },
     { pid: 'P.c1', parent: 'P', vmas: [vma('P.c1', 0, 4, ['av1', 'av0'])] },
@@ -112,7 +114,14 @@ describe('ForestGraph', () => {
   });
 
   it('says so when there is nothing to draw', () => {
-    const html = render({ era: '6.1', processes: [], anonVmas: [], pages: [], cpus: [] });
+    const html = render({
+      era: '6.1',
+      flags: ERAS['6.1'],
+      processes: [],
+      anonVmas: [],
+      pages: [],
+      cpus: [],
+    });
     expect(html).toContain('No live process.');
   });
 

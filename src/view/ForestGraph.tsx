@@ -4,7 +4,6 @@
 // entries in each VMA's strip. The layout is given (computed once per trace); matrixScene turns
 // the state into props; React renders memoized objects keyed by their ids.
 import { memo, useMemo } from 'react';
-import { ERAS, isEraId } from '../kernel/flags';
 import type { ViewState } from '../kernel/view';
 import { AnonVmaColumn } from './graph/AnonVmaColumn';
 import { AnonVmaLink, AvcMark } from './graph/AvcMark';
@@ -40,9 +39,8 @@ function ForestGraphImpl({
   violated = NONE,
   emptyText = 'No live process.',
 }: ForestGraphProps) {
-  const era = isEraId(view.era) ? ERAS[view.era] : undefined;
-  const rootLock = era?.rootLock ?? false;
-  const hasAvc = era?.avc ?? true;
+  // The flags the model ran with, overrides included: never the era's preset alone.
+  const { rootLock, avc: hasAvc } = view.flags;
   const scene = useMemo(
     () => matrixScene({ view, layout, changed, violated, rootLock, hasAvc }),
     [view, layout, changed, violated, rootLock, hasAvc],

@@ -1,7 +1,6 @@
 // Which drawing of the forest the graph pane shows (the AVC matrix or the pointer view, a toggle
 // in the store), with what the current step changed and what the violations so far name.
 import { useMemo } from 'react';
-import { ERAS, isEraId } from '../../kernel/flags';
 import type { ViewState } from '../../kernel/view';
 import type { Trace } from '../../session/session';
 import { useAppStore } from '../../store';
@@ -48,7 +47,7 @@ export function useGraphContent(view: ViewState, layout: MatrixLayout) {
   const pw = useMemo(
     () =>
       graphView === 'pointers'
-        ? pointerLayout(view, layout, isEraId(view.era) ? ERAS[view.era].avc : true)
+        ? pointerLayout(view, layout, view.flags.avc)
         : null,
     [graphView, view, layout],
   );

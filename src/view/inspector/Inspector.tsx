@@ -2,7 +2,6 @@
 // related objects as buttons that select them. Reads the open trace and the cursor itself, so it
 // can sit in the page's side panel; it computes nothing while nothing is selected.
 import { useMemo } from 'react';
-import { ERAS, isEraId } from '../../kernel/flags';
 import { useAppStore } from '../../store';
 import type { Selection } from '../../store/selectionSlice';
 import { useCursor } from '../playbackContext';
@@ -64,8 +63,7 @@ export function Inspector() {
   const description = useMemo(() => {
     if (!selected || !trace) return null;
     const view = trace.stateAt(Math.min(rawCursor, trace.steps.length));
-    const era = isEraId(view.era) ? view.era : '6.1';
-    return describeObject(view, ERAS[era], selected);
+    return describeObject(view, selected);
   }, [selected, trace, rawCursor]);
 
   return (

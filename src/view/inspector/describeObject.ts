@@ -1,6 +1,6 @@
 // An object printed the way crash or drgn would show it: `struct anon_vma av1 { root = av0, ... }`,
 // with only the fields the era has and the related objects as references the inspector turns
-// into buttons. Pure: reads a ViewState and the era's flags.
+// into buttons. Pure: reads a ViewState, whose flags (overrides included) decide the fields.
 import type { Flags } from '../../kernel/flags';
 import type { ViewAnonVma, ViewPage, ViewState, ViewVma } from '../../kernel/view';
 import type { Selection } from '../../store/selectionSlice';
@@ -141,7 +141,8 @@ function pageFields(pg: ViewPage, view: ViewState): Field[] {
 }
 
 /** The description of `sel` in `view`, or a short one saying it is not alive. */
-export function describeObject(view: ViewState, flags: EraFlags, sel: Selection): Description {
+export function describeObject(view: ViewState, sel: Selection): Description {
+  const flags: EraFlags = view.flags;
   const vmas = view.processes.flatMap((p) => p.vmas);
   const dead = (title: string): Description => ({ title, fields: [], alive: false });
   switch (sel.kind) {

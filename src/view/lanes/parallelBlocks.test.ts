@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERAS } from '../../kernel/flags';
 import type { ScenarioOp } from '../../kernel/scenarioTypes';
 import type { ViewState } from '../../kernel/view';
 import { blockAt, cpuChoices, parallelBlocks, scheduleWith } from './parallelBlocks';
@@ -18,6 +19,7 @@ const trace = {
 };
 const view = (cpus: ViewState['cpus']): ViewState => ({
   era: '6.1',
+  flags: ERAS['6.1'],
   processes: [],
   anonVmas: [],
   pages: [],

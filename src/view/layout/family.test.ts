@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERAS } from '../../kernel/flags';
 import type { ViewAnonVma, ViewState } from '../../kernel/view';
 import { addParents, familyOrder } from './family';
 import type { ParentLink } from './family';
@@ -19,6 +20,7 @@ function av(id: string, extra: Partial<ViewAnonVma> = {}): ViewAnonVma {
 function state(anonVmas: ViewAnonVma[], chains: string[][] = []): ViewState {
   return {
     era: '6.1',
+    flags: ERAS['6.1'],
     processes: [
       {
         pid: 'P',
