@@ -7,6 +7,20 @@ export type { Op, ParallelOp, Scenario, ScenarioOp, SimpleOp } from './scenarioT
 export { replay, effectiveFlags } from './replay';
 export type { Replay, ReplayOptions } from './replay';
 export { FOREST_FORMAT, forestOf } from './snapshot';
+export {
+  anonVmaId,
+  avcId,
+  isAnonVmaId,
+  mmapLockId,
+  pageLockId,
+  parseAddressId,
+  parseAnonVmaId,
+  parseAvcId,
+  parseLockId,
+  pteId,
+  vmaId,
+} from './ids';
+export type { LockOwner } from './ids';
 export type { Forest } from './snapshot';
 export type { Step, Violation, ViolationKind, ReplayResult, LockEvent } from './trace';
 export type { ViewState, ViewAnonVma, ViewPage, ViewProcess, ViewVma } from './view';

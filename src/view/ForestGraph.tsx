@@ -4,7 +4,8 @@
 // entries in each VMA's strip. The layout is given (computed once per trace); matrixScene turns
 // the state into props; React renders memoized objects keyed by their ids.
 import { memo, useMemo } from 'react';
-import type { ViewState } from '../kernel/view';
+import { avcId } from '../kernel';
+import type { ViewState } from '../kernel';
 import { AnonVmaColumn } from './graph/AnonVmaColumn';
 import { AnonVmaLink, AvcMark } from './graph/AvcMark';
 import { FamilyEdge } from './graph/FamilyEdge';
@@ -133,7 +134,7 @@ function ForestGraphImpl({
         {vmas.map((v) =>
           (!hasAvc || v.chain.length === 0) && v.anonVma ? (
             <AnonVmaLink
-              key={`${v.id}/${v.anonVma}`}
+              key={avcId(v.id, v.anonVma)}
               vma={v.id}
               anonVma={v.anonVma}
               x={columnX[v.anonVma] ?? 0}

@@ -1,12 +1,18 @@
 // A lock event of a step in words: `takes av3's lock (write)`.
-import type { LockEvent } from '../kernel/trace';
+import { parseLockId } from '../kernel';
+import type { LockEvent } from '../kernel';
 
 /** `av3` → `av3's lock`, `mmap_sem:P` → `P's mmap_sem`, `page:7` → `the lock of page 7`. */
 export function lockName(owner: string): string {
-  const [kind, rest] = owner.split(':', 2) as [string, string | undefined];
-  if (kind === 'mmap_sem' && rest !== undefined) return `${rest}'s mmap_sem`;
-  if (kind === 'page' && rest !== undefined) return `the lock of page ${rest}`;
-  return `${owner}'s lock`;
+  const lock = parseLockId(owner);
+  switch (lock?.kind) {
+    case 'mmap':
+      return `${lock.pid}'s mmap_sem`;
+    case 'page':
+      return `the lock of page ${lock.pfn}`;
+    default:
+      return `${owner}'s lock`;
+  }
 }
 
 export function lockText(lock: LockEvent): string {

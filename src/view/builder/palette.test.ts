@@ -6,7 +6,7 @@ import { fileNameFor, scenarioFile } from './download';
 import { nextChild, nextPid, nextRef } from './names';
 import { paletteActions } from './palette';
 import type { PaletteAction } from './palette';
-import { splitId, staleSelection, targetFor } from './target';
+import { staleSelection, targetFor } from './target';
 
 function build(ops: ScenarioOp[], era: Scenario['era'] = '2.6.36'): Scenario {
   return ops.reduce(withOp, emptyScenario(era));
@@ -48,8 +48,6 @@ describe('fresh names', () => {
 
 describe('targets', () => {
   it('splits ids and follows the selection', () => {
-    expect(splitId('P.c1:4')).toEqual({ pid: 'P.c1', n: 4 });
-    expect(splitId('av1')).toBeNull();
     const sc = build([
       { op: 'spawn', pid: 'P' },
       { op: 'mmap', pid: 'P', addr: 0, pages: 4 },
