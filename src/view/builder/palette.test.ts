@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
-import type { Scenario, ScenarioOp } from '../../kernel/scenarioTypes';
+import type { Scenario, ScenarioOp } from '../../kernel';
 import { emptyScenario, withOp } from '../../session/edit';
-import { fileNameFor, scenarioFile } from './download';
 import { nextChild, nextPid, nextRef } from './names';
 import { paletteActions } from './palette';
 import type { PaletteAction } from './palette';
@@ -116,18 +115,5 @@ describe('palette', () => {
     const actions = paletteActions(sc, end, targetFor(end, null));
     expect(byId(actions, 'migrate').disabled).toMatch(/no anonymous page at P:0/);
     expect(byId(actions, 'write').op).not.toBeNull();
-  });
-});
-
-describe('download', () => {
-  it('names the file from the title and refuses an empty scenario', () => {
-    expect(fileNameFor('My forest')).toBe('my-forest.json');
-    expect(fileNameFor('  ')).toBe('scenario.json');
-    expect(scenarioFile(emptyScenario('6.1')).ok).toBe(false);
-    const file = scenarioFile(build([{ op: 'spawn', pid: 'P' }]));
-    expect(file.ok && JSON.parse(file.text)).toMatchObject({
-      format: 'anon-vma-forest/scenario@1',
-      ops: [{ op: 'spawn', pid: 'P' }],
-    });
   });
 });

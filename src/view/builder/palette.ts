@@ -1,8 +1,7 @@
 // The operation palette as data (excalidraw's actions are small objects too): for the target at
 // the end of the trace, each action's op to append, or why it cannot be appended yet.
 import { pteId } from '../../kernel';
-import type { Scenario, SimpleOp } from '../../kernel/scenarioTypes';
-import type { ViewProcess, ViewState } from '../../kernel/view';
+import type { Scenario, SimpleOp, ViewProcess, ViewState } from '../../kernel';
 import { nextChild, nextPid, nextRef } from './names';
 import type { Target } from './target';
 

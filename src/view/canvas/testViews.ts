@@ -1,6 +1,6 @@
 // Synthetic view states for the level-of-detail tests.
-import { ERAS } from '../../kernel/flags';
-import type { ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewState } from '../../kernel';
 
 /** `n` processes with one VMA each, chained to `depth` anon_vmas, one page each. */
 export function bigView(n: number, depth = 3): ViewState {

@@ -1,8 +1,6 @@
 // The code panel fed from a trace: the era and flags it ran under (overrides included) pick the
 // code paths and the version of the source links.
-import type { EraId, Flags } from '../../kernel/flags';
-import type { Scenario } from '../../kernel/scenarioTypes';
-import type { Step } from '../../kernel/trace';
+import type { EraId, Flags, Scenario, Step } from '../../kernel';
 import { CodePanel } from './CodePanel';
 
 export interface TraceCodePanelProps {

@@ -4,10 +4,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
-import type { Flags } from '../../kernel/flags';
+import type { Flags } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
-import { traceLayout } from '../useTraceLayout';
-import { ForestGraph } from '../ForestGraph';
+import { traceLayout } from '../trace/useTraceLayout';
+import { ForestGraph } from './ForestGraph';
 
 const forkAndCow = builtinScenarios.find((b) => b.id === 'fork-and-cow')!.scenario;
 

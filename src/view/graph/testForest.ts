@@ -1,7 +1,7 @@
 // A small forest for the graph's unit tests: P forked C (6.1), C wrote page 0, the parent
 // holds av0's lock for read with cpu1, cpu2 waits, and C's page 2 is a migration entry.
-import { ERAS } from '../../kernel/flags';
-import type { ViewAnonVma, ViewState, ViewVma } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewState, ViewVma } from '../../kernel';
 
 export function testVma(pid: string, start: number, end: number, chain: string[]): ViewVma {
   return {

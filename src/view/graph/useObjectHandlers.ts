@@ -44,9 +44,9 @@ export function useObjectHandlers(
       onClick: pick,
       onKeyDown: (e: KeyboardEvent) => {
         if (e.key !== 'Enter' && e.key !== ' ') return;
+        // Space also plays/pauses on the page: a handled key is left alone by the page's
+        // keyboard dispatcher.
         e.preventDefault();
-        // Space also plays/pauses on the page: a focused object keeps it for itself.
-        e.stopPropagation();
         pick();
       },
       onPointerEnter: () => setHovered(hoverKey),

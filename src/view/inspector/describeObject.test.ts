@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERAS } from '../../kernel/flags';
-import type { Flags } from '../../kernel/flags';
-import type { ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { Flags, ViewState } from '../../kernel';
 import { forkedForest, testAnonVma, testVma } from '../graph/testForest';
 import { describeAsText, describeObject } from './describeObject';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERAS } from '../../kernel/flags';
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import type { ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ScenarioOp, ViewState } from '../../kernel';
 import { blockAt, cpuChoices, parallelBlocks, scheduleWith } from './parallelBlocks';
 
 const ops: ScenarioOp[] = [

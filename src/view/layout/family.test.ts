@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERAS } from '../../kernel/flags';
-import type { ViewAnonVma, ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewState } from '../../kernel';
 import { addParents, familyOrder } from './family';
 import type { ParentLink } from './family';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERAS } from '../../kernel/flags';
-import type { ViewAnonVma, ViewProcess, ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewProcess, ViewState } from '../../kernel';
 import { testVma as vma } from '../graph/testForest';
 import { GEOMETRY, matrixLayout } from './matrixLayout';
 import { assignSlots, canFollow } from './slots';

@@ -1,7 +1,7 @@
 // The pointer view: the same forest as the matrix, drawn as the kernel's literal linked lists
 // (boxes and arrows). Same objects, same data-ids (Contract 4); layout in pointerLayout.ts.
 import { memo, useMemo } from 'react';
-import type { ViewAnonVma, ViewState } from '../../kernel/view';
+import type { ViewAnonVma, ViewState } from '../../kernel';
 import { GraphDefs } from '../graph/GraphDefs';
 import { cpuList } from '../graph/cpu';
 import type { MatrixLayout } from '../layout/matrixLayout';
