@@ -1,9 +1,11 @@
 // The features a reader opens later, each in a chunk of its own that loads when first shown
-// (STYLE: the first screen carries the model, the graph and the playback bar only): the compare
-// view, lecture mode's caption, the metrics charts, the explore panel and the builder. Each
-// placeholder keeps its box's place, so nothing below it jumps when the chunk arrives.
+// (the first screen carries the model, the graph and the playback bar only): the compare view,
+// lecture mode's caption, the metrics charts, the explore panel and the builder. The boxes below
+// the graph (metrics, explore, builder) start loading once the page has painted, so the first
+// paint never waits for them. Each placeholder keeps its box's place while its chunk loads.
 import { lazy, Suspense } from 'react';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
+import { usePainted } from './painted';
 
 const LazyCompareView = lazy(() =>
   import('../compare/CompareView').then((m) => ({ default: m.CompareView })),
@@ -43,26 +45,41 @@ export function Lecture(props: ComponentProps<typeof LazyLecture>) {
   );
 }
 
+/** `children` once its turn has come after the first paint, `fallback` until then and while
+ * its chunk loads. */
+export function AfterPaint({
+  turn,
+  fallback,
+  children,
+}: {
+  turn: number;
+  fallback: ReactNode;
+  children: ReactNode;
+}) {
+  const painted = usePainted(turn);
+  return <Suspense fallback={fallback}>{painted ? children : fallback}</Suspense>;
+}
+
 export function MetricsPanel(props: ComponentProps<typeof LazyMetricsPanel>) {
   return (
-    <Suspense fallback={<Loading what="the metrics" className="panel is-metrics" />}>
+    <AfterPaint turn={4} fallback={<Loading what="the metrics" className="panel is-metrics" />}>
       <LazyMetricsPanel {...props} />
-    </Suspense>
+    </AfterPaint>
   );
 }
 
 export function ExplorePanel(props: ComponentProps<typeof LazyExplorePanel>) {
   return (
-    <Suspense fallback={<Loading what="explore" className="is-explore" />}>
+    <AfterPaint turn={2} fallback={<Loading what="explore" className="is-explore" />}>
       <LazyExplorePanel {...props} />
-    </Suspense>
+    </AfterPaint>
   );
 }
 
 export function BuilderSide(props: ComponentProps<typeof LazyBuilderSide>) {
   return (
-    <Suspense fallback={<Loading what="the builder" className="panel is-builder" />}>
+    <AfterPaint turn={3} fallback={<Loading what="the builder" className="panel is-builder" />}>
       <LazyBuilderSide {...props} />
-    </Suspense>
+    </AfterPaint>
   );
 }
