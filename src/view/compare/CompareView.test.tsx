@@ -12,13 +12,7 @@ const trace = replay(scenario);
 const render = (cursor: number) =>
   renderToStaticMarkup(
     <Playback.Provider value={playbackActor(trace, cursor)}>
-      <CompareView
-        scenarioId="race-8.1"
-        scenario={scenario}
-        era="2.6.34"
-        trace={trace}
-        cursor={cursor}
-      />
+      <CompareView scenarioId="race-8.1" scenario={scenario} era="2.6.34" trace={trace} />
     </Playback.Provider>,
   );
 

@@ -9,7 +9,7 @@ import { firstDivergence } from '../../compare/diverge';
 import type { Trace } from '../../session/session';
 import { traceFor } from '../../session/traces';
 import { useAppStore } from '../../store';
-import { Playback } from '../playback/playback';
+import { Playback, usePlayhead } from '../playback/playback';
 import { ComparePane } from './ComparePane';
 import { followCursor, markerStep } from './paneCursors';
 import { currentSide, rightSide, scenarioUnder } from './rightSide';
@@ -20,9 +20,8 @@ export interface CompareViewProps {
   scenarioId: string;
   scenario: Scenario;
   era: EraId;
-  /** the left pane: the playback machine's trace and cursor */
+  /** the left pane: the playback machine's trace (its cursor is read here) */
   trace: Trace;
-  cursor: number;
 }
 
 const flagText = (flags: Partial<Flags>): string =>
@@ -30,7 +29,8 @@ const flagText = (flags: Partial<Flags>): string =>
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(', ');
 
-export function CompareView({ scenarioId, scenario, era, trace, cursor }: CompareViewProps) {
+export function CompareView({ scenarioId, scenario, era, trace: shown }: CompareViewProps) {
+  const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const actor = Playback.useActorRef();
   const flagsOverride = useAppStore((s) => s.flagsOverride);
   const stored = useAppStore((s) => s.compareSide);

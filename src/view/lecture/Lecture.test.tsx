@@ -18,7 +18,7 @@ const trace = replay(hostile);
 const render = (cursor: number) =>
   renderToStaticMarkup(
     <Playback.Provider value={playbackActor(trace, cursor)}>
-      <Lecture scenario={hostile} opStarts={trace.opStarts} cursor={cursor} />
+      <Lecture scenario={hostile} opStarts={trace.opStarts} />
     </Playback.Provider>,
   );
 

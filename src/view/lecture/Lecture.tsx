@@ -6,20 +6,20 @@ import type { Scenario } from '../../kernel';
 import { narrationAt } from '../../narration/narrationAt';
 import { useAppStore } from '../../store';
 import { NarrationText } from '../narration/Narration';
-import { useTotal } from '../playback/playback';
+import { useCursor, useTotal } from '../playback/playback';
 import './lecture.css';
 
 export interface LectureProps {
   scenario: Scenario;
   opStarts: readonly number[];
-  cursor: number;
 }
 
 /** The caption while lecture mode is on. */
 export function Lecture(props: LectureProps) {
   const on = useAppStore((s) => s.lectureOn);
   const total = useTotal();
-  return on ? <LectureCaption {...props} total={total} /> : null;
+  const cursor = useCursor();
+  return on ? <LectureCaption {...props} total={total} cursor={cursor} /> : null;
 }
 
 /** The caption: the narration at the cursor (the description before the first op), as text. */
@@ -28,7 +28,7 @@ export function LectureCaption({
   opStarts,
   total,
   cursor,
-}: LectureProps & { total: number }) {
+}: LectureProps & { total: number; cursor: number }) {
   const text =
     narrationAt(scenario.narration, opStarts, cursor) ??
     (cursor === 0 ? (scenario.description ?? null) : null);

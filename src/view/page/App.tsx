@@ -13,7 +13,7 @@ import { EraPicker, ScenarioPicker } from '../controls/ScenarioPicker';
 import { Sharing } from '../embed/Sharing';
 import { Inspector } from '../inspector/Inspector';
 import { useKeyboard } from '../keyboard/useKeyboard';
-import { Playback, usePlayhead } from '../playback/playback';
+import { Playback, useShownTrace } from '../playback/playback';
 import { DropImport } from '../share/DropImport';
 import { EmbedFooter } from '../share/EmbedFooter';
 import { NoticeList } from '../share/NoticeList';
@@ -42,13 +42,13 @@ export function App({ controller, embed = false, embedOptions }: AppProps) {
 
 function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOptions | undefined }) {
   const session = useSession();
-  const playhead = usePlayhead();
+  // the trace only: the views below read the cursor themselves, so a step re-renders them alone
+  const trace = useShownTrace();
   useKeyboard({ presenter: !embed });
   const theme = useThemeRoot();
   // Compare view and lecture mode are for the full page, never for an embed.
   const compare = useAppStore((s) => s.compareOn) && !embed;
   const lecture = useAppStore((s) => s.lectureOn) && !embed;
-  const trace = playhead?.trace ?? null;
   const captioned = useMemo(
     () => (session && trace ? withCaptions(session.scenario, trace) : session?.scenario),
     [session, trace],
@@ -83,21 +83,15 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
       <div className="app-body">
         <main className="app-main">
           {(!embed || embedOptions?.controls !== false) && <PlaybackBar />}
-          {playhead && compare ? (
+          {trace && compare ? (
             <CompareView
               scenarioId={session.scenarioId}
               scenario={session.scenario}
               era={session.era}
-              trace={playhead.trace}
-              cursor={playhead.cursor}
+              trace={trace}
             />
-          ) : playhead ? (
-            <MainView
-              trace={playhead.trace}
-              cursor={playhead.cursor}
-              scenario={captioned}
-              embed={embed}
-            />
+          ) : trace ? (
+            <MainView trace={trace} scenario={captioned} embed={embed} />
           ) : (
             <p className="session-error" role="alert" data-testid="session-error">
               {session.ok ? 'The scenario did not replay.' : session.error}
@@ -116,9 +110,7 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
           </aside>
         )}
       </div>
-      {lecture && playhead && (
-        <Lecture scenario={captioned} opStarts={playhead.trace.opStarts} cursor={playhead.cursor} />
-      )}
+      {lecture && trace && <Lecture scenario={captioned} opStarts={trace.opStarts} />}
       {embed && <EmbedFooter />}
     </div>
   );

@@ -12,17 +12,20 @@ import { StepLog } from '../steps/StepLog';
 import { Timeline } from '../timeline/Timeline';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { ViolationList } from '../violations/ViolationList';
+import { usePlayhead } from '../playback/playback';
 import { TracePane, useStateAt } from './TracePane';
 
 export interface MainViewProps {
+  /** the playback machine's trace (the cursor is read here, so a step re-renders this view) */
   trace: Trace;
-  cursor: number;
   /** with the captions that fit this trace (withCaptions) */
   scenario: Scenario;
   embed: boolean;
 }
 
-export function MainView({ trace, cursor, scenario, embed }: MainViewProps) {
+export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
+  // trace and cursor from one snapshot of the machine (the prop is the same trace)
+  const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const total = trace.steps.length;
   const view = useStateAt(trace, cursor);
   const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
