@@ -21,7 +21,7 @@ const UI_PACKAGES = [
   'xstate/*',
   '@xstate/*',
 ];
-const UI_LAYERS = '(view|store|machine|embed)';
+const UI_LAYERS = '(view|store|machine|app|session|codecs|export)';
 const MAX_KERNEL_DEPTH = 6;
 
 /** no-restricted-imports for a kernel file `depth` folders below src/kernel/. */
@@ -41,7 +41,8 @@ function kernelFence(depth) {
             },
             {
               regex: `^(\\./)?${up}${UI_LAYERS}(/|$)|(^|/)src/${UI_LAYERS}(/|$)`,
-              message: 'src/kernel/ may not import the UI layers (view, store, machine, embed).',
+              message:
+                'src/kernel/ may not import the layers above it (view, store, machine, app, ...).',
             },
           ],
         },
@@ -53,6 +54,80 @@ function kernelFence(depth) {
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage'].map(
   (name) => ({ name, message: `src/kernel/ runs outside the browser: no \`${name}\`.` }),
 );
+
+// The layers above the kernel (README, "Layout"), fenced as Excalidraw fences its core from its
+// UI. The pure tiers hold data and functions the page, the worker and the CLI share: no UI state
+// library and no UI layer. The store never reaches into the view; the playback machines know
+// neither React nor the store; the view reaches the model only through its public surface.
+const UI_STATE_LIBS = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  'xstate',
+  'xstate/*',
+  '@xstate/*',
+];
+const PURE_TIERS = ['session', 'codecs', 'export', 'metrics'];
+/** `^(../)+NAME(/|$)`: a folder of src/ seen from a folder one level below src/. */
+const srcFolder = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+const layerFence = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+});
+const LAYER_FENCES = [
+  layerFence(
+    PURE_TIERS.map((t) => `src/${t}/**/*.{ts,tsx}`),
+    [
+      {
+        group: UI_STATE_LIBS,
+        message: 'A pure tier (session, codecs, export, metrics) uses no React, Zustand or XState.',
+      },
+      {
+        regex: srcFolder(['view', 'store', 'machine', 'app']),
+        message: 'A pure tier may not import the page layers (view, store, machine, app).',
+      },
+    ],
+  ),
+  layerFence(
+    ['src/store/**/*.{ts,tsx}'],
+    [
+      {
+        regex: srcFolder(['view', 'app', 'machine']),
+        message: 'The store holds view state: it never imports the view, the app or a machine.',
+      },
+      {
+        group: ['react', 'react/*', 'xstate', 'xstate/*', '@xstate/*'],
+        message: 'No React or XState in the store.',
+      },
+    ],
+  ),
+  layerFence(
+    ['src/machine/**/*.{ts,tsx}'],
+    [
+      {
+        regex: srcFolder(['view', 'store', 'app']),
+        message: 'A machine is a thin layer over pure functions: no view, store or app.',
+      },
+      {
+        group: ['react', 'react/*', 'zustand', 'zustand/*', '@xstate/*'],
+        message: 'No React or Zustand in a machine.',
+      },
+    ],
+  ),
+  layerFence(
+    ['src/view/**/*.{ts,tsx}', 'src/main.tsx'],
+    [
+      {
+        regex: '(^|/)kernel/(?!index$)[^/]+$',
+        allowTypeImports: true,
+        message: 'The view reaches the kernel through its public surface, src/kernel/index.ts.',
+      },
+    ],
+  ),
+];
 
 export default defineConfig([
   globalIgnores([
@@ -106,6 +181,7 @@ export default defineConfig([
     },
   },
   ...Array.from({ length: MAX_KERNEL_DEPTH }, (_, depth) => kernelFence(depth)),
+  ...LAYER_FENCES,
   {
     files: ['src/kernel/**/*.{ts,tsx,js,mjs}'],
     rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS] },

@@ -142,7 +142,7 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
   await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
   await expect(obj(page, 'anon_vma', 'av0')).toContainText('ref 0');
 
-  // a file that is not a scenario is refused with the reason
+  // a file that is not a scenario is refused with the reason, on the page's notices
   await page.getByTestId('builder-open').setInputFiles({
     name: 'bad.json',
     mimeType: 'application/json',
@@ -150,8 +150,12 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
       '{"format": "anon-vma-forest/scenario@1", "title": "x", "era": "2.6.36", "ops": [{"op": "spwan", "pid": "P"}]}',
     ),
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toContainText(
-    /bad\.json: op 0: unknown op "spwan".*did you mean spawn/,
+  await expect(page.getByTestId('notice').filter({ hasText: 'bad.json' })).toContainText(
+    /"bad\.json" was not opened: op 0: unknown op "spwan".*did you mean spawn/,
+  );
+  await expect(page.getByTestId('notice').filter({ hasText: 'bad.json' })).toHaveAttribute(
+    'role',
+    'alert',
   );
   await expect(obj(page, 'avc', 'P.c1:0/av1')).toHaveCount(1);
   expect(errors).toEqual([]);

@@ -27,6 +27,8 @@ test('growth-8.8: the largest family climbs to 7 under 3.8 and stays at 3 or les
 
   // Under 6.1 on screen, the replay itself stays small.
   await page.goto('/?scenario=growth-8.8&era=6.1');
+  // the charts are a chunk of their own, loaded once the page is up
+  await expect(chart(page, 'families')).toBeVisible();
   const onScreen = await values(chart(page, 'families').locator('[data-series="6.1"] circle'));
   expect(onScreen.length).toBeGreaterThan(0);
   expect(Math.max(...onScreen)).toBeLessThanOrEqual(3);

@@ -1,10 +1,13 @@
 // A tiny static file server for the e2e tests: serves a folder (the built dist/) under a sub-path,
 // as a blog or a course site would host it, on its own port (a second origin for the embed test).
-//   node scripts/serve-static.mjs --root dist --prefix /sub/path/ --port 4174
+// `--gzip` compresses text files for clients that accept it, as a static host does (the
+// first-screen figures of BENCHMARKS.md are taken that way).
+//   node scripts/serve-static.mjs --root dist --prefix /sub/path/ --port 4174 [--gzip]
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,6 +17,10 @@ function arg(name, fallback) {
 const root = resolve(arg('root', 'dist'));
 const prefix = arg('prefix', '/').replace(/\/?$/, '/');
 const port = Number(arg('port', '4174'));
+const gzip = process.argv.includes('--gzip');
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
+/** path -> [mtime, gzipped bytes]: each file is compressed once. */
+const gzipped = new Map();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,11 +64,31 @@ const server = createServer(async (req, res) => {
     res.writeHead(404).end('not found\n');
     return;
   }
-  res.writeHead(200, {
+  const headers = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-  });
+  };
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (gzip && COMPRESSIBLE.has(extname(file))) {
+    headers.vary = 'accept-encoding';
+    if (accepts) {
+      const { mtimeMs } = await stat(file);
+      let hit = gzipped.get(file);
+      if (!hit || hit[0] !== mtimeMs) {
+        hit = [mtimeMs, gzipSync(await readFile(file), { level: 9 })];
+        gzipped.set(file, hit);
+      }
+      res.writeHead(200, {
+        ...headers,
+        'content-encoding': 'gzip',
+        'content-length': hit[1].length,
+      });
+      res.end(hit[1]);
+      return;
+    }
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 });
 

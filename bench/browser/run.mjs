@@ -108,6 +108,11 @@ async function treeBench(page) {
   const total = await load(page, forkTree(1000), 10_000);
   await seek(page, total);
   await page.getByTestId('graph-pane').waitFor();
+  // the canvas level of detail is a chunk of its own: wait for it where the forest is huge
+  await page
+    .getByTestId('forest-canvas')
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
   const loadSeconds = (Date.now() - t0) / 1000;
   const lod = await page.evaluate(() =>
     document.querySelector('[data-testid="forest-canvas"]') ? 'canvas' : 'svg',

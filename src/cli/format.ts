@@ -1,6 +1,7 @@
 // Human-readable text for the command line: a forest snapshot, the violations, a header.
 // Only strings are built here; the entry files write them.
 import { ERA_TITLES, type EraId, type Flags } from '../kernel/flags';
+import { vmaId } from '../kernel/ids';
 import type { Forest, ForestAnonVma, ForestPage, ForestVma } from '../kernel/snapshot';
 import type { Violation } from '../kernel/trace';
 import { flagDiff } from './args';
@@ -76,7 +77,7 @@ function anonVmaLines(f: Forest): string[] {
   if (f.anon_vmas.length === 0) out.push('  (none)');
   for (const av of f.anon_vmas) {
     out.push(`  ${av.id}  ${avFieldsText(av)}`);
-    const tree = av.tree.map((t) => `${t.pid}:${t.start}`);
+    const tree = av.tree.map((t) => vmaId(t.pid, t.start));
     out.push(...wrap('    tree: ', tree.length > 0 ? tree : ['(empty)']));
   }
   return out;

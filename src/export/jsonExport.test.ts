@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../kernel';
-import { parseScenario } from '../kernel/scenario';
 import { builtinScenarios } from '../scenarios';
-import { forestText, scenarioFileText, slug, stepStateText, STEP_STATE_FORMAT } from './jsonExport';
+import { forestText, stepStateText, STEP_STATE_FORMAT } from './jsonExport';
 import { referencedIds, styleText } from './svgExport';
 
 const scenario = builtinScenarios[0]!.scenario;
 
 describe('JSON export', () => {
-  it('writes the scenario as a file parseScenario reads back', () => {
-    const file = scenarioFileText(scenario);
-    expect(file.ok).toBe(true);
-    if (file.ok) expect(parseScenario(file.text)).toEqual(parseScenario(scenario));
-    expect(scenarioFileText({ ...scenario, ops: [] })).toMatchObject({ ok: false });
-  });
-
   it('writes the final forest (Contract 2) and the state at a step', () => {
     const trace = replay(scenario);
     expect(JSON.parse(forestText(trace))).toMatchObject({ format: 'anon-vma-forest/forest@1' });
@@ -25,11 +17,6 @@ describe('JSON export', () => {
     };
     expect(at).toMatchObject({ format: STEP_STATE_FORMAT, step: 3, steps: trace.steps.length });
     expect(at.state).toEqual(JSON.parse(JSON.stringify(trace.stateAt(3))));
-  });
-
-  it('names files from titles', () => {
-    expect(slug('Race 8.1: vma_adjust vs migration!')).toBe('race-8.1-vma-adjust-vs-migration');
-    expect(slug('***')).toBe('scenario');
   });
 });
 

@@ -1,5 +1,6 @@
 // One scenario op → the kernel functions it runs, with the mmap_sem it holds around them.
 import { OpError, type Gen, type K } from './exec';
+import { mmapLockId } from './ids';
 import { acquireOther, releaseOther } from './locks';
 import { expand } from './ops/expand';
 import { fault } from './ops/fault';
@@ -23,7 +24,7 @@ function mmOf(k: K, pid: string, field = 'pid'): Mm {
 }
 
 function* withMmapSem(k: K, mm: Mm, mode: Mode, body: Gen): Gen {
-  const owner = `mmap_sem:${mm.pid}`;
+  const owner = mmapLockId(mm.pid);
   const verb = mode === 'w' ? 'down_write' : 'down_read';
   yield* acquireOther(k, mm.mmapSem, owner, mode, true, {
     fn: 'mmap_sem',

@@ -1,12 +1,26 @@
 // The kernel model's public surface: pure TypeScript, no DOM, no UI libraries.
 export { ERA_IDS, ERA_TITLES, ERAS, FLAG_NAMES, FLAG_SPECS, isEraId, resolveFlags } from './flags';
 export type { EraId, Flags, LockKind } from './flags';
-export { parseScenario, scenarioToJson, VIOLATION_KINDS } from './scenario';
+export { MAX_SCENARIO_CHARS, parseScenario, scenarioToJson, VIOLATION_KINDS } from './scenario';
 export { SCENARIO_FORMAT, ScenarioError } from './scenarioTypes';
 export type { Op, ParallelOp, Scenario, ScenarioOp, SimpleOp } from './scenarioTypes';
 export { replay, effectiveFlags } from './replay';
 export type { Replay, ReplayOptions } from './replay';
 export { FOREST_FORMAT, forestOf } from './snapshot';
+export {
+  anonVmaId,
+  avcId,
+  isAnonVmaId,
+  mmapLockId,
+  pageLockId,
+  parseAddressId,
+  parseAnonVmaId,
+  parseAvcId,
+  parseLockId,
+  pteId,
+  vmaId,
+} from './ids';
+export type { LockOwner } from './ids';
 export type { Forest } from './snapshot';
 export type { Step, Violation, ViolationKind, ReplayResult, LockEvent } from './trace';
 export type { ViewState, ViewAnonVma, ViewPage, ViewProcess, ViewVma } from './view';

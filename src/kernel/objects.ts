@@ -2,6 +2,7 @@
 // pin a violation to the micro-step doing it: use-after-free, double-free, list-corrupt,
 // unlocked-write and root-not-last.
 import type { K } from './exec';
+import { anonVmaId } from './ids';
 import { holdsForWrite, lockOf } from './locks';
 import { avId, avcId, newLock, vmaId, type AnonVma, type Avc, type Vma } from './state';
 
@@ -24,7 +25,7 @@ export function allocAnonVma(k: K): AnonVma {
   }
   const av = {
     n: s.anonVmas.length,
-    id: `av${s.anonVmas.length}`,
+    id: anonVmaId(s.anonVmas.length),
     refcount: 0,
     degree: 0,
     numChildren: 0,

@@ -29,7 +29,6 @@ function lenient(opts: ReplayOptions): boolean {
 }
 
 export type Replay = ReplayResult<Forest, ViewState> & {
-  flags: Flags;
   counts: Record<string, number>;
   /** interactive replays: the parallel op waiting for a CPU choice and the CPUs that can go */
   awaiting: { op: number; ready: number[] } | null;

@@ -2,7 +2,7 @@
 // choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
 // a chooser for explore), recording the trace and the violations pinned to steps.
 import { K, OpError, type Announce, type Gen, type Sink } from './exec';
-import type { Flags } from './flags';
+import type { EraId, Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
 import { checkStructure } from './invariants';
@@ -107,7 +107,7 @@ export class Runner implements Sink {
   /** the CPUs of the op or block running now (for the view's waiting marks) */
   private active: Cpu[] = [];
 
-  constructor(era: string, flags: Flags, opts: RunOptions = {}) {
+  constructor(era: EraId, flags: Flags, opts: RunOptions = {}) {
     this.s = opts.base ? cloneState(opts.base.state) : newState(era, flags);
     this.taken = opts.base?.taken ?? 0;
     this.opts = opts;

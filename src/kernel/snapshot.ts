@@ -1,6 +1,7 @@
 // Contract 2: the forest snapshot (`anon-vma-forest/forest@1`) with canonical ids, so that two
 // forests compare with === on their JSON. Fields an era does not have are left out.
 import type { Flags } from './flags';
+import { anonVmaId } from './ids';
 import { liveMms, type AnonVma, type State } from './state';
 
 export const FOREST_FORMAT = 'anon-vma-forest/forest@1';
@@ -86,7 +87,7 @@ function avFields(av: AnonVma, f: Flags, name: (a: AnonVma) => string): ForestAn
 
 export function forestOf(s: State): Forest {
   const order = canonicalOrder(s);
-  const ids = new Map<AnonVma, string>(order.map((a, i) => [a, `av${i}`]));
+  const ids = new Map<AnonVma, string>(order.map((a, i) => [a, anonVmaId(i)]));
   const name = (a: AnonVma): string => ids.get(a) ?? `freed:av${a.n}`;
   const mms = liveMms(s);
   const pages: ForestPage[] = [];

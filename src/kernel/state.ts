@@ -1,6 +1,7 @@
 // The model's objects. Plain mutable data owned by one replay; the page only ever sees
 // ViewState / Forest copies of it. Field names follow the kernel where one exists.
-import type { Flags } from './flags';
+import type { EraId, Flags } from './flags';
+import * as ids from './ids';
 
 export type Mode = 'w' | 'r';
 
@@ -100,7 +101,7 @@ export interface KsmRef {
 
 export interface State {
   flags: Flags;
-  era: string;
+  era: EraId;
   mms: Map<string, Mm>;
   /** every anon_vma ever allocated, by trace number (freed ones stay, marked) */
   anonVmas: AnonVma[];
@@ -118,7 +119,7 @@ export function newLock(): Lock {
   return { holders: [], mode: null };
 }
 
-export function newState(era: string, flags: Flags): State {
+export function newState(era: EraId, flags: Flags): State {
   return {
     flags,
     era,
@@ -138,12 +139,12 @@ export const avId = (av: AnonVma): string => av.id;
 export function vmaId(v: Vma): string {
   const c = v.idCache;
   if (c && c.start === v.start) return c.id;
-  const id = `${v.mm.pid}:${v.start}`;
+  const id = ids.vmaId(v.mm.pid, v.start);
   v.idCache = { start: v.start, id };
   return id;
 }
-export const avcId = (c: Avc): string => `${vmaId(c.vma)}/${avId(c.av)}`;
-export const pteId = (mm: Mm, addr: number): string => `${mm.pid}:${addr}`;
+export const avcId = (c: Avc): string => ids.avcId(vmaId(c.vma), avId(c.av));
+export const pteId = (mm: Mm, addr: number): string => ids.pteId(mm.pid, addr);
 
 export function findVma(mm: Mm, addr: number): Vma | undefined {
   for (const v of mm.vmas) if (v.start <= addr && addr < v.end) return v;

@@ -2,6 +2,7 @@
 // replay it, and read the result back through short helpers (chains, trees, pages, lock events).
 // Test support only: nothing in the app imports it.
 import type { EraId, Flags } from './flags';
+import { isAnonVmaId, vmaId } from './ids';
 import { effectiveFlags, replay, runScenario, type Replay } from './replay';
 import { parseScenario } from './scenario';
 import {
@@ -188,14 +189,14 @@ export function runScenarioFile(sc: Scenario): Run {
     chainOf: (pid, addr) => vma(pid, addr).chain,
     anonVmaOf: (pid, addr) => vma(pid, addr).anon_vma,
     av,
-    treeOf: (id) => av(id).tree.map((t) => `${t.pid}:${t.start}`),
+    treeOf: (id) => av(id).tree.map((t) => vmaId(t.pid, t.start)),
     page: (pid, addr) => f.pages.find((p) => p.pid === pid && p.addr === addr),
     anonVmaCount: f.anon_vmas.length,
     stepsOf,
     locks,
     acquired: (op) =>
       locks(op)
-        .filter((l) => l.kind === 'acquire' && /^av\d+$/.test(l.owner))
+        .filter((l) => l.kind === 'acquire' && isAnonVmaId(l.owner))
         .map((l) => `${l.owner}:${l.mode}`),
     last: sc.ops.length - 1,
     fns: (op) => [...new Set((op === undefined ? r.steps : stepsOf(op)).map((s) => s.fn))],

@@ -1,5 +1,6 @@
 // The trace a replay produces: one record per micro-step, plus the violations pinned to steps.
 // The UI moves a cursor over `steps`; the state at a cursor is rebuilt by Replay.stateAt().
+import type { EraId, Flags } from './flags';
 
 export type ViolationKind =
   | 'rmap-miss'
@@ -59,7 +60,9 @@ export interface CpuStatus {
 
 /** The result of replaying a scenario (see replay.ts). */
 export interface ReplayResult<Forest, View> {
-  era: string;
+  era: EraId;
+  /** the flags the model ran with: the era's preset, the file's flags, then the overrides */
+  flags: Flags;
   steps: Step[];
   violations: Violation[];
   /** opStarts[i]: number of steps taken before top-level op i began. */

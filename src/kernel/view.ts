@@ -1,5 +1,6 @@
 // What the page draws at one cursor position: the model state with trace ids (Contract 4).
 // Plain, JSON-safe data; the page never sees the model's mutable objects.
+import type { EraId, Flags } from './flags';
 
 export interface ViewVma {
   /** `pid:start` */
@@ -57,7 +58,12 @@ export interface ViewPage {
 }
 
 export interface ViewState {
-  era: string;
+  era: EraId;
+  /**
+   * The flags the model ran with (the era's preset with the file's flags and every override on
+   * top). What the page draws depends on them, never on the era's preset alone.
+   */
+  flags: Flags;
   processes: ViewProcess[];
   anonVmas: ViewAnonVma[];
   pages: ViewPage[];

@@ -16,6 +16,7 @@ export function viewOf(
   const f = s.flags;
   return {
     era: s.era,
+    flags: s.flags,
     processes: liveMms(s).map((mm) => ({
       pid: mm.pid,
       parent: mm.parent,

@@ -18,7 +18,16 @@ describe('marks', () => {
       opStarts: [0, 2],
       violations: [{ step: 4 }, { step: 4 }, { step: 3 }],
     });
-    expect(marks).toEqual({ ops: [1, 3], violations: [3, 4], locks: [2] });
+    expect(marks).toEqual({ ops: [1, 3], violations: [3, 4], locks: [2], stops: [] });
+  });
+
+  it('stops where the captions start', () => {
+    const trace = { steps: [{}, {}, {}, {}], opStarts: [0, 2], violations: [] };
+    const narration = [
+      { op: 1, text: 'second op' },
+      { step: 2, text: 'a step' },
+    ];
+    expect(traceMarks(trace, narration).stops).toEqual([2, 3]);
   });
 
   it('finds the neighbouring mark on each side', () => {

@@ -1,14 +1,19 @@
-// Cursor positions worth jumping to (operation starts, violations, lock acquisitions) and the
-// pure helpers the playback machine's jump events are one-line wrappers around.
+// Cursor positions worth jumping to (operation starts, violations, lock acquisitions, narrated
+// stops) and the pure helpers the playback machine's jump events are one-line wrappers around.
+import { isAnonVmaId } from '../kernel/ids';
+import type { Narration } from '../kernel/scenarioTypes';
+import { narratedStops } from './stops';
 
-/** Sorted, de-duplicated cursor positions (1..total) of the three kinds of marker. */
+/** Sorted, de-duplicated cursor positions (1..total) of the four kinds of marker. */
 export interface PlaybackMarks {
   ops: readonly number[];
   violations: readonly number[];
   locks: readonly number[];
+  /** where the presenter keys stop: the first step shown by each caption (lecture mode) */
+  stops: readonly number[];
 }
 
-export const NO_MARKS: PlaybackMarks = { ops: [], violations: [], locks: [] };
+export const NO_MARKS: PlaybackMarks = { ops: [], violations: [], locks: [], stops: [] };
 
 /** The part of a trace the marks come from (a kernel `ReplayResult` fits). */
 export interface MarkSource {
@@ -21,7 +26,7 @@ export interface MarkSource {
  * Lock acquisitions worth a marker: anon_vma locks (`av3`). mmap_sem and page locks are taken by
  * nearly every op and would bury them.
  */
-export const isAnonVmaLock = (owner: string): boolean => /^av\d+$/.test(owner);
+export const isAnonVmaLock = (owner: string): boolean => isAnonVmaId(owner);
 
 function sortedUnique(list: Iterable<number>): number[] {
   return [...new Set(list)].sort((a, b) => a - b);
@@ -40,7 +45,7 @@ export function opMarks(opStarts: readonly number[], total: number): number[] {
   return sortedUnique(out);
 }
 
-export function traceMarks(trace: MarkSource): PlaybackMarks {
+export function traceMarks(trace: MarkSource, narration?: readonly Narration[]): PlaybackMarks {
   const total = trace.steps.length;
   const locks: number[] = [];
   trace.steps.forEach((s, i) => {
@@ -50,6 +55,7 @@ export function traceMarks(trace: MarkSource): PlaybackMarks {
     ops: opMarks(trace.opStarts, total),
     violations: sortedUnique(trace.violations.map((v) => v.step).filter((s) => s <= total)),
     locks,
+    stops: narratedStops(narration, trace.opStarts, total),
   };
 }
 

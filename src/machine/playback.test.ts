@@ -1,11 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { clampCursor, PLAY_INTERVAL_MS, playbackMachine } from './playback';
-import type { PlaybackEvent, PlaybackInput } from './playback';
+import {
+  clampCursor,
+  LOOP_PAUSE_MS,
+  PLAY_INTERVAL_MS,
+  playbackMachine,
+  rangeBounds,
+} from './playback';
+import type { CursorPlace, PlaybackEvent, PlaybackRange, PlaybackTrace } from './playback';
 
-function start(input: PlaybackInput) {
+interface Marks {
+  ops?: number[];
+  violations?: number[];
+  locks?: number[];
+}
+
+/** A trace of `total` steps whose marks are `marks` (an op mark is its op's first step). */
+function fakeTrace(total: number, marks: Marks = {}): PlaybackTrace {
+  const locks = new Set(marks.locks ?? []);
+  return {
+    steps: Array.from({ length: total }, (_, i) =>
+      locks.has(i + 1) ? { lock: { kind: 'acquire', owner: `av${i}` } } : {},
+    ),
+    opStarts: (marks.ops ?? []).map((m) => m - 1),
+    violations: (marks.violations ?? []).map((step) => ({ step })),
+  };
+}
+
+function start(o: { total?: number; cursor?: CursorPlace; marks?: Marks; range?: PlaybackRange }) {
   const clock = new SimulatedClock();
+  const input = {
+    trace: fakeTrace(o.total ?? 0, o.marks),
+    ...(o.cursor === undefined ? {} : { cursor: o.cursor }),
+    ...(o.range ? { range: o.range } : {}),
+  };
   const actor = createActor(playbackMachine, { input, clock });
   actor.start();
   const cursor = () => actor.getSnapshot().context.cursor;
@@ -24,6 +53,16 @@ describe('clampCursor', () => {
 });
 
 describe('playbackMachine', () => {
+  it('derives its total and marks from the trace it holds', () => {
+    const { actor } = start({ total: 6, marks: { ops: [1, 4], violations: [5], locks: [2] } });
+    const c = actor.getSnapshot().context;
+    expect(c.total).toBe(6);
+    expect(c.marks).toEqual({ ops: [1, 4], violations: [5], locks: [2], stops: [] });
+    actor.send({ type: 'LOAD', trace: null });
+    expect(actor.getSnapshot().context).toMatchObject({ trace: null, total: 0, cursor: 0 });
+    expect(actor.getSnapshot().can({ type: 'PLAY' })).toBe(true);
+  });
+
   it('starts idle at the given cursor, clamped', () => {
     expect(start({ total: 4, cursor: 2 }).cursor()).toBe(2);
     expect(start({ total: 4, cursor: 10 }).cursor()).toBe(4);
@@ -66,11 +105,11 @@ describe('playbackMachine', () => {
 
   it('loads a new trace, keeping the cursor unless told otherwise', () => {
     const { actor, cursor } = start({ total: 10, cursor: 6 });
-    actor.send({ type: 'LOAD', total: 8 });
+    actor.send({ type: 'LOAD', trace: fakeTrace(8) });
     expect(cursor()).toBe(6);
-    actor.send({ type: 'LOAD', total: 3 });
+    actor.send({ type: 'LOAD', trace: fakeTrace(3) });
     expect(cursor()).toBe(3);
-    actor.send({ type: 'LOAD', total: 12, cursor: 0 });
+    actor.send({ type: 'LOAD', trace: fakeTrace(12), cursor: 0 });
     expect(cursor()).toBe(0);
     expect(actor.getSnapshot().context.total).toBe(12);
   });
@@ -113,7 +152,7 @@ describe('playbackMachine', () => {
     actor.send({ type: 'SEEK', to: 5 });
     clock.increment(PLAY_INTERVAL_MS);
     expect(cursor()).toBe(6);
-    actor.send({ type: 'LOAD', total: 20 });
+    actor.send({ type: 'LOAD', trace: fakeTrace(20) });
     expect(state()).toBe('idle');
   });
 
@@ -138,7 +177,9 @@ describe('playbackMachine', () => {
       fc.constant({ type: 'PLAY' as const }),
       fc.constant({ type: 'PAUSE' as const }),
       fc.integer({ min: -5, max: 50 }).map((to) => ({ type: 'SEEK' as const, to })),
-      fc.integer({ min: 0, max: 30 }).map((total) => ({ type: 'LOAD' as const, total })),
+      fc
+        .integer({ min: 0, max: 30 })
+        .map((total) => ({ type: 'LOAD' as const, trace: fakeTrace(total) })),
       fc
         .constantFrom(
           ...(['START', 'END', 'NEXT_OP', 'PREV_OP', 'NEXT_VIOLATION', 'PREV_VIOLATION'] as const),
@@ -154,13 +195,14 @@ describe('playbackMachine', () => {
         (total, events) => {
           const { actor, clock } = start({
             total,
-            marks: { ops: [1, 5], violations: [3], locks: [] },
+            marks: { ops: [1, 5].filter((m) => m <= total), violations: [3] },
           });
           for (const [e, wait] of events) {
             actor.send(e);
             clock.increment(wait);
-            const { cursor, total: t } = actor.getSnapshot().context;
+            const { cursor, total: t, trace } = actor.getSnapshot().context;
             if (cursor < 0 || cursor > t || !Number.isInteger(cursor)) return false;
+            if (t !== (trace?.steps.length ?? 0)) return false;
           }
           return true;
         },
@@ -198,13 +240,8 @@ describe('playbackMachine', () => {
   });
 
   it('takes new marks with a new trace, and can open it at its end', () => {
-    const { actor, cursor } = start({ total: 5, marks: { ops: [1], violations: [4], locks: [] } });
-    actor.send({
-      type: 'LOAD',
-      total: 9,
-      cursor: 'end',
-      marks: { ops: [2], violations: [], locks: [] },
-    });
+    const { actor, cursor } = start({ total: 5, marks: { ops: [1], violations: [4] } });
+    actor.send({ type: 'LOAD', trace: fakeTrace(9, { ops: [2] }), cursor: 'end' });
     expect(cursor()).toBe(9);
     expect(actor.getSnapshot().can({ type: 'PREV_VIOLATION' })).toBe(false);
     actor.send({ type: 'PREV_OP' });
@@ -248,5 +285,77 @@ describe('playbackMachine', () => {
     actor.send({ type: 'SCRUB_END' });
     expect(state()).toBe('idle');
     expect(cursor()).toBe(3);
+  });
+
+  it('keeps an embed range: cursor, jumps and play stay within start..end', () => {
+    const { actor, clock, cursor, state } = start({
+      total: 20,
+      cursor: 2,
+      marks: { ops: [1, 6, 15] },
+      range: { start: 5, end: 10 },
+    });
+    expect(cursor()).toBe(5);
+    actor.send({ type: 'SEEK', to: 18 });
+    expect(cursor()).toBe(10);
+    expect(actor.getSnapshot().can({ type: 'NEXT_OP' })).toBe(false);
+    actor.send({ type: 'PREV_OP' });
+    expect(cursor()).toBe(6);
+    actor.send({ type: 'START' });
+    expect(cursor()).toBe(5);
+    actor.send({ type: 'END' });
+    expect(cursor()).toBe(10);
+    actor.send({ type: 'PLAY' });
+    expect(cursor()).toBe(5);
+    clock.increment(PLAY_INTERVAL_MS);
+    expect(cursor()).toBe(6);
+    for (let i = 0; i < 4; i++) clock.increment(PLAY_INTERVAL_MS);
+    expect(cursor()).toBe(10);
+    expect(state()).toBe('idle');
+    // a shorter trace cuts the range
+    actor.send({ type: 'LOAD', trace: fakeTrace(7), cursor: 'end' });
+    expect(actor.getSnapshot().context).toMatchObject({ lo: 5, hi: 7, cursor: 7 });
+    expect(rangeBounds({ start: 40 }, 30)).toEqual({ lo: 30, hi: 30 });
+  });
+
+  it('loops an embed range: a pause on the last step, then again from the start', () => {
+    const { actor, clock, cursor, state } = start({
+      total: 20,
+      range: { start: 2, end: 4, loop: true },
+    });
+    actor.send({ type: 'PLAY' });
+    clock.increment(PLAY_INTERVAL_MS);
+    clock.increment(PLAY_INTERVAL_MS);
+    expect(cursor()).toBe(4);
+    expect(state()).toBe('looping');
+    clock.increment(LOOP_PAUSE_MS - 1);
+    expect(cursor()).toBe(4);
+    clock.increment(1);
+    expect(cursor()).toBe(2);
+    expect(state()).toBe('playing');
+    clock.increment(PLAY_INTERVAL_MS);
+    clock.increment(PLAY_INTERVAL_MS);
+    expect(state()).toBe('looping');
+    actor.send({ type: 'PAUSE' });
+    clock.increment(LOOP_PAUSE_MS * 2);
+    expect(state()).toBe('idle');
+    expect(cursor()).toBe(4);
+  });
+
+  it('walks the lecture stops of the captions it was loaded with', () => {
+    const { actor, cursor } = start({ total: 10 });
+    expect(actor.getSnapshot().can({ type: 'NEXT_STOP' })).toBe(false);
+    const trace = { ...fakeTrace(10), opStarts: [0, 3, 6] };
+    const narration = [
+      { op: 1, text: 'b' },
+      { op: 2, text: 'c' },
+    ];
+    actor.send({ type: 'LOAD', trace, narration });
+    actor.send({ type: 'NEXT_STOP' });
+    expect(cursor()).toBe(4);
+    actor.send({ type: 'NEXT_STOP' });
+    expect(cursor()).toBe(7);
+    expect(actor.getSnapshot().can({ type: 'NEXT_STOP' })).toBe(false);
+    actor.send({ type: 'PREV_STOP' });
+    expect(cursor()).toBe(4);
   });
 });

@@ -1,18 +1,43 @@
-// The playback machine: a cursor over a precomputed trace (STYLE.md 2, 4).
-// `cursor` counts micro-steps taken, from 0 (the initial state) to `total` (the end of the trace).
+// The playback machine: a cursor over a precomputed trace (STYLE.md 2, 4). The machine holds the
+// trace it plays, and derives from it the total and the marks the jumps go to, so a cursor can
+// never point past its own trace. `cursor` counts micro-steps taken, from 0 (the initial state) to
+// `total`; an embed's playable range (`start`..`end`, with `loop`) narrows that to lo..hi.
 // Moving back only moves the cursor; the trace itself is never undone. Guards and actions are
-// one-liners over the pure helpers in marks.ts; the play timer is an `after` delay.
+// one-liners over the pure helpers in marks.ts; the play timer and the loop's pause are `after`
+// delays.
 import { assertEvent, assign, setup } from 'xstate';
-import { DEFAULT_SPEED, NO_MARKS, nextMark, prevMark, shiftSpeed, snapSpeed } from './marks';
-import type { PlaybackMarks } from './marks';
+import type { Narration } from '../kernel/scenarioTypes';
+import { DEFAULT_SPEED, nextMark, prevMark, shiftSpeed, snapSpeed, traceMarks } from './marks';
+import type { MarkSource, PlaybackMarks } from './marks';
 
-export interface PlaybackContext {
+/** What the machine needs of a trace (a kernel replay is one). */
+export type PlaybackTrace = MarkSource;
+
+/** An embed's playable range, as its link asks for it (steps; cut to each trace). */
+export interface PlaybackRange {
+  start?: number;
+  end?: number;
+  /** at `end`, pause, then play again from `start` */
+  loop?: boolean;
+}
+
+/** Where a LOAD puts the cursor: the range's start or end, where it was, or a step. */
+export type CursorPlace = 'start' | 'end' | 'keep' | number;
+
+export interface PlaybackContext<T extends PlaybackTrace = PlaybackTrace> {
+  /** the trace played; null when the scenario did not replay (nothing to play) */
+  trace: T | null;
   cursor: number;
+  /** steps in the trace (derived at LOAD) */
   total: number;
+  /** where the jump events go (derived at LOAD) */
+  marks: PlaybackMarks;
+  /** the cursor stays within lo..hi: the whole trace, or an embed's range cut to it */
+  lo: number;
+  hi: number;
+  range: PlaybackRange;
   /** multiple of the base rate (one step per PLAY_INTERVAL_MS); one of SPEEDS */
   speed: number;
-  /** where the jump events go */
-  marks: PlaybackMarks;
   /** scrubbing: whether to play again when the pointer is released */
   resume: boolean;
 }
@@ -20,12 +45,15 @@ export interface PlaybackContext {
 /** Which marker list a jump uses. */
 export type MarkKind = keyof PlaybackMarks;
 
-export type PlaybackEvent =
+export type PlaybackEvent<T extends PlaybackTrace = PlaybackTrace> =
   | { type: 'STEP' }
   | { type: 'BACK' }
   | { type: 'SEEK'; to: number }
-  /** A new trace: `cursor` defaults to the current cursor (`end`: the new total), clamped. */
-  | { type: 'LOAD'; total: number; cursor?: number | 'end'; marks?: PlaybackMarks }
+  /**
+   * A new trace (null: nothing replays), with the captions that fit it (the lecture's stops).
+   * `cursor` defaults to `keep`; wherever it lands it is brought inside the new trace.
+   */
+  | { type: 'LOAD'; trace: T | null; cursor?: CursorPlace; narration?: readonly Narration[] }
   | { type: 'PLAY' }
   | { type: 'PAUSE' }
   | { type: 'TOGGLE' }
@@ -39,28 +67,39 @@ export type PlaybackEvent =
   | { type: 'PREV_VIOLATION' }
   | { type: 'NEXT_LOCK' }
   | { type: 'PREV_LOCK' }
+  /** lecture mode: the next / previous caption */
+  | { type: 'NEXT_STOP' }
+  | { type: 'PREV_STOP' }
   /** The pointer went down on the timeline: pause until SCRUB_END, SEEK meanwhile. */
   | { type: 'SCRUB_START' }
   | { type: 'SCRUB_END' };
 
-export interface PlaybackInput {
-  total?: number;
-  cursor?: number;
-  marks?: PlaybackMarks;
+/** The events a person (a button, a key, a host page) sends: all but LOAD, for any trace. */
+export type PlaybackCommand = Exclude<PlaybackEvent, { type: 'LOAD' }>;
+
+export interface PlaybackInput<T extends PlaybackTrace = PlaybackTrace> {
+  trace?: T | null;
+  cursor?: CursorPlace;
+  narration?: readonly Narration[];
   speed?: number;
+  range?: PlaybackRange;
 }
 
 /** Milliseconds between two steps while playing at 1×. */
 export const PLAY_INTERVAL_MS = 600;
+/** An embed's loop pauses this long at the end of its range, so the last step is seen. */
+export const LOOP_PAUSE_MS = 1200;
 
-/** A whole number of steps within [0, total]; anything else (NaN, fractions) is brought inside. */
-export function clampCursor(to: number, total: number): number {
-  if (!Number.isFinite(to)) return to > 0 ? total : 0;
-  return Math.min(Math.max(Math.trunc(to), 0), total);
+/** A whole number of steps within [lo, hi]; anything else (NaN, fractions) is brought inside. */
+export function clampCursor(to: number, hi: number, lo = 0): number {
+  if (!Number.isFinite(to)) return to > 0 ? hi : lo;
+  return Math.min(Math.max(Math.trunc(to), lo), hi);
 }
 
-function cleanTotal(total: number | undefined): number {
-  return total !== undefined && Number.isFinite(total) ? Math.max(0, Math.trunc(total)) : 0;
+/** The playable steps of a trace of `total` steps under `range`. */
+export function rangeBounds(range: PlaybackRange, total: number): { lo: number; hi: number } {
+  const hi = clampCursor(range.end ?? total, total);
+  return { lo: clampCursor(range.start ?? 0, hi), hi };
 }
 
 /** The speed a SPEED event asks for. */
@@ -68,121 +107,166 @@ export function requestedSpeed(speed: number, e: { to?: number; by?: number }): 
   return e.to !== undefined ? snapSpeed(e.to) : shiftSpeed(speed, e.by ?? 0);
 }
 
+/** The context fields that follow from a trace: total, marks, the range's bounds, the cursor. */
+function loaded<T extends PlaybackTrace>(
+  trace: T | null,
+  range: PlaybackRange,
+  place: CursorPlace,
+  current: number,
+  narration: readonly Narration[] | undefined,
+) {
+  const total = trace?.steps.length ?? 0;
+  const { lo, hi } = rangeBounds(range, total);
+  const to = place === 'start' ? lo : place === 'end' ? hi : place === 'keep' ? current : place;
+  const marks = traceMarks(trace ?? { steps: [], opStarts: [], violations: [] }, narration);
+  return { trace, total, marks, lo, hi, cursor: clampCursor(to, hi, lo) };
+}
+
+type JumpParams = { dir: 'next' | 'prev'; kind: MarkKind };
+
 const jump = (dir: 'next' | 'prev', kind: MarkKind) => ({
   guard: { type: 'hasMark', params: { dir, kind } } as const,
   actions: { type: 'toMark', params: { dir, kind } } as const,
 });
 
-type JumpParams = { dir: 'next' | 'prev'; kind: MarkKind };
-/** The mark a jump goes to; marks outside the trace (a stale list) count as none. */
-function markFrom(c: PlaybackContext, p: JumpParams): number | null {
-  const m = (p.dir === 'next' ? nextMark : prevMark)(c.marks[p.kind], c.cursor);
-  return m !== null && m >= 0 && m <= c.total ? m : null;
+/** The playback machine for traces of type T (the page's: kernel replays). */
+export function createPlaybackMachine<T extends PlaybackTrace>() {
+  type Ctx = PlaybackContext<T>;
+  /** The mark a jump goes to; marks outside the playable range count as none. */
+  const markFrom = (c: Ctx, p: JumpParams): number | null => {
+    const m = (p.dir === 'next' ? nextMark : prevMark)(c.marks[p.kind], c.cursor);
+    return m !== null && m >= c.lo && m <= c.hi ? m : null;
+  };
+  return setup({
+    types: {
+      context: {} as Ctx,
+      events: {} as PlaybackEvent<T>,
+      input: {} as PlaybackInput<T>,
+    },
+    delays: {
+      tick: ({ context }) => PLAY_INTERVAL_MS / context.speed,
+      loopPause: Math.max(LOOP_PAUSE_MS, PLAY_INTERVAL_MS),
+    },
+    guards: {
+      canStep: ({ context }) => context.cursor < context.hi,
+      canBack: ({ context }) => context.cursor > context.lo,
+      atEnd: ({ context }) => context.cursor >= context.hi,
+      loopsHere: ({ context: c }) => c.range.loop === true && c.cursor >= c.hi && c.hi > c.lo,
+      resume: ({ context }) => context.resume,
+      hasMark: ({ context }, p: JumpParams) => markFrom(context, p) !== null,
+      speedChanges: ({ context, event }) =>
+        event.type === 'SPEED' && requestedSpeed(context.speed, event) !== context.speed,
+    },
+    actions: {
+      step: assign({ cursor: ({ context: c }) => clampCursor(c.cursor + 1, c.hi, c.lo) }),
+      back: assign({ cursor: ({ context: c }) => clampCursor(c.cursor - 1, c.hi, c.lo) }),
+      rewind: assign({ cursor: ({ context }) => context.lo }),
+      toEnd: assign({ cursor: ({ context }) => context.hi }),
+      toMark: assign({
+        cursor: ({ context }, p: JumpParams) => markFrom(context, p) ?? context.cursor,
+      }),
+      seek: assign({
+        cursor: ({ context: c, event }) => {
+          assertEvent(event, 'SEEK');
+          return clampCursor(event.to, c.hi, c.lo);
+        },
+      }),
+      setSpeed: assign({
+        speed: ({ context, event }) => {
+          assertEvent(event, 'SPEED');
+          return requestedSpeed(context.speed, event);
+        },
+      }),
+      remember: assign({ resume: (_, playing: boolean) => playing }),
+      load: assign(({ context, event }) => {
+        assertEvent(event, 'LOAD');
+        const place = event.cursor ?? 'keep';
+        return loaded(event.trace, context.range, place, context.cursor, event.narration);
+      }),
+    },
+  }).createMachine({
+    id: 'playback',
+    context: ({ input }) => ({
+      ...loaded(
+        input.trace ?? null,
+        input.range ?? {},
+        input.cursor ?? 'start',
+        0,
+        input.narration,
+      ),
+      range: input.range ?? {},
+      speed: snapSpeed(input.speed ?? DEFAULT_SPEED),
+      resume: false,
+    }),
+    initial: 'idle',
+    // Jumps move the cursor whatever the state; playing goes on from the new place.
+    on: {
+      SEEK: { actions: 'seek' },
+      LOAD: { target: '.idle', actions: 'load' },
+      SPEED: { guard: 'speedChanges', actions: 'setSpeed' },
+      START: { guard: 'canBack', actions: 'rewind' },
+      END: { guard: 'canStep', actions: 'toEnd' },
+      NEXT_OP: jump('next', 'ops'),
+      PREV_OP: jump('prev', 'ops'),
+      NEXT_VIOLATION: jump('next', 'violations'),
+      PREV_VIOLATION: jump('prev', 'violations'),
+      NEXT_LOCK: jump('next', 'locks'),
+      PREV_LOCK: jump('prev', 'locks'),
+      NEXT_STOP: jump('next', 'stops'),
+      PREV_STOP: jump('prev', 'stops'),
+    },
+    states: {
+      idle: {
+        on: {
+          STEP: { guard: 'canStep', actions: 'step' },
+          BACK: { guard: 'canBack', actions: 'back' },
+          PLAY: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
+          TOGGLE: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
+          SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: false } },
+        },
+      },
+      playing: {
+        // Playing stops by itself at the end of the trace (or of an embed's range, or loops).
+        always: [
+          { guard: 'loopsHere', target: 'looping' },
+          { guard: 'atEnd', target: 'idle' },
+        ],
+        after: { tick: { target: 'playing', reenter: true, actions: 'step' } },
+        on: {
+          PAUSE: 'idle',
+          TOGGLE: 'idle',
+          // Taking a step by hand takes control back from the timer.
+          STEP: { guard: 'canStep', target: 'idle', actions: 'step' },
+          BACK: { guard: 'canBack', target: 'idle', actions: 'back' },
+          // Re-entering restarts the timer at the new rate.
+          SPEED: { guard: 'speedChanges', target: 'playing', reenter: true, actions: 'setSpeed' },
+          SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: true } },
+        },
+      },
+      // An embed's loop: a pause on the last step of the range, then again from its start.
+      looping: {
+        after: { loopPause: { target: 'playing', actions: 'rewind' } },
+        on: {
+          PAUSE: 'idle',
+          TOGGLE: 'idle',
+          PLAY: { target: 'playing', actions: 'rewind' },
+          BACK: { guard: 'canBack', target: 'idle', actions: 'back' },
+          SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: true } },
+        },
+      },
+      scrubbing: {
+        on: {
+          SCRUB_END: [{ guard: 'resume', target: 'playing' }, { target: 'idle' }],
+          PAUSE: { actions: { type: 'remember', params: false } },
+        },
+      },
+    },
+  });
 }
 
-export const playbackMachine = setup({
-  types: {
-    context: {} as PlaybackContext,
-    events: {} as PlaybackEvent,
-    input: {} as PlaybackInput,
-  },
-  delays: { tick: ({ context }) => PLAY_INTERVAL_MS / context.speed },
-  guards: {
-    canStep: ({ context }) => context.cursor < context.total,
-    canBack: ({ context }) => context.cursor > 0,
-    atEnd: ({ context }) => context.cursor >= context.total,
-    resume: ({ context }) => context.resume,
-    hasMark: ({ context }, p: JumpParams) => markFrom(context, p) !== null,
-    speedChanges: ({ context, event }) =>
-      event.type === 'SPEED' && requestedSpeed(context.speed, event) !== context.speed,
-  },
-  actions: {
-    step: assign({ cursor: ({ context }) => clampCursor(context.cursor + 1, context.total) }),
-    back: assign({ cursor: ({ context }) => clampCursor(context.cursor - 1, context.total) }),
-    rewind: assign({ cursor: 0 }),
-    toEnd: assign({ cursor: ({ context }) => context.total }),
-    toMark: assign({
-      cursor: ({ context }, p: JumpParams) => markFrom(context, p) ?? context.cursor,
-    }),
-    seek: assign({
-      cursor: ({ context, event }) => {
-        assertEvent(event, 'SEEK');
-        return clampCursor(event.to, context.total);
-      },
-    }),
-    setSpeed: assign({
-      speed: ({ context, event }) => {
-        assertEvent(event, 'SPEED');
-        return requestedSpeed(context.speed, event);
-      },
-    }),
-    remember: assign({ resume: (_, playing: boolean) => playing }),
-    load: assign(({ context, event }) => {
-      assertEvent(event, 'LOAD');
-      const total = cleanTotal(event.total);
-      const to = event.cursor === 'end' ? total : (event.cursor ?? context.cursor);
-      return { total, cursor: clampCursor(to, total), marks: event.marks ?? NO_MARKS };
-    }),
-  },
-}).createMachine({
-  id: 'playback',
-  context: ({ input }) => {
-    const total = cleanTotal(input.total);
-    return {
-      total,
-      cursor: clampCursor(input.cursor ?? 0, total),
-      speed: snapSpeed(input.speed ?? DEFAULT_SPEED),
-      marks: input.marks ?? NO_MARKS,
-      resume: false,
-    };
-  },
-  initial: 'idle',
-  // Jumps move the cursor whatever the state; playing goes on from the new place.
-  on: {
-    SEEK: { actions: 'seek' },
-    LOAD: { target: '.idle', actions: 'load' },
-    SPEED: { guard: 'speedChanges', actions: 'setSpeed' },
-    START: { guard: 'canBack', actions: 'rewind' },
-    END: { guard: 'canStep', actions: 'toEnd' },
-    NEXT_OP: jump('next', 'ops'),
-    PREV_OP: jump('prev', 'ops'),
-    NEXT_VIOLATION: jump('next', 'violations'),
-    PREV_VIOLATION: jump('prev', 'violations'),
-    NEXT_LOCK: jump('next', 'locks'),
-    PREV_LOCK: jump('prev', 'locks'),
-  },
-  states: {
-    idle: {
-      on: {
-        STEP: { guard: 'canStep', actions: 'step' },
-        BACK: { guard: 'canBack', actions: 'back' },
-        PLAY: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
-        TOGGLE: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
-        SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: false } },
-      },
-    },
-    playing: {
-      // Playing stops by itself at the end of the trace.
-      always: { guard: 'atEnd', target: 'idle' },
-      after: { tick: { target: 'playing', reenter: true, actions: 'step' } },
-      on: {
-        PAUSE: 'idle',
-        TOGGLE: 'idle',
-        // Taking a step by hand takes control back from the timer.
-        STEP: { guard: 'canStep', target: 'idle', actions: 'step' },
-        BACK: { guard: 'canBack', target: 'idle', actions: 'back' },
-        // Re-entering restarts the timer at the new rate.
-        SPEED: { guard: 'speedChanges', target: 'playing', reenter: true, actions: 'setSpeed' },
-        SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: true } },
-      },
-    },
-    scrubbing: {
-      on: {
-        SCRUB_END: [{ guard: 'resume', target: 'playing' }, { target: 'idle' }],
-        PAUSE: { actions: { type: 'remember', params: false } },
-      },
-    },
-  },
-});
+/** The machine over any trace with steps, op starts and violations (tests, other pages). */
+export const playbackMachine = createPlaybackMachine<PlaybackTrace>();
 
-export type PlaybackMachine = typeof playbackMachine;
+export type PlaybackMachine<T extends PlaybackTrace = PlaybackTrace> = ReturnType<
+  typeof createPlaybackMachine<T>
+>;

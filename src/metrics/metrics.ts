@@ -1,6 +1,7 @@
 // Numbers a teacher or reviewer compares across eras, computed from a trace: lock acquisitions
 // per operation, chain length per VMA, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.7's
 // interval tree), and anon_vmas per family over time (the endless growth of §8.8).
+import { isAnonVmaId } from '../kernel/ids';
 import type { Scenario } from '../kernel/scenarioTypes';
 import type { Step } from '../kernel/trace';
 import type { ViewState } from '../kernel/view';
@@ -33,7 +34,7 @@ export function locksPerOp(t: TraceLike, sc: Scenario): OpLocks[] {
     if (s.lock?.kind !== 'acquire') continue;
     const row = out[s.op];
     if (!row) continue;
-    if (s.lock.owner.startsWith('av')) row.anonVma++;
+    if (isAnonVmaId(s.lock.owner)) row.anonVma++;
     else row.other++;
   }
   return out;

@@ -1,13 +1,13 @@
 // Which scenario is open and how it is replayed, from the store's session fields. Pure, so the
 // store can try an edit before committing it and the page derives the same session from it.
 import { pinSchedules } from '../kernel/pinSchedules';
-import { replay } from '../kernel/replay';
 import type { EraId, Flags } from '../kernel/flags';
 import { resolveFlags } from '../kernel/flags';
 import type { Scenario } from '../kernel/scenarioTypes';
 import { findScenario } from './catalog';
-import { cachedSession } from './session';
+import { createSession } from './session';
 import type { Session } from './session';
+import { traceFor } from './traces';
 
 /** The scenario id of a scenario the user built or edited (not a built-in). */
 export const CUSTOM_ID = 'custom';
@@ -32,11 +32,11 @@ export function currentScenario(
   return entry ? { id: entry.id, scenario: entry.scenario } : null;
 }
 
-/** The replayed session for these inputs (cached); null when there is no scenario at all. */
+/** The replayed session for these inputs (its trace cached); null when there is no scenario. */
 export function sessionOf(inputs: SessionInputs): Session | null {
   const current = currentScenario(inputs);
   if (!current) return null;
-  return cachedSession(current.id, current.scenario, inputs.eraOverride, {
+  return createSession(current.id, current.scenario, inputs.eraOverride, {
     flags: inputs.flagsOverride,
     interactive: inputs.interactive,
   });
@@ -67,9 +67,6 @@ export function scenarioAsReplayed(
   const written: Scenario = { ...rest, era, ...(Object.keys(flags).length > 0 ? { flags } : {}) };
   if (!scenario.ops.some((op) => op.op === 'parallel')) return written;
   // A schedule is strict under the file's own era: write the CPUs this replay actually ran.
-  try {
-    return pinSchedules(written, replay(scenario, { era, flags: flagsOverride }).schedules);
-  } catch {
-    return written;
-  }
+  const shown = traceFor({ scenario, era: eraOverride, flags: flagsOverride });
+  return shown.ok ? pinSchedules(written, shown.trace.schedules) : written;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../kernel/scenarioTypes';
 import { scenarioAsReplayed } from './current';
 import { emptyScenario, withLastInParallel, withOp, withoutLastOp, withSchedule } from './edit';
-import { cachedSession, sessionKey } from './session';
+import { traceFor, traceKey } from './traces';
+import type { TraceRequest } from './traces';
 
 const base: Scenario = {
   ...emptyScenario('2.6.36'),
@@ -38,19 +39,24 @@ describe('scenario edits', () => {
   });
 });
 
-describe('session cache', () => {
+describe('trace cache', () => {
   it('keys on content, era, flags and mode', () => {
     const a = withOp(base, { op: 'exit', pid: 'P' });
     const b = withOp(base, { op: 'exit', pid: 'P' });
-    expect(sessionKey('custom', a, null)).toBe(sessionKey('custom', b, null));
-    expect(cachedSession('custom', a, null)).toBe(cachedSession('custom', b, null));
+    const key = (sc: Scenario, more: Partial<TraceRequest> = {}) =>
+      traceKey({ scenario: sc, era: null, ...more });
+    expect(key(a)).toBe(key(b));
+    expect(traceFor({ scenario: a, era: null })).toBe(traceFor({ scenario: b, era: null }));
     const keys = [
-      sessionKey('custom', a, '3.0'),
-      sessionKey('custom', a, null, { flags: { pinRoot: false } }),
-      sessionKey('custom', a, null, { interactive: true }),
-      sessionKey('custom', base, null),
+      key(a, { era: '3.0' }),
+      key(a, { flags: { pinRoot: false } }),
+      key(a, { interactive: true }),
+      key(base),
     ];
-    expect(new Set([sessionKey('custom', a, null), ...keys]).size).toBe(5);
+    expect(new Set([key(a), ...keys]).size).toBe(5);
+    expect(key(a, { flags: { pinRoot: false, tailInsert: true } })).toBe(
+      key(a, { flags: { tailInsert: true, pinRoot: false } }),
+    );
   });
 });
 

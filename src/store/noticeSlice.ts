@@ -1,7 +1,9 @@
-// Messages for the reader that are not tied to one control: a link that could not be opened, an
-// imported file that was rejected, a saved scenario that was skipped. Plain text, shown as text.
+// The page's one notification surface: a link that could not be opened, a file that was rejected
+// or opened, an edit the model refused, a saved scenario that was skipped. Plain text, shown as
+// text (view/share/NoticeList.tsx).
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index';
+import type { ActionResult } from './sessionSlice';
 
 export interface Notice {
   id: number;
@@ -16,6 +18,8 @@ export interface NoticeSlice {
   notices: Notice[];
   notify: (text: string, tone?: Notice['tone']) => void;
   dismissNotice: (id: number) => void;
+  /** tells why an action was refused (nothing when it was done); returns the result */
+  notifyRefusal: (result: ActionResult) => ActionResult;
 }
 
 export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set, get) => {
@@ -29,5 +33,15 @@ export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (s
       set({ notices: [...kept, notice].slice(-MAX_NOTICES) });
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    notifyRefusal: (result) => {
+      if (!result.ok)
+        get().notify(`Not applied: ${sentence(result.error)} The forest is unchanged.`);
+      return result;
+    },
   };
 };
+
+/** `text` ending as a sentence. */
+export function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -26,11 +26,11 @@ describe('session slice', () => {
 
   it('appends ops, moves the cursor to the end, undoes', () => {
     const store = fresh();
-    expect(store.getState().appendOp(spawnP)).toBe(true);
-    expect(store.getState().appendOp(mmapP)).toBe(true);
+    expect(store.getState().appendOp(spawnP)).toEqual({ ok: true });
+    expect(store.getState().appendOp(mmapP)).toEqual({ ok: true });
     expect(store.getState().custom?.ops).toEqual([spawnP, mmapP]);
     expect(store.getState().cursorIntent).toBe('end');
-    expect(store.getState().undoOp()).toBe(true);
+    expect(store.getState().undoOp()).toEqual({ ok: true });
     expect(store.getState().custom?.ops).toEqual([spawnP]);
   });
 
@@ -38,11 +38,13 @@ describe('session slice', () => {
     const store = fresh();
     store.getState().appendOp(spawnP);
     const before = store.getState().custom;
-    expect(store.getState().appendOp({ op: 'touch', pid: 'P', addr: 9, write: true })).toBe(false);
+    const refused = store.getState().appendOp({ op: 'touch', pid: 'P', addr: 9, write: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no VMA covers address 9/),
+    });
     expect(store.getState().custom).toBe(before);
-    expect(store.getState().actionError).toMatch(/no VMA covers address 9/);
-    expect(store.getState().appendOp(mmapP)).toBe(true);
-    expect(store.getState().actionError).toBeNull();
+    expect(store.getState().appendOp(mmapP)).toEqual({ ok: true });
   });
 
   it('edits a built-in into a custom copy without its expectations', () => {
@@ -93,18 +95,28 @@ describe('session slice', () => {
       op: 'parallel',
       threads: [[{ op: 'touch', pid: 'P', addr: 0 }], [{ op: 'touch', pid: 'P', addr: 1 }]],
     });
-    expect(st().setSchedule(2, [1, 0])).toBe(true);
+    expect(st().setSchedule(2, [1, 0])).toEqual({ ok: true });
     expect(st().custom?.ops[2]).toMatchObject({ schedule: [1, 0] });
-    expect(st().setSchedule(0, [0])).toBe(false);
-    expect(st().actionError).toMatch(/not a parallel block/);
-    expect(st().setSchedule(2, [5])).toBe(false);
+    expect(st().setSchedule(0, [0])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a parallel block/),
+    });
+    expect(st().setSchedule(2, [5])).toMatchObject({ ok: false });
+  });
+
+  it('tells a refusal on the notices', () => {
+    const store = fresh();
+    const result = store.getState().undoOp();
+    expect(store.getState().notifyRefusal(result)).toBe(result);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'Not applied: Nothing to undo. The forest is unchanged.',
+    ]);
+    store.getState().notifyRefusal({ ok: true });
+    expect(store.getState().notices).toHaveLength(1);
   });
 
   it('undo with nothing to undo is an error, not a crash', () => {
     const store = fresh();
-    expect(store.getState().undoOp()).toBe(false);
-    expect(store.getState().actionError).toMatch(/Nothing to undo/);
-    store.getState().dismissActionError();
-    expect(store.getState().actionError).toBeNull();
+    expect(store.getState().undoOp()).toEqual({ ok: false, error: 'Nothing to undo.' });
   });
 });

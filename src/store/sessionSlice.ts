@@ -1,7 +1,7 @@
 // Which scenario is open, under which era and flags, and whether CPUs are picked by hand. The
 // trace is derived from these (src/session/) and the cursor lives in the playback machine, never
 // here (STYLE.md 5). Every edit is replayed before it is committed: one the model rejects leaves
-// the state as it was and only sets `actionError`.
+// the state as it was, and the action says why in its result ({ ok: false, error }).
 import type { StateCreator } from 'zustand';
 import type { EraId, Flags } from '../kernel/flags';
 import type { Scenario, ScenarioOp } from '../kernel/scenarioTypes';
@@ -19,30 +19,34 @@ import type { AppState } from './index';
 /** Where the cursor goes once the next session is loaded. */
 export type CursorIntent = 'start' | 'end' | 'keep';
 
+/** What an action did: done, or refused with the reason (the state is then unchanged). */
+export type ActionResult = { ok: true } | { ok: false; error: string };
+
+export const DONE: ActionResult = { ok: true };
+
 export interface SessionSlice extends SessionInputs {
-  /** why the last edit was rejected (shown as an alert); null after a successful one */
-  actionError: string | null;
-  /** set by each action, read by the page when it hands the new trace to the playback machine */
+  /**
+   * Where the cursor goes on the trace of the session this action made: set with the session
+   * fields, read in the same tick by the page's controller when it hands the trace to the
+   * playback machine (src/app/controller.ts).
+   */
   cursorIntent: CursorIntent;
   loadBuiltin: (id: string) => void;
   /** @deprecated name kept for the scenario picker: same as loadBuiltin */
   selectScenario: (id: string) => void;
-  setEra: (era: EraId | null) => boolean;
+  setEra: (era: EraId | null) => ActionResult;
   /** `undefined` removes the override (back to the era's value) */
-  setFlag: <K extends keyof Flags>(name: K, value: Flags[K] | undefined) => boolean;
-  resetFlags: () => boolean;
-  appendOp: (op: ScenarioOp) => boolean;
-  undoOp: () => boolean;
+  setFlag: <K extends keyof Flags>(name: K, value: Flags[K] | undefined) => ActionResult;
+  resetFlags: () => ActionResult;
+  appendOp: (op: ScenarioOp) => ActionResult;
+  undoOp: () => ActionResult;
   /** the last op on a CPU of its own, beside the op before it (a parallel block) */
-  parallelLastOp: () => boolean;
-  setSchedule: (opIndex: number, schedule: number[]) => boolean;
-  setInteractive: (on: boolean) => boolean;
+  parallelLastOp: () => ActionResult;
+  setSchedule: (opIndex: number, schedule: number[]) => ActionResult;
+  setInteractive: (on: boolean) => ActionResult;
   newScenario: () => void;
   /** an already validated scenario (parseScenario) */
-  loadScenario: (scenario: Scenario) => boolean;
-  /** shows why something the user asked for was not done (a file that does not parse, ...) */
-  reportActionError: (message: string) => void;
-  dismissActionError: () => void;
+  loadScenario: (scenario: Scenario) => ActionResult;
 }
 
 type Set = Parameters<StateCreator<AppState>>[0];
@@ -54,29 +58,28 @@ function inputsOf(s: AppState): SessionInputs {
 }
 
 /** Replays the state with `patch` applied and commits it only when the replay succeeds. */
-function tryCommit(set: Set, get: Get, patch: Partial<SessionInputs>, cursor: CursorIntent) {
+function tryCommit(
+  set: Set,
+  get: Get,
+  patch: Partial<SessionInputs>,
+  cursor: CursorIntent,
+): ActionResult {
   const next = { ...inputsOf(get()), ...patch };
   const session = sessionOf(next);
-  if (session && !session.ok) {
-    set({ actionError: session.error });
-    return false;
-  }
-  set({ ...patch, actionError: null, cursorIntent: cursor });
-  return true;
+  if (session && !session.ok) return { ok: false, error: session.error };
+  set({ ...patch, cursorIntent: cursor });
+  return DONE;
 }
 
-function reject(set: Set, message: string): false {
-  set({ actionError: message });
-  return false;
-}
+const reject = (error: string): ActionResult => ({ ok: false, error });
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
   const current = () => currentScenario(get())?.scenario ?? null;
   const edit = (f: (sc: Scenario) => Scenario | string | null, what: string) => {
     const sc = current();
     const next = sc ? f(sc) : null;
-    if (next === null) return reject(set, `Nothing to ${what}.`);
-    if (typeof next === 'string') return reject(set, next);
+    if (next === null) return reject(`Nothing to ${what}.`);
+    if (typeof next === 'string') return reject(next);
     return tryCommit(set, get, { custom: next }, 'end');
   };
   // Another scenario starts under its own era, with its own flags.
@@ -86,7 +89,6 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       custom: null,
       eraOverride: null,
       flagsOverride: {},
-      actionError: null,
       cursorIntent: 'start',
     });
   return {
@@ -95,7 +97,6 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     eraOverride: null,
     flagsOverride: {},
     interactive: false,
-    actionError: null,
     cursorIntent: 'start',
     loadBuiltin,
     selectScenario: loadBuiltin,
@@ -122,13 +123,10 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       set({
         custom: emptyScenario(era),
         eraOverride: null,
-        actionError: null,
         cursorIntent: 'start',
       });
     },
     loadScenario: (scenario) =>
       tryCommit(set, get, { custom: scenario, eraOverride: null, flagsOverride: {} }, 'start'),
-    reportActionError: (message) => set({ actionError: message }),
-    dismissActionError: () => set({ actionError: null }),
   };
 };

@@ -3,6 +3,7 @@
 // COW on a shared page (wp_page_copy) or reuses a page nobody else maps any more, moving it
 // to the writer's anon_vma (do_wp_page → page_move_anon_rmap).
 import { OpError, step, type Gen, type K } from '../exec';
+import { pageLockId } from '../ids';
 import { acquireOther, releaseOther } from '../locks';
 import { liveAv } from '../objects';
 import { newPage, setPte } from '../pagetables';
@@ -35,7 +36,7 @@ export function* fault(k: K, mm: Mm, addr: number, write: boolean): Gen {
   let pte = mm.ptes.get(addr);
   if (pte?.migration) {
     const page = pte.page;
-    const owner = `page:${page.pfn}`;
+    const owner = pageLockId(page.pfn);
     yield* acquireOther(k, page.lock, owner, 'w', false, {
       fn: 'migration_entry_wait',
       line: 'wait',

@@ -2,6 +2,7 @@
 // it to migration entries (try_to_unmap), copy it, then restore the entries to the new page
 // (remove_migration_ptes) and drop the pin. Every entry must be restored (§8.1).
 import { OpError, step, type Gen, type K } from '../exec';
+import { pageLockId } from '../ids';
 import { acquireOther, holdQuietly, releaseOther, releaseQuietly } from '../locks';
 import { mappersOf, newPage } from '../pagetables';
 import { avId, pteId, type Mm, type Page } from '../state';
@@ -15,7 +16,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     throw new OpError(`no anonymous page is mapped at ${pteId(mm, addr)}`, 'addr');
   }
   const page = pte.page;
-  const owner = `page:${page.pfn}`;
+  const owner = pageLockId(page.pfn);
   /** unlock_page of the old page (and of the new one, held quietly since the copy) */
   const unlockPages = function* (copy: Page | null): Gen {
     const text = `unlock_page(page ${page.pfn})${copy ? `; unlock_page(page ${copy.pfn})` : ''}`;

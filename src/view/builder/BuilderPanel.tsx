@@ -1,12 +1,12 @@
 // "Build your own forest": new scenario, undo, save, and the operation palette acting on the
-// selection. Every action appends one op through the store, which replays it before committing.
+// selection. Every action appends one op through the store, which replays it before committing;
+// a refused one is told on the page's notices.
 import { useMemo, useState } from 'react';
-import { scenarioAsReplayed } from '../../session/current';
+import { saveScenarioFile } from '../../app/scenarioFiles';
 import { withLastInParallel } from '../../session/edit';
+import { scenarioFileName } from '../../session/scenarioFile';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
-import { ActionAlert } from './ActionAlert';
-import { fileNameFor, saveText, scenarioFile } from './download';
 import { OpenFileButton } from './OpenFileButton';
 import { OpList } from './OpList';
 import { OpPalette } from './OpPalette';
@@ -22,8 +22,7 @@ export function BuilderPanel({ session }: { session: Session }) {
   const undoOp = useAppStore((s) => s.undoOp);
   const parallelLastOp = useAppStore((s) => s.parallelLastOp);
   const newScenario = useAppStore((s) => s.newScenario);
-  const eraOverride = useAppStore((s) => s.eraOverride);
-  const flagsOverride = useAppStore((s) => s.flagsOverride);
+  const told = useAppStore((s) => s.notifyRefusal);
 
   const trace = session.ok ? session.trace : null;
   const end = useMemo(() => trace?.stateAt(trace.steps.length) ?? null, [trace]);
@@ -39,8 +38,7 @@ export function BuilderPanel({ session }: { session: Session }) {
     : session.trace.awaiting
       ? 'pick the next CPU of the parallel block first'
       : null;
-  const saved = scenarioAsReplayed(session.scenario, eraOverride, flagsOverride);
-  const file = scenarioFile(saved);
+  const canSave = session.scenario.ops.length > 0;
   const stale = end ? staleSelection(end, selected) : null;
   const canUndo = session.scenario.ops.length > 0;
   const pairing = parallelHint(session.scenario);
@@ -58,7 +56,7 @@ export function BuilderPanel({ session }: { session: Session }) {
           aria-disabled={!canUndo}
           title={canUndo ? 'remove the last op' : 'Undo: there is no op to remove'}
           onClick={() => {
-            if (canUndo) undoOp();
+            if (canUndo) told(undoOp());
           }}
         >
           Undo last op
@@ -69,7 +67,7 @@ export function BuilderPanel({ session }: { session: Session }) {
           aria-disabled={!pairing.ok}
           title={pairing.text}
           onClick={() => {
-            if (pairing.ok) parallelLastOp();
+            if (pairing.ok) told(parallelLastOp());
           }}
         >
           Last op in parallel
@@ -77,10 +75,14 @@ export function BuilderPanel({ session }: { session: Session }) {
         <button
           type="button"
           data-testid="builder-download"
-          aria-disabled={!file.ok}
-          title={file.ok ? `save ${fileNameFor(saved.title)}` : `Download: ${file.why}`}
+          aria-disabled={!canSave}
+          title={
+            canSave
+              ? `save ${scenarioFileName(session.scenario.title)}`
+              : 'Download: add an op first: a scenario needs at least one'
+          }
           onClick={() => {
-            if (file.ok) saveText(file.text, fileNameFor(saved.title));
+            if (canSave) saveScenarioFile(useAppStore);
           }}
         >
           Download scenario JSON
@@ -99,9 +101,8 @@ export function BuilderPanel({ session }: { session: Session }) {
         target={target}
         onChange={(t) => setEdited({ key, target: t })}
       />
-      <OpPalette actions={actions} blocked={blocked} onAppend={appendOp} />
+      <OpPalette actions={actions} blocked={blocked} onAppend={(op) => told(appendOp(op))} />
       <OpList scenario={session.scenario} />
-      <ActionAlert />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The input for one flag: a checkbox for a bool, a select for an enum, a number for a count.
-import { FLAG_SPECS } from '../../kernel/flags';
-import type { Flags } from '../../kernel/flags';
+import { FLAG_SPECS } from '../../kernel';
+import type { Flags } from '../../kernel';
 import type { PatchInfo } from '../../patches/patches';
 
 export interface FlagControlProps {

@@ -1,5 +1,5 @@
 // One flag: its control, its value in the era, a "changed" mark with a reset, and its sources.
-import type { Flags } from '../../kernel/flags';
+import type { Flags } from '../../kernel';
 import type { PatchInfo } from '../../patches/patches';
 import { CitationList } from './CitationList';
 import { FlagControl, showFlagValue } from './FlagControl';

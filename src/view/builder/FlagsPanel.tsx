@@ -1,6 +1,6 @@
 // "Patches & flags": every flag of the model as a named toggle on top of the era, grouped as the
 // 2010 series, the other proposals and the structure of each era, each with its sources.
-import type { Flags } from '../../kernel/flags';
+import type { Flags } from '../../kernel';
 import { GROUP_TITLES, PATCHES } from '../../patches/patches';
 import type { PatchGroup } from '../../patches/patches';
 import { baseFlags } from '../../session/current';
@@ -16,6 +16,7 @@ export function FlagsPanel({ session }: { session: Session }) {
   const eraOverride = useAppStore((s) => s.eraOverride);
   const setFlag = useAppStore((s) => s.setFlag);
   const resetFlags = useAppStore((s) => s.resetFlags);
+  const told = useAppStore((s) => s.notifyRefusal);
   const base = baseFlags(session.scenario, eraOverride);
   const current: Flags = { ...base, ...flagsOverride };
   const fileFlags = Object.keys(session.scenario.flags ?? {}).length > 0;
@@ -32,7 +33,7 @@ export function FlagsPanel({ session }: { session: Session }) {
           aria-disabled={nChanged === 0}
           title={nChanged === 0 ? 'Reset: no flag is changed' : 'back to the era’s flags'}
           onClick={() => {
-            if (nChanged > 0) resetFlags();
+            if (nChanged > 0) told(resetFlags());
           }}
         >
           {nChanged === 0 ? 'Reset all' : `Reset all (${nChanged})`}
@@ -54,8 +55,8 @@ export function FlagsPanel({ session }: { session: Session }) {
                 eraValue={base[p.flag]}
                 eraLabel={eraLabel}
                 changed={Object.prototype.hasOwnProperty.call(flagsOverride, p.flag)}
-                onChange={(v) => setFlag(p.flag, v)}
-                onReset={() => setFlag(p.flag, undefined)}
+                onChange={(v) => told(setFlag(p.flag, v))}
+                onReset={() => told(setFlag(p.flag, undefined))}
               />
             ))}
           </ul>

@@ -1,5 +1,5 @@
 // The scenario's ops so far, newest last, folded away until asked for.
-import type { Scenario } from '../../kernel/scenarioTypes';
+import type { Scenario } from '../../kernel';
 import { describeOp } from './describeOp';
 
 export function OpList({ scenario }: { scenario: Scenario }) {

@@ -1,5 +1,5 @@
 // One button per palette action. Disabled ones stay focusable and say why (aria-disabled + title).
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
+import type { ScenarioOp } from '../../kernel';
 import type { PaletteAction } from './palette';
 
 export interface OpPaletteProps {

@@ -1,6 +1,6 @@
 // The 2010 "always lock the root anon_vma" series as a list a reviewer applies or removes patch by
 // patch (or whole) on top of the era; 4/5's two versions are two entries.
-import type { Flags } from '../../kernel/flags';
+import type { Flags } from '../../kernel';
 import { applied, SERIES_2010, SERIES_OFF, SERIES_ON } from '../../patches/series';
 import type { SeriesPatch } from '../../patches/series';
 import { useAppStore } from '../../store';
@@ -19,7 +19,8 @@ function remove(p: SeriesPatch): Partial<Flags> {
 
 export function SeriesList({ flags }: { flags: Flags }) {
   const setFlag = useAppStore((s) => s.setFlag);
-  const set = (name: keyof Flags, v: Flags[keyof Flags]) => setFlag(name, v);
+  const told = useAppStore((s) => s.notifyRefusal);
+  const set = (name: keyof Flags, v: Flags[keyof Flags]) => told(setFlag(name, v));
   return (
     <div className="series-list" data-testid="series-list">
       <div className="controls-row">

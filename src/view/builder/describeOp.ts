@@ -1,5 +1,5 @@
 // One line per op for the builder's op list, in the words of the palette.
-import type { ScenarioOp, SimpleOp } from '../../kernel/scenarioTypes';
+import type { ScenarioOp, SimpleOp } from '../../kernel';
 
 const pages = (addr: number, n: number) =>
   n === 1 ? `page ${addr}` : `pages ${addr}–${addr + n - 1}`;

@@ -1,6 +1,6 @@
 // Fresh names for new processes, children and KSM references, never reusing one the scenario
 // already named (a pid that exited stays taken: the model keeps its name in traces).
-import type { Scenario, SimpleOp } from '../../kernel/scenarioTypes';
+import type { Scenario, SimpleOp } from '../../kernel';
 
 function simpleOps(scenario: Scenario): SimpleOp[] {
   return scenario.ops.flatMap((op) => (op.op === 'parallel' ? op.threads.flat() : [op]));

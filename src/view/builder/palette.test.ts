@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
-import type { Scenario, ScenarioOp } from '../../kernel/scenarioTypes';
+import type { Scenario, ScenarioOp } from '../../kernel';
 import { emptyScenario, withOp } from '../../session/edit';
-import { fileNameFor, scenarioFile } from './download';
 import { nextChild, nextPid, nextRef } from './names';
 import { paletteActions } from './palette';
 import type { PaletteAction } from './palette';
-import { splitId, staleSelection, targetFor } from './target';
+import { staleSelection, targetFor } from './target';
 
 function build(ops: ScenarioOp[], era: Scenario['era'] = '2.6.36'): Scenario {
   return ops.reduce(withOp, emptyScenario(era));
@@ -48,8 +47,6 @@ describe('fresh names', () => {
 
 describe('targets', () => {
   it('splits ids and follows the selection', () => {
-    expect(splitId('P.c1:4')).toEqual({ pid: 'P.c1', n: 4 });
-    expect(splitId('av1')).toBeNull();
     const sc = build([
       { op: 'spawn', pid: 'P' },
       { op: 'mmap', pid: 'P', addr: 0, pages: 4 },
@@ -118,18 +115,5 @@ describe('palette', () => {
     const actions = paletteActions(sc, end, targetFor(end, null));
     expect(byId(actions, 'migrate').disabled).toMatch(/no anonymous page at P:0/);
     expect(byId(actions, 'write').op).not.toBeNull();
-  });
-});
-
-describe('download', () => {
-  it('names the file from the title and refuses an empty scenario', () => {
-    expect(fileNameFor('My forest')).toBe('my-forest.json');
-    expect(fileNameFor('  ')).toBe('scenario.json');
-    expect(scenarioFile(emptyScenario('6.1')).ok).toBe(false);
-    const file = scenarioFile(build([{ op: 'spawn', pid: 'P' }]));
-    expect(file.ok && JSON.parse(file.text)).toMatchObject({
-      format: 'anon-vma-forest/scenario@1',
-      ops: [{ op: 'spawn', pid: 'P' }],
-    });
   });
 });

@@ -1,7 +1,7 @@
 // The operation palette as data (excalidraw's actions are small objects too): for the target at
 // the end of the trace, each action's op to append, or why it cannot be appended yet.
-import type { Scenario, SimpleOp } from '../../kernel/scenarioTypes';
-import type { ViewProcess, ViewState } from '../../kernel/view';
+import { pteId } from '../../kernel';
+import type { Scenario, SimpleOp, ViewProcess, ViewState } from '../../kernel';
 import { nextChild, nextPid, nextRef } from './names';
 import type { Target } from './target';
 
@@ -48,7 +48,7 @@ export function paletteActions(scenario: Scenario, view: ViewState, t: Target): 
   const addr = proc ? nextFreeAddr(proc) : 0;
   const child = nextChild(scenario, t.pid);
   const newRef = nextRef(scenario);
-  const at = `${t.pid}:${t.addr}`;
+  const at = pteId(t.pid, t.addr);
   return [
     action('spawn', 'Spawn', `spawn a new process ${pid}`, { op: 'spawn', pid }, null),
     action(

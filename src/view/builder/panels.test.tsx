@@ -1,8 +1,8 @@
 // The builder's panels as static markup (environment node): names, states and reasons are there.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { FLAG_NAMES } from '../../kernel/flags';
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
+import { FLAG_NAMES } from '../../kernel';
+import type { ScenarioOp } from '../../kernel';
 import { patchFor } from '../../patches/patches';
 import { emptyScenario, withOp } from '../../session/edit';
 import { createSession } from '../../session/session';

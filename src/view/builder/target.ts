@@ -1,7 +1,8 @@
 // What the palette acts on: a process, an address and a number of pages, filled in from the
 // selected object (or, with nothing selected, from the newest live process) in the state at the
 // end of the trace, where new ops are appended.
-import type { ViewProcess, ViewState, ViewVma } from '../../kernel/view';
+import { parseAddressId, parseAvcId } from '../../kernel';
+import type { ViewProcess, ViewState, ViewVma } from '../../kernel';
 import type { Selection } from '../../store/selectionSlice';
 
 export interface Target {
@@ -9,14 +10,6 @@ export interface Target {
   pid: string;
   addr: number;
   pages: number;
-}
-
-/** `P.c1:4` → { pid: 'P.c1', n: 4 }; pids never contain ':' (Contract 1 names). */
-export function splitId(id: string): { pid: string; n: number } | null {
-  const at = id.indexOf(':');
-  if (at <= 0) return null;
-  const n = Number(id.slice(at + 1));
-  return Number.isInteger(n) && n >= 0 ? { pid: id.slice(0, at), n } : null;
 }
 
 function vmaTarget(vma: ViewVma): Target {
@@ -29,7 +22,7 @@ function processTarget(p: ViewProcess): Target {
 }
 
 function findVma(view: ViewState, id: string): ViewVma | undefined {
-  const at = splitId(id);
+  const at = parseAddressId(id);
   const p = at && view.processes.find((x) => x.pid === at.pid);
   return p?.vmas.find((v) => v.start === at?.n);
 }
@@ -43,11 +36,11 @@ function selectedTarget(view: ViewState, sel: Selection): Target | null {
     }
     case 'vma':
     case 'avc': {
-      const vma = findVma(view, sel.id.split('/')[0] ?? '');
+      const vma = findVma(view, sel.kind === 'avc' ? (parseAvcId(sel.id)?.vma ?? '') : sel.id);
       return vma ? vmaTarget(vma) : null;
     }
     case 'page': {
-      const at = splitId(sel.id);
+      const at = parseAddressId(sel.id);
       const alive = at && view.processes.some((p) => p.pid === at.pid);
       return at && alive ? { pid: at.pid, addr: at.n, pages: 1 } : null;
     }

@@ -2,7 +2,8 @@
 // once per frame) when the pan/zoom transform or the state changes. React renders the empty canvas;
 // drawForest paints it. It says in text what it shows, since a canvas has no objects to read.
 import { useEffect, useRef } from 'react';
-import type { ViewState } from '../../kernel/view';
+import { useAppStore } from '../../store';
+import type { ViewState } from '../../kernel';
 import type { MatrixLayout } from '../layout/matrixLayout';
 import { useZoomTransform } from '../zoom/ZoomPane';
 import { drawForest } from './drawForest';
@@ -63,26 +64,22 @@ export function ForestCanvas({ view, layout }: ForestCanvasProps) {
     const observer = new ResizeObserver(resize);
     if (canvas.parentElement) observer.observe(canvas.parentElement);
     resize();
-    // The theme changes the colours: repaint when <html data-theme> flips.
-    const themeWatch = new MutationObserver(schedule);
-    themeWatch.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    });
     const unsubscribe = channel?.subscribe(schedule);
     return () => {
       observer.disconnect();
-      themeWatch.disconnect();
       unsubscribe?.();
       if (frame !== 0) cancelAnimationFrame(frame);
       redraw.current = () => {};
     };
   }, [channel]);
 
+  // The theme changes the colours (CSS variables on the app root, already committed when this
+  // runs): a new theme repaints like a new state.
+  const theme = useAppStore((s) => s.theme);
   useEffect(() => {
     latest.current = { view, layout };
     redraw.current();
-  }, [view, layout]);
+  }, [view, layout, theme]);
 
   const count = drawnObjectCount(view);
   return (

@@ -1,7 +1,7 @@
 // Draws a simplified AVC matrix on a 2D canvas: process bands, VMA rows and anon_vma columns as
 // thin lines, AVCs and pages as small squares, held locks as thick strokes, labels only when zoomed
 // in far enough to read them. Only what is inside the viewport is drawn.
-import type { ViewState } from '../../kernel/view';
+import type { ViewState } from '../../kernel';
 import type { MatrixLayout } from '../layout/matrixLayout';
 import type { Transform } from '../zoom/constrain';
 

@@ -1,6 +1,6 @@
 // When a forest is too big for one SVG element per object (a 1,000-process fork tree has ~12,000
 // objects), the page draws a simplified picture on a canvas instead. This decides when.
-import type { ViewState } from '../../kernel/view';
+import type { ViewState } from '../../kernel';
 
 /** More drawn objects than this and the graph switches to the canvas. */
 export const LOD_THRESHOLD = 2000;

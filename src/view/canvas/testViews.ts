@@ -1,11 +1,13 @@
 // Synthetic view states for the level-of-detail tests.
-import type { ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewState } from '../../kernel';
 
 /** `n` processes with one VMA each, chained to `depth` anon_vmas, one page each. */
 export function bigView(n: number, depth = 3): ViewState {
   const chainOf = (i: number) => Array.from({ length: depth }, (_, d) => `av${i + d}`);
   return {
     era: '6.1',
+    flags: ERAS['6.1'],
     processes: Array.from({ length: n }, (_, i) => ({
       pid: `P${i}`,
       parent: i === 0 ? null : 'P0',

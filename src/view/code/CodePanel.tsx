@@ -1,9 +1,7 @@
 // The code panel: our own pseudo-code of the kernel function the step at the cursor runs, with
 // that step's line highlighted, what the function runs inside, and a link to its definition in
 // the era's kernel on elixir.bootlin.com. Text only: step texts are rendered as text.
-import type { EraId, Flags } from '../../kernel/flags';
-import type { Scenario } from '../../kernel/scenarioTypes';
-import type { Step } from '../../kernel/trace';
+import type { EraId, Flags, Scenario, Step } from '../../kernel';
 import { codeEntry, visibleLines } from '../../code/catalog';
 import { sourceLink } from '../../code/elixir';
 import type { PseudoLine } from '../../code/types';

@@ -1,7 +1,6 @@
 // What a step runs inside: the top-level operation (or the CPU's op of a parallel block) and
 // the kernel functions that operation has run so far on that CPU, in order of first call.
-import type { Scenario, SimpleOp } from '../../kernel/scenarioTypes';
-import type { Step } from '../../kernel/trace';
+import type { Scenario, SimpleOp, Step } from '../../kernel';
 import { opLabel } from '../timeline/opLabel';
 
 export interface CallContext {

@@ -1,16 +1,13 @@
-// One side of the compare view: its graph (the same drawing as the main view), its timeline with
-// the divergence marker, a compact step log and its violations, scoped by `data-pane`.
+// One side of the compare view: its graph (the trace pane of the main view), its scrub slider
+// with the divergence marker, a compact step log and its violations, scoped by `data-pane`.
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { Scenario } from '../../kernel/scenarioTypes';
-import type { Trace } from '../../session/session';
-import { ForestCanvas } from '../canvas/ForestCanvas';
-import { detailFor } from '../canvas/levelOfDetail';
-import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
-import { useTraceLayout } from '../useTraceLayout';
-import { ZoomPane } from '../zoom/ZoomPane';
+import type { Scenario } from '../../kernel';
+import type { Trace } from '../../session/traces';
+import { ScrubSlider } from '../timeline/ScrubSlider';
+import { timelineMarkers } from '../timeline/timelineMarkers';
+import { TracePane } from '../trace/TracePane';
 import { PaneStepLog, PaneViolations } from './PaneLog';
-import { PaneTimeline } from './PaneTimeline';
 
 export interface ComparePaneProps {
   side: 'left' | 'right';
@@ -26,42 +23,33 @@ export interface ComparePaneProps {
 
 export function ComparePane(props: ComparePaneProps) {
   const { side, head, trace, scenario, cursor, divergence, onSeek, onScrub } = props;
-  const view = useMemo(() => trace.stateAt(cursor), [trace, cursor]);
-  const layout = useTraceLayout(trace, cursor, view);
-  const detail = useMemo(() => detailFor(view), [view]);
-  const content = useGraphContent(view, layout);
   const name = side === 'left' ? 'Left' : 'Right';
+  const markers = useMemo(() => timelineMarkers(trace, scenario.ops), [trace, scenario]);
   return (
     <section className="compare-pane" data-pane={side} aria-label={`${name} pane`}>
       <div className="compare-pane-head">{head}</div>
       {trace.stopped !== null && (
         <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
       )}
-      <ZoomPane
+      <TracePane
         label={`${name} pane: anon_vma forest graph`}
-        content={content}
-        resetKey={trace}
-        overlay={detail === 'canvas' ? <ForestCanvas view={view} layout={layout} /> : null}
-      >
-        {detail === 'svg' && (
-          <GraphDrawing
-            trace={trace}
-            cursor={cursor}
-            view={view}
-            layout={layout}
-            emptyText="No process at this step."
-          />
-        )}
-      </ZoomPane>
-      <PaneTimeline
         trace={trace}
-        ops={scenario.ops}
         cursor={cursor}
-        divergence={divergence}
-        label={`${name} pane timeline`}
-        onSeek={onSeek}
-        onScrub={onScrub}
+        emptyText="No process at this step."
       />
+      <div className="timeline pane-timeline">
+        <ScrubSlider
+          markers={markers}
+          cursor={cursor}
+          label={`${name} pane timeline`}
+          testId="pane-timeline"
+          valueText={`step ${cursor} of ${markers.total}`}
+          divergence={divergence}
+          arrowKeys
+          onSeek={onSeek}
+          onScrub={onScrub}
+        />
+      </div>
       <PaneStepLog steps={trace.steps} cursor={cursor} divergence={divergence} />
       <PaneViolations violations={trace.violations} cursor={cursor} onSeek={onSeek} />
     </section>

@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../kernel/replay';
+import { replay } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
+import { playbackActor } from '../playback/testActor';
 import { CompareView } from './CompareView';
 
 const scenario = builtinScenarios.find((b) => b.id === 'race-8.1')!.scenario;
@@ -10,7 +11,7 @@ const trace = replay(scenario);
 
 const render = (cursor: number) =>
   renderToStaticMarkup(
-    <Playback.Provider options={{ input: { total: trace.steps.length, cursor } }}>
+    <Playback.Provider value={playbackActor(trace, cursor)}>
       <CompareView scenarioId="race-8.1" scenario={scenario} era="2.6.34" trace={trace} />
     </Playback.Provider>,
   );

@@ -3,14 +3,13 @@
 // both: the right pane follows it op by op, and either timeline scrubs both. Where the two
 // traces part ways is marked on both timelines and said in a note.
 import { useMemo } from 'react';
-import { ERA_TITLES } from '../../kernel/flags';
-import type { EraId, Flags } from '../../kernel/flags';
+import { ERA_TITLES } from '../../kernel';
+import type { EraId, Flags, Scenario } from '../../kernel';
 import { firstDivergence } from '../../compare/diverge';
-import type { Scenario } from '../../kernel/scenarioTypes';
-import { cachedSession } from '../../session/session';
 import type { Trace } from '../../session/session';
+import { traceFor } from '../../session/traces';
 import { useAppStore } from '../../store';
-import { Playback, useCursor } from '../playbackContext';
+import { Playback, usePlayhead } from '../playback/playback';
 import { ComparePane } from './ComparePane';
 import { followCursor, markerStep } from './paneCursors';
 import { currentSide, rightSide, scenarioUnder } from './rightSide';
@@ -21,6 +20,7 @@ export interface CompareViewProps {
   scenarioId: string;
   scenario: Scenario;
   era: EraId;
+  /** the left pane: the playback machine's trace (its cursor is read here) */
   trace: Trace;
 }
 
@@ -29,7 +29,8 @@ const flagText = (flags: Partial<Flags>): string =>
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(', ');
 
-export function CompareView({ scenarioId, scenario, era, trace }: CompareViewProps) {
+export function CompareView({ scenarioId, scenario, era, trace: shown }: CompareViewProps) {
+  const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const actor = Playback.useActorRef();
   const flagsOverride = useAppStore((s) => s.flagsOverride);
   const stored = useAppStore((s) => s.compareSide);
@@ -44,8 +45,8 @@ export function CompareView({ scenarioId, scenario, era, trace }: CompareViewPro
   );
   // An explicit era: the file's schedule is followed leniently under another kernel.
   const right = useMemo(
-    () => cachedSession(scenarioId, scenarioUnder(scenario, side), side.era),
-    [scenarioId, scenario, side],
+    () => traceFor({ scenario: scenarioUnder(scenario, side), era: side.era }),
+    [scenario, side],
   );
   const rightTrace = right.ok ? right.trace : null;
   const divergence = useMemo(
@@ -53,7 +54,7 @@ export function CompareView({ scenarioId, scenario, era, trace }: CompareViewPro
     [trace, rightTrace],
   );
 
-  const leftCursor = Math.min(useCursor(), trace.steps.length);
+  const leftCursor = cursor;
   const rightCursor = rightTrace ? followCursor(leftCursor, trace, rightTrace) : 0;
   const seekLeft = (to: number) => actor.send({ type: 'SEEK', to });
   const scrub = (on: boolean) => actor.send({ type: on ? 'SCRUB_START' : 'SCRUB_END' });
@@ -106,23 +107,5 @@ export function CompareView({ scenarioId, scenario, era, trace }: CompareViewPro
         )}
       </div>
     </div>
-  );
-}
-
-/** The header's toggle for the compare view. */
-export function CompareToggle() {
-  const on = useAppStore((s) => s.compareOn);
-  const setCompare = useAppStore((s) => s.setCompare);
-  return (
-    <button
-      type="button"
-      className="mode-toggle"
-      data-testid="compare-toggle"
-      aria-pressed={on}
-      title="Show the scenario under two kernels side by side"
-      onClick={() => setCompare(!on)}
-    >
-      Compare
-    </button>
   );
 }

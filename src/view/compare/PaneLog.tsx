@@ -1,7 +1,7 @@
 // A compare pane's compact step log (the last few steps up to the pane's cursor, the first
 // divergent step marked) and its violations so far.
-import type { Step, Violation } from '../../kernel/trace';
-import { CpuBadge } from '../StepLog';
+import type { Step, Violation } from '../../kernel';
+import { CpuBadge } from '../steps/StepLog';
 
 /** How many steps a pane's log shows, the current one last. */
 const SHOWN = 4;

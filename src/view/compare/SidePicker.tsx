@@ -1,15 +1,8 @@
 // The right pane's own era and flags: an era select and, folded away, one input per flag (on
 // top of the era's preset, like the scenario files' `expect` entries).
 import { useId } from 'react';
-import {
-  ERA_IDS,
-  ERA_TITLES,
-  FLAG_NAMES,
-  FLAG_SPECS,
-  isEraId,
-  resolveFlags,
-} from '../../kernel/flags';
-import type { Flags } from '../../kernel/flags';
+import { ERA_IDS, ERA_TITLES, FLAG_NAMES, FLAG_SPECS, isEraId, resolveFlags } from '../../kernel';
+import type { Flags } from '../../kernel';
 import type { CompareSide } from '../../store/compareSlice';
 import { withFlag } from './rightSide';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
-import type { Scenario } from '../../kernel/scenarioTypes';
+import type { Scenario } from '../../kernel';
 import {
   currentSide,
   defaultSide,

@@ -1,9 +1,8 @@
 // Which era and flags the compare view's right pane replays, and how that becomes a scenario.
 // Flags here follow the scenario files' `expect` entries: on top of the era's preset, not of the
 // file's own flags, so "2.6.36" alone means the fixed kernel even for a file that turns a fix off.
-import { resolveFlags } from '../../kernel/flags';
-import type { EraId, Flags } from '../../kernel/flags';
-import type { Scenario } from '../../kernel/scenarioTypes';
+import { resolveFlags } from '../../kernel';
+import type { EraId, Flags, Scenario } from '../../kernel';
 import type { CompareSide } from '../../store/compareSlice';
 
 const sameFlags = (a: Flags, b: Flags): boolean =>

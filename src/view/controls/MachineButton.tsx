@@ -1,11 +1,11 @@
 // A button that sends one playback event and is enabled exactly when the machine would take it
 // (7GUIs BookButton: `state.can(event)`).
 import type { ReactNode } from 'react';
-import type { PlaybackEvent } from '../../machine/playback';
-import { Playback } from '../playbackContext';
+import type { PlaybackCommand } from '../../machine/playback';
+import { Playback } from '../playback/playback';
 
 export interface MachineButtonProps {
-  event: PlaybackEvent;
+  event: PlaybackCommand;
   /** accessible name, also the tooltip */
   label: string;
   testId: string;

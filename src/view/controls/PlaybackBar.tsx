@@ -3,7 +3,7 @@
 import { MachineButton } from './MachineButton';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SpeedControl } from './SpeedControl';
-import { Playback, useCursor, usePlaying, useTotal } from '../playbackContext';
+import { Playback, useCursor, usePlaying, useTotal } from '../playback/playback';
 import './playback.css';
 
 export function PlaybackBar() {

@@ -1,7 +1,7 @@
 // Scenario and era selectors, and the scenario search beside the select. Picking a built-in leaves the user's own scenario (it can be saved
 // from the builder first).
-import { ERA_IDS, ERA_TITLES, isEraId } from '../../kernel/flags';
-import type { EraId } from '../../kernel/flags';
+import { ERA_IDS, ERA_TITLES, isEraId } from '../../kernel';
+import type { EraId } from '../../kernel';
 import { catalog } from '../../session/catalog';
 import { CUSTOM_ID } from '../../session/current';
 import { useAppStore } from '../../store';
@@ -41,6 +41,7 @@ export function ScenarioPicker({ value }: { value: string }) {
 
 export function EraPicker({ value, scenarioEra }: { value: EraId; scenarioEra: EraId }) {
   const setEra = useAppStore((s) => s.setEra);
+  const told = useAppStore((s) => s.notifyRefusal);
   return (
     <label className="picker">
       <span>Era</span>
@@ -49,7 +50,7 @@ export function EraPicker({ value, scenarioEra }: { value: EraId; scenarioEra: E
         value={value}
         onChange={(e) => {
           const era = e.target.value;
-          if (isEraId(era)) setEra(era === scenarioEra ? null : era);
+          if (isEraId(era)) told(setEra(era === scenarioEra ? null : era));
         }}
       >
         {ERA_IDS.map((era) => (

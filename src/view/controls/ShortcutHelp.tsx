@@ -1,27 +1,23 @@
 // The `?` popover listing the keyboard shortcuts (from the same table the key handler uses).
-import { useEffect, useId, useRef, useState } from 'react';
-import { HELP_KEY, ignoresKey, PRESENTER_SHORTCUTS, SHORTCUTS } from './shortcuts';
+// Whether it is open lives in the store: the keyboard dispatcher opens and closes it too.
+import { useEffect, useId, useRef } from 'react';
+import { useAppStore } from '../../store';
+import { PRESENTER_SHORTCUTS, SHORTCUTS } from '../keyboard/shortcuts';
 
 export function ShortcutHelp() {
-  const [open, setOpen] = useState(false);
+  const open = useAppStore((s) => s.helpOpen);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // Closed from the keyboard (Escape): the focus goes back to the button, not to the page.
+  const wasOpen = useRef(open);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (ignoresKey(e, e.target as HTMLElement | null)) return;
-      if (e.key === HELP_KEY) {
-        e.preventDefault();
-        setOpen((o) => !o);
-      } else if (e.key === 'Escape') {
-        setOpen((o) => {
-          if (o) button.current?.focus();
-          return false;
-        });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    const active = document.activeElement;
+    if (wasOpen.current && !open && (active === document.body || panel.current?.contains(active)))
+      button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <div className="shortcut-help">
       <button
@@ -32,11 +28,12 @@ export function ShortcutHelp() {
         aria-controls={id}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setHelpOpen(!open)}
       >
         ?
       </button>
       <div
+        ref={panel}
         id={id}
         className="shortcut-panel"
         role="dialog"

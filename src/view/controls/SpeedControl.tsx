@@ -1,7 +1,7 @@
 // Playback speed: a select over the machine's speeds (also + and − on the keyboard).
 import { SPEEDS } from '../../machine/marks';
 import { PLAY_INTERVAL_MS } from '../../machine/playback';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
 
 /** `2×` (`¼×` for fractions, which read better than 0.25). */
 export function speedLabel(speed: number): string {

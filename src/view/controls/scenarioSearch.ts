@@ -1,7 +1,7 @@
 // The scenario picker's search (pure): every word of the query must occur in the scenario's id,
 // title, description or source (author, subject); results are grouped into teaching tours, the
 // thread's messages, races and the others, each group in the library's order.
-import type { Scenario } from '../../kernel/scenarioTypes';
+import type { Scenario } from '../../kernel';
 
 export type ScenarioGroup = 'tours' | 'thread' | 'races' | 'others';
 

@@ -2,7 +2,7 @@
 // button that loads it, or the honest "no violation in N states", or a cancel, or an error.
 import type { ExploreResult } from '../../kernel/explore';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import { violationText } from '../violationText';
+import { violationText } from '../violations/violationText';
 import {
   blockSchedules,
   cancelledText,

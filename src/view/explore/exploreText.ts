@@ -3,7 +3,7 @@
 // block each of a counterexample's schedules belongs to.
 import type { ExploreResult } from '../../kernel/explore';
 import type { EraId, Flags } from '../../kernel/flags';
-import { FLAG_NAMES, resolveFlags } from '../../kernel/flags';
+import { FLAG_NAMES, resolveFlags } from '../../kernel';
 import type { Scenario } from '../../kernel/scenarioTypes';
 
 const count = new Intl.NumberFormat('en-US');

@@ -3,6 +3,7 @@
 // same_vma list (the row, head first); the small `↓n` its place on the anon_vma's
 // same_anon_vma list or interval tree (the column). Hovering it lights both lists.
 import { memo } from 'react';
+import { avcId } from '../../kernel';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
 import type { AvcScene } from './matrixScene';
@@ -74,7 +75,7 @@ function AnonVmaLinkImpl(p: AnonVmaLinkProps) {
   );
   const r = GEOMETRY.avcRadius - 2;
   return (
-    <g className={`anon-vma-link${lit ? ' is-hovered' : ''}`} data-link={`${p.vma}/${p.anonVma}`}>
+    <g className={`anon-vma-link${lit ? ' is-hovered' : ''}`} data-link={avcId(p.vma, p.anonVma)}>
       <title>{`${p.vma}: vma->anon_vma = ${p.anonVma} (no anon_vma_chain in this era)`}</title>
       <rect x={p.x - r} y={p.y - r} width={2 * r} height={2 * r} fill={p.color} stroke={p.color} />
     </g>

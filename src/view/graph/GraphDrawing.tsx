@@ -1,15 +1,18 @@
 // Which drawing of the forest the graph pane shows (the AVC matrix or the pointer view, a toggle
 // in the store), with what the current step changed and what the violations so far name.
-import { useMemo } from 'react';
-import { ERAS, isEraId } from '../../kernel/flags';
-import type { ViewState } from '../../kernel/view';
+import { lazy, Suspense, useMemo } from 'react';
+import type { ViewState } from '../../kernel';
 import type { Trace } from '../../session/session';
 import { useAppStore } from '../../store';
-import { ForestGraph } from '../ForestGraph';
+import { ForestGraph } from './ForestGraph';
 import type { MatrixLayout } from '../layout/matrixLayout';
-import { PointerGraph } from '../pointer/PointerGraph';
 import { pointerLayout } from '../pointer/pointerLayout';
 import { touchedAt, violationObjectsAt } from './violations';
+
+// The pointer view loads when first switched on (the matrix is the first screen's drawing).
+const PointerGraph = lazy(() =>
+  import('../pointer/PointerGraph').then((m) => ({ default: m.PointerGraph })),
+);
 
 export interface GraphDrawingProps {
   trace: Trace;
@@ -30,7 +33,9 @@ export function GraphDrawing({ trace, cursor, view, layout, emptyText }: GraphDr
     [trace, violationKey],
   );
   return graphView === 'pointers' ? (
-    <PointerGraph view={view} layout={layout} changed={changed} violated={violated} />
+    <Suspense fallback={null}>
+      <PointerGraph view={view} layout={layout} changed={changed} violated={violated} />
+    </Suspense>
   ) : (
     <ForestGraph
       view={view}
@@ -46,10 +51,7 @@ export function GraphDrawing({ trace, cursor, view, layout, emptyText }: GraphDr
 export function useGraphContent(view: ViewState, layout: MatrixLayout) {
   const graphView = useAppStore((s) => s.graphView);
   const pw = useMemo(
-    () =>
-      graphView === 'pointers'
-        ? pointerLayout(view, layout, isEraId(view.era) ? ERAS[view.era].avc : true)
-        : null,
+    () => (graphView === 'pointers' ? pointerLayout(view, layout, view.flags.avc) : null),
     [graphView, view, layout],
   );
   const width = pw ? pw.width : layout.width;

@@ -4,7 +4,7 @@ import { collectUniverse } from '../layout/universe';
 import { exitingObjects } from './exiting';
 import { matrixScene } from './matrixScene';
 import { forkedForest } from './testForest';
-import type { ViewState } from '../../kernel/view';
+import type { ViewState } from '../../kernel';
 
 const exited: ViewState = {
   ...forkedForest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../kernel/replay';
+import { replay } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
 import { matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse } from '../layout/universe';

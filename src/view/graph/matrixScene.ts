@@ -1,7 +1,8 @@
 // What the matrix draws at one cursor: plain props for every memoized object component, computed
 // from the state and the trace's layout. Props are primitives (lists joined into strings) so an
 // object whose props did not change between two steps is not re-rendered (STYLE.md 6).
-import type { ViewState, ViewVma } from '../../kernel/view';
+import { avcId } from '../../kernel';
+import type { ViewState, ViewVma } from '../../kernel';
 import { GEOMETRY, pfnKey } from '../layout/matrixLayout';
 import type { MatrixLayout } from '../layout/matrixLayout';
 import { cpuList } from './cpu';
@@ -194,11 +195,11 @@ export function matrixScene({
 
   const treeIndex = new Map<string, number>();
   for (const av of view.anonVmas)
-    av.tree.forEach((vma, i) => treeIndex.set(`${vma}/${av.id}`, i + 1));
+    av.tree.forEach((vma, i) => treeIndex.set(avcId(vma, av.id), i + 1));
 
   const avcs: AvcScene[] = (hasAvc ? vmas : []).flatMap((v) =>
     v.chain.map((av, i): AvcScene => {
-      const id = `${v.id}/${av}`;
+      const id = avcId(v.id, av);
       return {
         id,
         vma: v.id,

@@ -1,6 +1,7 @@
 // A small forest for the graph's unit tests: P forked C (6.1), C wrote page 0, the parent
 // holds av0's lock for read with cpu1, cpu2 waits, and C's page 2 is a migration entry.
-import type { ViewAnonVma, ViewState, ViewVma } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewState, ViewVma } from '../../kernel';
 
 export function testVma(pid: string, start: number, end: number, chain: string[]): ViewVma {
   return {
@@ -35,6 +36,7 @@ export function testAnonVma(id: string, extra: Partial<ViewAnonVma> = {}): ViewA
 
 export const forkedForest: ViewState = {
   era: '6.1',
+  flags: ERAS['6.1'],
   processes: [
     { pid: 'P', parent: null, vmas: [testVma('P', 0, 4, ['av0'])] },
     { pid: 'C', parent: 'P', vmas: [testVma('C', 0, 4, ['av1', 'av0'])] },

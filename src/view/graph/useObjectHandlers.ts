@@ -3,6 +3,7 @@
 // it sets the hover key, and it knows whether it is the selected object.
 import { useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
+import { parseAvcId } from '../../kernel';
 import { useAppStore } from '../../store';
 import { isSelected } from '../../store/selectionSlice';
 import type { ObjectKind } from '../../store/selectionSlice';
@@ -43,9 +44,9 @@ export function useObjectHandlers(
       onClick: pick,
       onKeyDown: (e: KeyboardEvent) => {
         if (e.key !== 'Enter' && e.key !== ' ') return;
+        // Space also plays/pauses on the page: a handled key is left alone by the page's
+        // keyboard dispatcher.
         e.preventDefault();
-        // Space also plays/pauses on the page: a focused object keeps it for itself.
-        e.stopPropagation();
         pick();
       },
       onPointerEnter: () => setHovered(hoverKey),
@@ -56,20 +57,13 @@ export function useObjectHandlers(
   }, [kind, id, label, hoverKey, selected, select, setHovered]);
 }
 
-/** The VMA and anon_vma of an AVC id `pid:start/avN` (a pid may itself hold a `/`). */
-export function splitAvcId(id: string): { vma: string; anonVma: string } | null {
-  const cut = id.lastIndexOf('/');
-  if (cut <= 0) return null;
-  return { vma: id.slice(0, cut), anonVma: id.slice(cut + 1) };
-}
-
 /** Whether hovering `hovered` lights the VMA `vma` (itself or one of its AVCs). */
 export const lightsVma = (hovered: string | null, vma: string): boolean =>
-  hovered !== null && (hovered === vma || splitAvcId(hovered)?.vma === vma);
+  hovered !== null && (hovered === vma || parseAvcId(hovered)?.vma === vma);
 
 /** Whether hovering `hovered` lights the anon_vma `av` (itself or one of its AVCs). */
 export const lightsAnonVma = (hovered: string | null, av: string): boolean =>
-  hovered !== null && (hovered === av || splitAvcId(hovered)?.anonVma === av);
+  hovered !== null && (hovered === av || parseAvcId(hovered)?.anonVma === av);
 
 /**
  * The key that lights lists and their owners: what the pointer (or focus) is over, else the

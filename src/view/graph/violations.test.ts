@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Step, Violation } from '../../kernel/trace';
+import type { Step, Violation } from '../../kernel';
 import { touchedAt, violationObjectsAt } from './violations';
 
 const step = (touched: string[]): Step => ({

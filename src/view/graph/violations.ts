@@ -1,6 +1,6 @@
 // Which drawn objects the current step highlights: those it touched, and those named by a
 // violation seen so far. Pure helpers over the trace, shared with the violation banner.
-import type { Step, Violation } from '../../kernel/trace';
+import type { Step, Violation } from '../../kernel';
 
 interface HasViolations {
   violations: readonly Violation[];

@@ -1,12 +1,10 @@
 // The inspector: the selected object printed like crash/drgn would, at the current step, with the
-// related objects as buttons that select them. Reads the open trace and the cursor itself, so it
-// can sit in the page's side panel; it computes nothing while nothing is selected.
+// related objects as buttons that select them. Reads the playback machine's trace and cursor
+// itself, so it can sit in the page's side panel; it computes nothing while nothing is selected.
 import { useMemo } from 'react';
-import { ERAS, isEraId } from '../../kernel/flags';
 import { useAppStore } from '../../store';
 import type { Selection } from '../../store/selectionSlice';
-import { useCursor } from '../playbackContext';
-import { useSession } from '../useSession';
+import { usePlayhead } from '../playback/playback';
 import { describeObject } from './describeObject';
 import type { Field } from './describeObject';
 import './inspector.css';
@@ -58,15 +56,13 @@ function FieldLine({ field, last }: { field: Field; last: boolean }) {
 export function Inspector() {
   const selected = useAppStore((s) => s.selected);
   const select = useAppStore((s) => s.select);
-  const session = useSession();
-  const rawCursor = useCursor();
-  const trace = session?.ok ? session.trace : null;
-  const description = useMemo(() => {
-    if (!selected || !trace) return null;
-    const view = trace.stateAt(Math.min(rawCursor, trace.steps.length));
-    const era = isEraId(view.era) ? view.era : '6.1';
-    return describeObject(view, ERAS[era], selected);
-  }, [selected, trace, rawCursor]);
+  const playhead = usePlayhead();
+  const trace = playhead?.trace ?? null;
+  const cursor = playhead?.cursor ?? 0;
+  const description = useMemo(
+    () => (selected && trace ? describeObject(trace.stateAt(cursor), selected) : null),
+    [selected, trace, cursor],
+  );
 
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">

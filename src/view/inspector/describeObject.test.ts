@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERAS } from '../../kernel/flags';
+import { ERAS } from '../../kernel';
+import type { Flags, ViewState } from '../../kernel';
 import { forkedForest, testAnonVma, testVma } from '../graph/testForest';
 import { describeAsText, describeObject } from './describeObject';
 
-const era61 = ERAS['6.1'];
-const print = (kind: Parameters<typeof describeObject>[2]['kind'], id: string, flags = era61) =>
-  describeAsText(describeObject(forkedForest, flags, { kind, id }));
+const print = (kind: Parameters<typeof describeObject>[1]['kind'], id: string) =>
+  describeAsText(describeObject(forkedForest, { kind, id }));
 
 describe('describeObject', () => {
   it('prints an anon_vma with the fields of its era', () => {
@@ -19,7 +19,7 @@ describe('describeObject', () => {
   it('says when an anon_vma is read under RCU only, and when its memory was reused', () => {
     const a = testAnonVma('av1', { tree: ['C:0'], reused: 1, rcuReaders: 1 });
     const view = { ...forkedForest, anonVmas: [a] };
-    const text = describeAsText(describeObject(view, era61, { kind: 'anon_vma', id: 'av1' }));
+    const text = describeAsText(describeObject(view, { kind: 'anon_vma', id: 'av1' }));
     expect(text).toContain('RCU readers: 1');
     expect(text).toContain('reused: once');
     expect(print('anon_vma', 'av0')).not.toContain('reused');
@@ -33,16 +33,33 @@ describe('describeObject', () => {
       num_active_vmas: _a,
       ...bare
     } = testAnonVma('av0', { tree: ['P:0'] });
-    const old = { ...forkedForest, era: '2.6.34' };
-    const view = { ...old, anonVmas: [bare] };
-    const text = describeAsText(
-      describeObject(view, ERAS['2.6.34'], { kind: 'anon_vma', id: 'av0' }),
-    );
+    const view: ViewState = {
+      ...forkedForest,
+      era: '2.6.34',
+      flags: ERAS['2.6.34'],
+      anonVmas: [bare],
+    };
+    const text = describeAsText(describeObject(view, { kind: 'anon_vma', id: 'av0' }));
     expect(text).toBe('struct anon_vma av0 { ksm_refcount = 1, lock = unlocked, head: [P:0/av0] }');
-    const e33 = describeAsText(
-      describeObject(view, ERAS['2.6.33'], { kind: 'anon_vma', id: 'av0' }),
+    const e33: ViewState = { ...view, era: '2.6.33', flags: ERAS['2.6.33'] };
+    expect(describeAsText(describeObject(e33, { kind: 'anon_vma', id: 'av0' }))).toContain(
+      'head: [P:0]',
     );
-    expect(e33).toContain('head: [P:0]');
+  });
+
+  it('prints the fields of the flags the model ran with, overrides included', () => {
+    // 3.8 with the rwsem and the interval tree switched back to 3.0's mutex and list
+    const flags: Flags = { ...ERAS['3.8'], lockKind: 'mutex', tree: 'list' };
+    const view: ViewState = { ...forkedForest, era: '3.8', flags };
+    const text = describeAsText(describeObject(view, { kind: 'anon_vma', id: 'av1' }));
+    expect(text).toContain('mutex = unlocked, head: [C:0/av1]');
+    const noAvc = { ...view, flags: { ...flags, avc: false } };
+    expect(describeAsText(describeObject(noAvc, { kind: 'vma', id: 'C:0' }))).not.toContain(
+      'anon_vma_chain',
+    );
+    expect(describeAsText(describeObject(view, { kind: 'avc', id: 'C:0/av0' }))).toContain(
+      'same_anon_vma = entry 2 of 2',
+    );
   });
 
   it('prints a VMA, an AVC, a page-table entry and a process with their links', () => {
@@ -63,9 +80,9 @@ describe('describeObject', () => {
   });
 
   it('says when the object is not alive at this step', () => {
-    const d = describeObject(forkedForest, era61, { kind: 'avc', id: 'P:0/av1' });
+    const d = describeObject(forkedForest, { kind: 'avc', id: 'P:0/av1' });
     expect(d.alive).toBe(false);
-    expect(describeObject(forkedForest, era61, { kind: 'vma', id: 'Z:0' }).alive).toBe(false);
+    expect(describeObject(forkedForest, { kind: 'vma', id: 'Z:0' }).alive).toBe(false);
   });
 
   it('treats a VMA without anon_vma as NULL', () => {
@@ -73,7 +90,7 @@ describe('describeObject', () => {
       ...forkedForest,
       processes: [{ pid: 'Q', parent: null, vmas: [testVma('Q', 5, 6, [])] }],
     };
-    expect(describeAsText(describeObject(view, era61, { kind: 'vma', id: 'Q:5' }))).toContain(
+    expect(describeAsText(describeObject(view, { kind: 'vma', id: 'Q:5' }))).toContain(
       'anon_vma = NULL, anon_vma_chain: []',
     );
   });

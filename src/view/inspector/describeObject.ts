@@ -1,8 +1,8 @@
 // An object printed the way crash or drgn would show it: `struct anon_vma av1 { root = av0, ... }`,
 // with only the fields the era has and the related objects as references the inspector turns
-// into buttons. Pure: reads a ViewState and the era's flags.
-import type { Flags } from '../../kernel/flags';
-import type { ViewAnonVma, ViewPage, ViewState, ViewVma } from '../../kernel/view';
+// into buttons. Pure: reads a ViewState, whose flags (overrides included) decide the fields.
+import { avcId, parseAvcId } from '../../kernel';
+import type { Flags, ViewAnonVma, ViewPage, ViewState, ViewVma } from '../../kernel';
 import type { Selection } from '../../store/selectionSlice';
 
 export type FieldValue = { text: string } | { refs: Selection[] };
@@ -66,7 +66,7 @@ function anonVma(a: ViewAnonVma, f: EraFlags): Field[] {
   if (a.num_active_vmas !== undefined) out.push(text('num_active_vmas', a.num_active_vmas));
   out.push(text(LOCK_FIELD[f.lockKind], lockValue(a)));
   const head = f.tree === 'interval' ? 'rb_root' : 'head';
-  out.push(list(head, f.avc ? a.tree.map((v) => avc(`${v}/${a.id}`)) : a.tree.map(vma)));
+  out.push(list(head, f.avc ? a.tree.map((v) => avc(avcId(v, a.id))) : a.tree.map(vma)));
   if (a.refs.length) {
     out.push({
       name: 'references',
@@ -112,7 +112,7 @@ function vmaFields(v: ViewVma, f: EraFlags): Field[] {
     out.push(
       list(
         'anon_vma_chain',
-        v.chain.map((a) => avc(`${v.id}/${a}`)),
+        v.chain.map((a) => avc(avcId(v.id, a))),
       ),
     );
   return out;
@@ -141,7 +141,8 @@ function pageFields(pg: ViewPage, view: ViewState): Field[] {
 }
 
 /** The description of `sel` in `view`, or a short one saying it is not alive. */
-export function describeObject(view: ViewState, flags: EraFlags, sel: Selection): Description {
+export function describeObject(view: ViewState, sel: Selection): Description {
+  const flags: EraFlags = view.flags;
   const vmas = view.processes.flatMap((p) => p.vmas);
   const dead = (title: string): Description => ({ title, fields: [], alive: false });
   switch (sel.kind) {
@@ -156,11 +157,11 @@ export function describeObject(view: ViewState, flags: EraFlags, sel: Selection)
       return v ? { title, fields: vmaFields(v, flags), alive: true } : dead(title);
     }
     case 'avc': {
-      const cut = sel.id.lastIndexOf('/');
-      const v = vmas.find((x) => x.id === sel.id.slice(0, cut));
-      const a = view.anonVmas.find((x) => x.id === sel.id.slice(cut + 1));
+      const ids = parseAvcId(sel.id);
+      const v = vmas.find((x) => x.id === ids?.vma);
+      const a = view.anonVmas.find((x) => x.id === ids?.anonVma);
       const title = `struct anon_vma_chain ${sel.id}`;
-      const at = v ? v.chain.indexOf(sel.id.slice(cut + 1)) : -1;
+      const at = v && ids ? v.chain.indexOf(ids.anonVma) : -1;
       if (!v || at < 0) return dead(title);
       const inTree = a ? a.tree.indexOf(v.id) : -1;
       const treeName = flags.tree === 'interval' ? 'rb' : 'same_anon_vma';

@@ -2,7 +2,7 @@
 // number is written into the block's schedule and the session replays). A CPU that cannot go is
 // disabled and says why.
 import { useAppStore } from '../../store';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
 import { cpuGlyph, cpuInk } from './cpuStyle';
 import type { CpuChoice, ParallelBlock } from './parallelBlocks';
 import { inBlock, scheduleWith } from './parallelBlocks';
@@ -18,6 +18,7 @@ export interface CpuChooserProps {
 export function CpuChooser({ block, cursor, choices, awaitingHere }: CpuChooserProps) {
   const actor = Playback.useActorRef();
   const setSchedule = useAppStore((s) => s.setSchedule);
+  const told = useAppStore((s) => s.notifyRefusal);
   if (!inBlock(block, cursor)) {
     return (
       <p className="cpu-chooser-hint">
@@ -50,7 +51,7 @@ export function CpuChooser({ block, cursor, choices, awaitingHere }: CpuChooserP
           data-cpu={`cpu${c.cpu}`}
           disabled={!c.ready}
           title={c.ready ? `cpu${c.cpu} takes the next step` : `cpu${c.cpu} ${c.why}`}
-          onClick={() => setSchedule(block.op, scheduleWith(block, cursor, c.cpu))}
+          onClick={() => told(setSchedule(block.op, scheduleWith(block, cursor, c.cpu)))}
         >
           <span aria-hidden style={{ color: cpuInk(c.cpu) }}>
             {cpuGlyph(c.cpu)}

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
+import { playbackActor } from '../playback/testActor';
 import { CpuLanes } from './CpuLanes';
 
 const scenario = builtinScenarios.find((b) => b.id === 'race-8.1')!.scenario;
@@ -10,7 +11,7 @@ const trace = replay(scenario);
 
 const render = (cursor: number) =>
   renderToStaticMarkup(
-    <Playback.Provider options={{ input: { total: trace.steps.length, cursor } }}>
+    <Playback.Provider value={playbackActor(trace, cursor)}>
       <CpuLanes trace={trace} ops={scenario.ops} view={trace.stateAt(cursor)} cursor={cursor} />
     </Playback.Provider>,
   );
@@ -28,7 +29,7 @@ describe('CpuLanes', () => {
     const plain = builtinScenarios.find((b) => b.id === 'fork-and-cow')!.scenario;
     const t = replay(plain);
     const html = renderToStaticMarkup(
-      <Playback.Provider options={{ input: { total: t.steps.length } }}>
+      <Playback.Provider value={playbackActor(t)}>
         <CpuLanes trace={t} ops={plain.ops} view={t.stateAt(0)} cursor={0} />
       </Playback.Provider>,
     );

@@ -1,10 +1,9 @@
 // CPU lanes for a `parallel` block: which CPU took each micro-step of the block, which CPU waits
 // for which lock at the cursor, and the switch for choosing the next CPU by hand.
 import { useMemo } from 'react';
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import type { ViewState } from '../../kernel/view';
+import type { ScenarioOp, ViewState } from '../../kernel';
 import { useAppStore } from '../../store';
-import { CpuBadge } from '../StepLog';
+import { CpuBadge } from '../steps/StepLog';
 import { opLabel } from '../timeline/opLabel';
 import { CpuChooser } from './CpuChooser';
 import { LaneStrip } from './LaneStrip';
@@ -23,6 +22,7 @@ export function CpuLanes({ trace, ops, view, cursor }: CpuLanesProps) {
   const blocks = useMemo(() => parallelBlocks(trace, ops), [trace, ops]);
   const interactive = useAppStore((s) => s.interactive);
   const setInteractive = useAppStore((s) => s.setInteractive);
+  const told = useAppStore((s) => s.notifyRefusal);
   const block = blockAt(blocks, cursor);
   if (!block) return null;
   const here = inBlock(block, cursor);
@@ -49,7 +49,7 @@ export function CpuLanes({ trace, ops, view, cursor }: CpuLanesProps) {
             type="checkbox"
             data-testid="interactive-toggle"
             checked={interactive}
-            onChange={(e) => setInteractive(e.target.checked)}
+            onChange={(e) => told(setInteractive(e.target.checked))}
           />
           Choose the next CPU
         </label>

@@ -2,7 +2,7 @@
 // are drawn once per trace and width; only the veil over the steps after the cursor and the
 // outline of the current step move. A click moves the cursor to the clicked step.
 import { memo, useRef } from 'react';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
 import { useWidth } from '../timeline/useWidth';
 import { cpuColor, cpuPattern } from './cpuStyle';
 

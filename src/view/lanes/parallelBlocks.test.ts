@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import type { ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ScenarioOp, ViewState } from '../../kernel';
 import { blockAt, cpuChoices, parallelBlocks, scheduleWith } from './parallelBlocks';
 
 const ops: ScenarioOp[] = [
@@ -18,6 +18,7 @@ const trace = {
 };
 const view = (cpus: ViewState['cpus']): ViewState => ({
   era: '6.1',
+  flags: ERAS['6.1'],
   processes: [],
   anonVmas: [],
   pages: [],

@@ -1,7 +1,6 @@
 // The `parallel` blocks of a trace, for the CPU lanes (pure): which steps each block took, which
 // CPU took each one, and what a person may choose at a cursor inside a block.
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import type { ViewState } from '../../kernel/view';
+import type { ScenarioOp, ViewState } from '../../kernel';
 
 export interface ParallelBlock {
   /** index of the `parallel` op in the scenario */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewAnonVma, ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewState } from '../../kernel';
 import { addParents, familyOrder } from './family';
 import type { ParentLink } from './family';
 
@@ -19,6 +20,7 @@ function av(id: string, extra: Partial<ViewAnonVma> = {}): ViewAnonVma {
 function state(anonVmas: ViewAnonVma[], chains: string[][] = []): ViewState {
   return {
     era: '6.1',
+    flags: ERAS['6.1'],
     processes: [
       {
         pid: 'P',

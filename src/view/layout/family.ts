@@ -2,7 +2,7 @@
 // era has it, else `root`; before 2.6.36 no pointer exists, so a fork's child anon_vma is read
 // from the chain it heads), and the column order that follows it. d3-hierarchy does the tree walk.
 import { stratify } from 'd3';
-import type { ViewState } from '../../kernel/view';
+import type { ViewState } from '../../kernel';
 
 export interface ParentLink {
   id: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewAnonVma, ViewProcess, ViewState } from '../../kernel/view';
+import { ERAS } from '../../kernel';
+import type { ViewAnonVma, ViewProcess, ViewState } from '../../kernel';
 import { testVma as vma } from '../graph/testForest';
 import { GEOMETRY, matrixLayout } from './matrixLayout';
 import { assignSlots, canFollow } from './slots';
@@ -11,7 +12,7 @@ function av(id: string, root = id): ViewAnonVma {
 }
 
 function state(processes: ViewProcess[], anonVmas: ViewAnonVma[]): ViewState {
-  return { era: '2.6.36', processes, anonVmas, pages: [], cpus: [] };
+  return { era: '2.6.36', flags: ERAS['2.6.36'], processes, anonVmas, pages: [], cpus: [] };
 }
 
 /** The states as the samples at cursors 0, 1, 2, ... */

@@ -1,7 +1,8 @@
 // Every object that ever exists in a trace, in a stable order, with the span of cursors it lives
 // over, so that the layout is computed once for the whole trace and scrubbing never makes a row
 // or a column jump (STYLE.md 8).
-import type { ViewState } from '../../kernel/view';
+import { parseAnonVmaId } from '../../kernel';
+import type { ViewState } from '../../kernel';
 import { addParents } from './family';
 import type { ParentLink } from './family';
 
@@ -46,11 +47,11 @@ export interface Sample {
 
 /** `av12` -> 12; ids of another shape sort after every `avN`, by name. */
 function anonVmaOrder(a: string, b: string): number {
-  const na = /^av(\d+)$/.exec(a);
-  const nb = /^av(\d+)$/.exec(b);
-  if (na && nb) return Number(na[1]) - Number(nb[1]);
-  if (na) return -1;
-  if (nb) return 1;
+  const na = parseAnonVmaId(a);
+  const nb = parseAnonVmaId(b);
+  if (na !== null && nb !== null) return na - nb;
+  if (na !== null) return -1;
+  if (nb !== null) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

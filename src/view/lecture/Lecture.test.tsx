@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../kernel/replay';
-import type { Scenario } from '../../kernel/scenarioTypes';
-import { Playback } from '../playbackContext';
+import { replay } from '../../kernel';
+import type { Scenario } from '../../kernel';
+import { Playback } from '../playback/playback';
+import { playbackActor } from '../playback/testActor';
 import { Lecture, LectureCaption } from './Lecture';
 
 const hostile: Scenario = {
@@ -16,8 +17,8 @@ const trace = replay(hostile);
 
 const render = (cursor: number) =>
   renderToStaticMarkup(
-    <Playback.Provider options={{ input: { total: trace.steps.length, cursor } }}>
-      <Lecture scenario={hostile} opStarts={trace.opStarts} total={trace.steps.length} />
+    <Playback.Provider value={playbackActor(trace, cursor)}>
+      <Lecture scenario={hostile} opStarts={trace.opStarts} />
     </Playback.Provider>,
   );
 

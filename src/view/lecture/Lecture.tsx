@@ -1,34 +1,25 @@
-// Lecture mode: the toggle, the presenter keys and the narration as a large caption at the
-// bottom of the screen. The larger type and the hidden side panels are CSS on the app root's
-// `data-lecture="true"` (lecture.css).
-import { useMemo } from 'react';
-import type { Scenario } from '../../kernel/scenarioTypes';
+// Lecture mode: the toggle and the narration as a large caption at the bottom of the screen.
+// The presenter keys are the keyboard dispatcher's (keyboard/dispatch.ts) and the captions'
+// stops the playback machine's (loaded with each trace). The larger type and the hidden side
+// panels are CSS on the app root's `data-lecture="true"` (lecture.css).
+import type { Scenario } from '../../kernel';
 import { narrationAt } from '../../narration/narrationAt';
 import { useAppStore } from '../../store';
 import { NarrationText } from '../narration/Narration';
-import { useCursor } from '../playbackContext';
-import { narratedStops } from './narratedStops';
-import { useLectureKeys } from './useLectureKeys';
+import { useCursor, useTotal } from '../playback/playback';
 import './lecture.css';
 
 export interface LectureProps {
   scenario: Scenario;
   opStarts: readonly number[];
-  total: number;
 }
 
-/** The presenter keys, and the caption while lecture mode is on. */
-export function Lecture({ scenario, opStarts, total }: LectureProps) {
+/** The caption while lecture mode is on. */
+export function Lecture(props: LectureProps) {
   const on = useAppStore((s) => s.lectureOn);
-  const stops = useMemo(
-    () => narratedStops(scenario.narration, opStarts, total),
-    [scenario, opStarts, total],
-  );
-  useLectureKeys(stops);
-  const cursor = Math.min(useCursor(), total);
-  return on ? (
-    <LectureCaption scenario={scenario} opStarts={opStarts} total={total} cursor={cursor} />
-  ) : null;
+  const total = useTotal();
+  const cursor = useCursor();
+  return on ? <LectureCaption {...props} total={total} cursor={cursor} /> : null;
 }
 
 /** The caption: the narration at the cursor (the description before the first op), as text. */
@@ -37,7 +28,7 @@ export function LectureCaption({
   opStarts,
   total,
   cursor,
-}: LectureProps & { cursor: number }) {
+}: LectureProps & { total: number; cursor: number }) {
   const text =
     narrationAt(scenario.narration, opStarts, cursor) ??
     (cursor === 0 ? (scenario.description ?? null) : null);
@@ -55,22 +46,5 @@ export function LectureCaption({
       )}
       <p className="lecture-caption-where">{`step ${cursor} / ${total} · . and , move between captions`}</p>
     </section>
-  );
-}
-
-export function LectureToggle() {
-  const on = useAppStore((s) => s.lectureOn);
-  const setLecture = useAppStore((s) => s.setLecture);
-  return (
-    <button
-      type="button"
-      className="mode-toggle"
-      data-testid="lecture-toggle"
-      aria-pressed={on}
-      title="Lecture mode: large type, captions, presenter keys (p)"
-      onClick={() => setLecture(!on)}
-    >
-      Lecture
-    </button>
   );
 }

@@ -3,11 +3,11 @@
 // anon_vmas in the largest family over time (the endless growth of §8.8), each compared across
 // eras where the comparison tells the story.
 import { useMemo } from 'react';
-import type { EraId } from '../../kernel/flags';
+import type { EraId } from '../../kernel';
 import { chainLengths, locksPerOp } from '../../metrics/metrics';
 import type { Session } from '../../session/session';
 import { settingText } from '../explore/exploreText';
-import { useCursor } from '../playbackContext';
+import { usePlayhead } from '../playback/playback';
 import { BarChart } from './BarChart';
 import {
   CHAIN_SERIES,
@@ -44,8 +44,11 @@ function capped<T>(rows: readonly T[], what: string): { rows: readonly T[]; note
 }
 
 export function MetricsCharts({ session }: { session: OkSession }) {
-  const { trace, scenario, era, flags } = session;
-  const cursor = Math.min(useCursor(), trace.steps.length);
+  const { scenario, era, flags } = session;
+  // the machine's trace and cursor, from one snapshot (the session's trace, once loaded)
+  const playhead = usePlayhead();
+  const trace = playhead?.trace ?? session.trace;
+  const cursor = playhead?.cursor ?? 0;
   const view = useMemo(() => trace.stateAt(cursor), [trace, cursor]);
   const op = opAtCursor(trace.opStarts, cursor);
   const compare = trace.steps.length <= COMPARE_MAX_STEPS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../kernel/replay';
+import { replay } from '../../kernel';
 import type { Walk } from '../../metrics/metrics';
 import { locksPerOp } from '../../metrics/metrics';
 import { builtinScenarios } from '../../scenarios';

@@ -1,8 +1,7 @@
 // The numbers of the metrics charts, as plain data: groups of bars and lines of points, each
 // series keyed (an era, `anon_vma`, ...) so the page exposes them as data attributes and the
 // screen-reader tables read the same values as the bars.
-import type { EraId } from '../../kernel/flags';
-import type { Scenario } from '../../kernel/scenarioTypes';
+import type { EraId, Scenario } from '../../kernel';
 import type { ChainLength, FamilyCount, OpLocks, Walk } from '../../metrics/metrics';
 import { opLabel } from '../../metrics/metrics';
 

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../../scenarios';
 import { createSession } from '../../session/session';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
+import { playbackActor } from '../playback/testActor';
 import { BarChart } from './BarChart';
 import { barLayout, lineLayout } from './chartLayout';
 import { LineChart } from './LineChart';
@@ -114,7 +115,7 @@ describe('charts', () => {
     if (!session.ok) throw new Error(session.error);
     const total = session.trace.steps.length;
     const html = renderToStaticMarkup(
-      <Playback.Provider options={{ input: { total, cursor: total } }}>
+      <Playback.Provider value={playbackActor(session.trace, total)}>
         <MetricsPanel session={session} />
       </Playback.Provider>,
     );

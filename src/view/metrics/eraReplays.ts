@@ -1,31 +1,14 @@
-// The same scenario replayed under other eras, for the charts' comparisons. Replays are memoized
-// per scenario object (scenarios are immutable: an edit makes a new one) and era; an era under
-// which the scenario does not replay is left out rather than shown as zero.
-import type { EraId } from '../../kernel/flags';
-import { replay } from '../../kernel/replay';
-import type { Replay } from '../../kernel/replay';
-import type { Scenario } from '../../kernel/scenarioTypes';
+// The same scenario replayed under other eras, for the charts' comparisons, through the trace
+// service (one cache for the whole page); an era under which the scenario does not replay is
+// left out rather than shown as zero. What the charts read of a trace is kept per trace.
+import type { EraId, Replay, Scenario } from '../../kernel';
 import { anonVmasOverTime, familyCount, opEnds, walks } from '../../metrics/metrics';
 import type { FamilyCount, TraceLike, Walk } from '../../metrics/metrics';
-
-const replays = new WeakMap<Scenario, Map<EraId, Replay | null>>();
+import { traceOrNull } from '../../session/traces';
 
 /** The scenario replayed under `era` with its own flags; null when the model rejects it. */
 export function replayUnder(scenario: Scenario, era: EraId): Replay | null {
-  let byEra = replays.get(scenario);
-  if (!byEra) {
-    byEra = new Map();
-    replays.set(scenario, byEra);
-  }
-  if (byEra.has(era)) return byEra.get(era) ?? null;
-  let r: Replay | null;
-  try {
-    r = replay(scenario, { era });
-  } catch {
-    r = null;
-  }
-  byEra.set(era, r);
-  return r;
+  return traceOrNull({ scenario, era });
 }
 
 type Sampled = TraceLike & Partial<Pick<Replay, 'sampleAt'>>;

@@ -1,7 +1,7 @@
 // The narration of the step at the cursor, rendered from the safe markdown subset as React
 // text nodes (never HTML): teachers' captions, and the citation of a scenario's source.
 import type { ReactNode } from 'react';
-import type { Scenario } from '../../kernel/scenarioTypes';
+import type { Scenario } from '../../kernel';
 import { parseNarration, type Inline } from '../../narration/markdown';
 import { narrationAt } from '../../narration/narrationAt';
 import './narration.css';

@@ -1,8 +1,7 @@
 // The pointer view: the same forest as the matrix, drawn as the kernel's literal linked lists
 // (boxes and arrows). Same objects, same data-ids (Contract 4); layout in pointerLayout.ts.
 import { memo, useMemo } from 'react';
-import { ERAS, isEraId } from '../../kernel/flags';
-import type { ViewAnonVma, ViewState } from '../../kernel/view';
+import type { ViewAnonVma, ViewState } from '../../kernel';
 import { GraphDefs } from '../graph/GraphDefs';
 import { cpuList } from '../graph/cpu';
 import type { MatrixLayout } from '../layout/matrixLayout';
@@ -47,7 +46,7 @@ function byOwner(arrows: readonly Arrow[]): { owner: string; hops: string }[] {
 }
 
 function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps) {
-  const hasAvc = isEraId(view.era) ? ERAS[view.era].avc : true;
+  const hasAvc = view.flags.avc;
   const ptr = useMemo(() => pointerLayout(view, layout, hasAvc), [view, layout, hasAvc]);
   const avById = useMemo(() => new Map(view.anonVmas.map((a) => [a.id, a])), [view]);
   const vmaById = useMemo(

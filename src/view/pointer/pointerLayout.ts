@@ -4,7 +4,8 @@
 // by its same_vma list of AVC boxes head to tail; each anon_vma's same_anon_vma list runs from its
 // box through its AVCs in list order. Pure: positions come from the trace's matrix layout and the
 // state's lists; no DOM.
-import type { ViewState } from '../../kernel/view';
+import { avcId } from '../../kernel';
+import type { ViewState } from '../../kernel';
 import type { MatrixLayout } from '../layout/matrixLayout';
 
 export const PTR = {
@@ -128,7 +129,7 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
       (hasAvc ? v.chain : []).forEach((av, i) => {
         const x = listLeft + i * (g.avcW + g.gap);
         avcs.push({
-          id: `${v.id}/${av}`,
+          id: avcId(v.id, av),
           vma: v.id,
           anonVma: av,
           index: i + 1,
@@ -164,7 +165,7 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
     let from = avBox.get(av.id);
     for (const vma of av.tree) {
       // Before anon_vma_chain (2.6.33) the list holds the VMAs themselves.
-      const to = avcBox.get(`${vma}/${av.id}`) ?? vmaBox.get(vma);
+      const to = avcBox.get(avcId(vma, av.id)) ?? vmaBox.get(vma);
       if (!from || !to) continue;
       sameAnonVma.push({ owner: av.id, d: channelPath(from, to, lane) });
       from = to;

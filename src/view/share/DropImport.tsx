@@ -1,7 +1,8 @@
 // Drag and drop of a scenario file anywhere on the page. While a file is dragged over the page a
 // hint covers it; dropping opens the file (importScenario.ts), or says why it was not opened.
 import { useEffect, useState } from 'react';
-import { importScenarioFile } from './importScenario';
+import { openScenarioFile } from '../../app/scenarioFiles';
+import { useAppStore } from '../../store';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
@@ -30,7 +31,7 @@ export function DropImport() {
       depth = 0;
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void importScenarioFile(file);
+      if (file) void openScenarioFile(file, useAppStore);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

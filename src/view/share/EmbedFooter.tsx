@@ -1,5 +1,5 @@
 // The embed's one link out: the same state in the full page, in a new tab.
-import { encodeLink } from '../../embed/urlCodec';
+import { encodeLink } from '../../codecs/urlCodec';
 import { pageBase, usePageLink } from './usePageLink';
 import './share.css';
 

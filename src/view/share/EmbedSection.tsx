@@ -1,8 +1,8 @@
 // "Copy embed code": the iframe snippet of the state shown, with a few embed options.
 import { useState } from 'react';
-import { embedSnippet } from '../../embed/embedSnippet';
-import type { EmbedOptions } from '../../embed/linkState';
-import { MAX_LINK_CHARS } from '../../embed/urlCodec';
+import { embedSnippet } from '../../codecs/embedSnippet';
+import type { EmbedOptions } from '../../codecs/linkState';
+import { MAX_LINK_CHARS } from '../../codecs/urlCodec';
 import { copyText } from './copyText';
 import { pageBase, usePageLink } from './usePageLink';
 

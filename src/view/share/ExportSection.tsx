@@ -1,13 +1,14 @@
 // Export of what is shown: the graph as SVG or PNG, the scenario, the final forest and the state
 // at the cursor as JSON. Failures are told as notices; nothing changes in the page.
 import { downloadBlob, downloadText } from '../../export/download';
-import { forestText, scenarioFileText, slug, stepStateText } from '../../export/jsonExport';
+import { saveScenarioFile } from '../../app/scenarioFiles';
+import { forestText, stepStateText } from '../../export/jsonExport';
 import { svgToPng } from '../../export/pngExport';
 import { findGraphSvg, serializeSvg } from '../../export/svgExport';
-import { scenarioForFile } from '../../export/scenarioForFile';
+import { slug } from '../../session/scenarioFile';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
-import { useCursor } from '../playbackContext';
+import { usePlayhead } from '../playback/playback';
 
 function fail(what: string, err: unknown) {
   useAppStore
@@ -16,7 +17,9 @@ function fail(what: string, err: unknown) {
 }
 
 export function ExportSection({ session }: { session: Session }) {
-  const cursor = useCursor();
+  const playhead = usePlayhead();
+  const cursor = playhead?.cursor ?? 0;
+  const trace = playhead?.trace ?? null;
   const name = `${slug(session.scenario.title)}-${session.era}`;
   const graph = () => {
     const svg = findGraphSvg(document);
@@ -38,19 +41,7 @@ export function ExportSection({ session }: { session: Session }) {
       fail('PNG export', err);
     }
   };
-  const scenario = () => {
-    const { eraOverride, flagsOverride } = useAppStore.getState();
-    const { scenario: forFile, note } = scenarioForFile(
-      session.scenario,
-      eraOverride,
-      flagsOverride,
-    );
-    if (note) useAppStore.getState().notify(note, 'info');
-    const file = scenarioFileText(forFile);
-    if (file.ok) downloadText(file.text, `${slug(session.scenario.title)}.json`);
-    else fail('Scenario export', new Error(file.why));
-  };
-  const trace = session.ok ? session.trace : null;
+  const scenario = () => saveScenarioFile(useAppStore);
   return (
     <section className="share-section" aria-label="Export">
       <h3>Export</h3>
@@ -79,11 +70,7 @@ export function ExportSection({ session }: { session: Session }) {
           disabled={!trace}
           title="The objects at this step, as the page draws them"
           onClick={() =>
-            trace &&
-            downloadText(
-              stepStateText(trace, Math.min(cursor, trace.steps.length)),
-              `${name}-step-${cursor}.json`,
-            )
+            trace && downloadText(stepStateText(trace, cursor), `${name}-step-${cursor}.json`)
           }
         >
           {`State at step ${cursor} JSON`}

@@ -1,6 +1,7 @@
 // Opening a scenario file with the file picker (drag and drop: DropImport.tsx).
 import { useRef } from 'react';
-import { importScenarioFile } from './importScenario';
+import { openScenarioFile } from '../../app/scenarioFiles';
+import { useAppStore } from '../../store';
 
 export function ImportSection() {
   const input = useRef<HTMLInputElement>(null);
@@ -22,7 +23,7 @@ export function ImportSection() {
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
-            if (file) void importScenarioFile(file);
+            if (file) void openScenarioFile(file, useAppStore);
           }}
         />
       </div>

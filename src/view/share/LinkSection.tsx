@@ -1,16 +1,13 @@
 // "Copy link": the address of exactly what is shown. A state too long for a link (a large scenario
 // of the user's own) is offered as a JSON file instead.
 import { useState } from 'react';
-import { encodeLink, MAX_LINK_CHARS } from '../../embed/urlCodec';
-import type { Session } from '../../session/session';
-import { scenarioForFile } from '../../export/scenarioForFile';
-import { downloadText } from '../../export/download';
-import { scenarioFileText, slug } from '../../export/jsonExport';
+import { encodeLink, MAX_LINK_CHARS } from '../../codecs/urlCodec';
+import { saveScenarioFile } from '../../app/scenarioFiles';
 import { useAppStore } from '../../store';
 import { copyText } from './copyText';
 import { pageBase, usePageLink } from './usePageLink';
 
-export function LinkSection({ session }: { session: Session }) {
+export function LinkSection() {
   const state = usePageLink();
   const [copied, setCopied] = useState<string | null>(null);
   if (!state.scenario) {
@@ -23,18 +20,7 @@ export function LinkSection({ session }: { session: Session }) {
   }
   const url = `${pageBase()}${encodeLink(state)}`;
   const tooLong = url.length > MAX_LINK_CHARS;
-  const download = () => {
-    const { eraOverride, flagsOverride } = useAppStore.getState();
-    const { scenario: forFile, note } = scenarioForFile(
-      session.scenario,
-      eraOverride,
-      flagsOverride,
-    );
-    if (note) useAppStore.getState().notify(note, 'info');
-    const file = scenarioFileText(forFile);
-    if (file.ok) downloadText(file.text, `${slug(session.scenario.title)}.json`);
-    else useAppStore.getState().notify(`The scenario cannot be saved as a file: ${file.why}`);
-  };
+  const download = () => saveScenarioFile(useAppStore);
   return (
     <section className="share-section" aria-label="Link">
       <h3>Link</h3>

@@ -1,6 +1,6 @@
 // Scenarios kept in this browser (localStorage): save the one shown under a name, open, delete.
 import { useMemo, useState } from 'react';
-import { applyLink } from '../../embed/applyLink';
+import { applyLink } from '../../app/applyLink';
 import type { Session } from '../../session/session';
 import { browserStorage, deleteSaved, listSaved, saveScenario } from '../../storage/savedScenarios';
 import type { SavedScenario } from '../../storage/savedScenarios';

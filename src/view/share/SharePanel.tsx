@@ -1,13 +1,11 @@
 // The header's "Share" menu: link, embed code, export, import and saved scenarios. Its contents
-// mount only while it is open, so stepping through a trace does not re-render them.
-import { useState } from 'react';
+// mount only while it is open, so stepping through a trace does not re-render them, and load
+// (a chunk of their own: the link codec's compression, SVG and PNG export) when first opened.
+import { lazy, Suspense, useState } from 'react';
 import type { Session } from '../../session/session';
-import { EmbedSection } from './EmbedSection';
-import { ExportSection } from './ExportSection';
-import { ImportSection } from './ImportSection';
-import { LinkSection } from './LinkSection';
-import { SavedSection } from './SavedSection';
 import './share.css';
+
+const ShareMenu = lazy(() => import('./ShareMenu').then((m) => ({ default: m.ShareMenu })));
 
 export function SharePanel({ session }: { session: Session }) {
   const [open, setOpen] = useState(false);
@@ -19,7 +17,7 @@ export function SharePanel({ session }: { session: Session }) {
       onToggle={(e) => setOpen(e.currentTarget.open)}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
-          e.stopPropagation();
+          e.preventDefault();
           setOpen(false);
         }
       }}
@@ -27,11 +25,9 @@ export function SharePanel({ session }: { session: Session }) {
       <summary data-testid="share-toggle">Share &amp; files</summary>
       {open && (
         <div className="share-popover" role="group" aria-label="Share and files">
-          <LinkSection session={session} />
-          <EmbedSection title={session.scenario.title} />
-          <ExportSection session={session} />
-          <ImportSection />
-          <SavedSection session={session} />
+          <Suspense fallback={<p className="share-hint">Loading…</p>}>
+            <ShareMenu session={session} />
+          </Suspense>
         </div>
       )}
     </details>

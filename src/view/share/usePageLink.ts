@@ -1,9 +1,9 @@
 // The link state of what the page shows, for the share menu and the embed's "open full view".
 import { useShallow } from 'zustand/react/shallow';
-import { pageLinkState } from '../../embed/pageLink';
-import type { LinkState } from '../../embed/linkState';
+import { pageLinkState } from '../../codecs/pageLink';
+import type { LinkState } from '../../codecs/linkState';
 import { useAppStore } from '../../store';
-import { useCursor } from '../playbackContext';
+import { useCursor } from '../playback/playback';
 
 /** `withTheme`: the theme picked by the reader goes into the link (embed code). */
 export function usePageLink(withTheme = false): LinkState {

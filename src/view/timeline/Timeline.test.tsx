@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
-import { Playback } from '../playbackContext';
+import { Playback } from '../playback/playback';
+import { playbackActor } from '../playback/testActor';
 import { Timeline } from './Timeline';
 
 const scenario = builtinScenarios.find((b) => b.id === 'race-8.1')!.scenario;
@@ -13,8 +14,8 @@ describe('Timeline', () => {
     const total = trace.steps.length;
     const at = trace.opStarts[3]! + 1;
     const html = renderToStaticMarkup(
-      <Playback.Provider options={{ input: { total, cursor: at } }}>
-        <Timeline trace={trace} ops={scenario.ops} />
+      <Playback.Provider value={playbackActor(trace, at)}>
+        <Timeline trace={trace} cursor={at} ops={scenario.ops} />
       </Playback.Provider>,
     );
     expect(html).toContain('role="slider"');

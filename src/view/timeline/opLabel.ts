@@ -1,5 +1,5 @@
 // A short name for a scenario op, for timeline markers and the step log: `fork P→C`.
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
+import type { ScenarioOp } from '../../kernel';
 
 export function opLabel(op: ScenarioOp | undefined): string {
   if (!op) return '?';

@@ -2,8 +2,7 @@
 // acquisition (by which CPU), each violation; and the D3 scale from steps to pixels.
 import { scaleLinear } from 'd3';
 import type { ScaleLinear } from 'd3';
-import type { ScenarioOp } from '../../kernel/scenarioTypes';
-import type { Step, Violation } from '../../kernel/trace';
+import type { ScenarioOp, Step, Violation } from '../../kernel';
 import { isAnonVmaLock, opMarks } from '../../machine/marks';
 import { opLabel } from './opLabel';
 

@@ -46,9 +46,9 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);
     if (!action) return;
-    // Handled here: the page's playback keys (speed on +/-, steps on arrows) must not see it.
+    // Handled here: the page's keyboard dispatcher leaves a handled key alone (speed on +/-,
+    // steps on arrows).
     e.preventDefault();
-    e.stopPropagation();
     if (action.type === 'reset') panZoom.reset();
     else
       panZoom.user((pz) => {

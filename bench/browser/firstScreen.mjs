@@ -1,0 +1,190 @@
+// npm run bench:first-screen: what the first screen costs on a static host that serves gzip.
+// Serves a build (dist/ by default, built when missing) with scripts/serve-static.mjs --gzip,
+// opens it in Debian's chromium and counts every script, style sheet and document the page
+// fetches until the network is quiet (transferred bytes, gzipped), split into the entry's
+// critical chunks (those index.html and the entry import) and the feature chunks the page loads
+// next; then runs Lighthouse's performance category (mobile preset: simulated slow 4G and 4×
+// CPU slowdown) when Lighthouse can be imported. Lighthouse is not a dependency of the project:
+// `npm i --no-save -E lighthouse@12.2.3` (12.2.3 runs on Node 20), or LIGHTHOUSE_DIR pointing at
+// a folder where it is installed.
+//   node bench/browser/firstScreen.mjs [--dist DIR] [--runs N]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const { values: opts } = parseArgs({
+  strict: false,
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '3' },
+    // write each Lighthouse report (JSON) as PREFIX-N.json
+    lhr: { type: 'string' },
+  },
+});
+const PREFIX = '/app/';
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.on('error', fail);
+    srv.listen(0, 'localhost', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Every document, script and style sheet fetched until the network is quiet. */
+async function transfers(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const sizes = new Map();
+    const urls = new Map();
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.getByTestId('graph-pane').waitFor();
+    // the entry: what index.html itself names (the page adds the feature chunks' links later)
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+      (m) => new URL(m[1], url).href,
+    );
+    const rows = [...urls].map(([id, u]) => ({ url: u, bytes: sizes.get(id) ?? 0 }));
+    const mine = rows.filter((r) => r.url.includes(PREFIX) && !r.url.endsWith('.map'));
+    const critical = mine.filter((r) => r.url.endsWith(PREFIX) || entry.includes(r.url));
+    const later = mine.filter((r) => !critical.includes(r));
+    return { critical, later };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function lighthouse(url, runs) {
+  const dir = process.env.LIGHTHOUSE_DIR;
+  let lh;
+  try {
+    lh = dir
+      ? await import(
+          pathToFileURL(join(resolve(dir), 'node_modules/lighthouse/core/index.js')).href
+        )
+      : await import('lighthouse');
+  } catch {
+    console.log('\nLighthouse is not installed: npm i --no-save -E lighthouse@12.2.3');
+    return null;
+  }
+  const chromeLauncher = await import(
+    dir
+      ? pathToFileURL(join(resolve(dir), 'node_modules/chrome-launcher/dist/index.js')).href
+      : 'chrome-launcher'
+  );
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const out = await lh.default(url, {
+        port: chrome.port,
+        onlyCategories: ['performance'],
+        output: 'json',
+        logLevel: 'error',
+      });
+      if (opts.lhr) writeFileSync(`${opts.lhr}-${i}.json`, JSON.stringify(out.lhr));
+      const a = out.lhr.audits;
+      results.push({
+        score: Math.round(out.lhr.categories.performance.score * 100),
+        fcp: a['first-contentful-paint'].numericValue,
+        lcp: a['largest-contentful-paint'].numericValue,
+        tbt: a['total-blocking-time'].numericValue,
+        cls: a['cumulative-layout-shift'].numericValue,
+        si: a['speed-index'].numericValue,
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  return results;
+}
+
+const dist = resolve(String(opts.dist));
+if (!existsSync(join(dist, 'index.html'))) {
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const port = await freePort();
+const server = spawn(
+  'node',
+  [
+    'scripts/serve-static.mjs',
+    '--root',
+    dist,
+    '--prefix',
+    PREFIX,
+    '--port',
+    String(port),
+    '--gzip',
+  ],
+  { stdio: 'ignore' },
+);
+try {
+  const url = `http://localhost:${port}${PREFIX}`;
+  await waitFor(url);
+  const { critical, later } = await transfers(url);
+  const sum = (rows) => rows.reduce((a, r) => a + r.bytes, 0);
+  console.log(`first screen of ${dist}, served gzipped (transferred bytes, headers included)`);
+  for (const r of critical)
+    console.log(`  entry   ${kb(r.bytes).padStart(9)}  ${r.url.slice(r.url.indexOf(PREFIX))}`);
+  console.log(`  entry total ${kb(sum(critical))}`);
+  for (const r of later)
+    console.log(`  later   ${kb(r.bytes).padStart(9)}  ${r.url.slice(r.url.indexOf(PREFIX))}`);
+  console.log(`  everything the first screen fetched: ${kb(sum(critical) + sum(later))}`);
+  const runs = await lighthouse(url, Number(opts.runs));
+  if (runs) {
+    console.log('\nLighthouse performance (mobile preset):');
+    for (const r of runs)
+      console.log(
+        `  score ${r.score}  FCP ${Math.round(r.fcp)} ms  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  SI ${Math.round(r.si)} ms`,
+      );
+  }
+  console.log(
+    `\nload average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+} finally {
+  server.kill();
+}

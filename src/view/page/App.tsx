@@ -1,0 +1,125 @@
+// The page: header with the scenario and era pickers, the playback bar, the step log and the
+// AVC matrix. `?embed=1` shows the graph and the playback bar only (Contract 4). The playback
+// actor comes from the page's controller (src/app/controller.ts), which hands it every new trace.
+import { useMemo } from 'react';
+import type { MouseEvent } from 'react';
+import type { PageController } from '../../app/controller';
+import type { EmbedOptions } from '../../codecs/linkState';
+import { withCaptions } from '../../narration/captions';
+import { useAppStore } from '../../store';
+import { PlaybackBar } from '../controls/PlaybackBar';
+import { CompareToggle, LectureToggle } from '../controls/ModeToggles';
+import { EraPicker, ScenarioPicker } from '../controls/ScenarioPicker';
+import { Sharing } from '../embed/Sharing';
+import { Inspector } from '../inspector/Inspector';
+import { useKeyboard } from '../keyboard/useKeyboard';
+import { Playback, useShownTrace } from '../playback/playback';
+import { DropImport } from '../share/DropImport';
+import { EmbedFooter } from '../share/EmbedFooter';
+import { NoticeList } from '../share/NoticeList';
+import { SharePanel } from '../share/SharePanel';
+import { CpuPatternDefs } from '../theme/CpuPatternDefs';
+import { ThemeToggle } from '../theme/ThemeToggle';
+import { useThemeRoot } from '../theme/useThemeRoot';
+import { MainView } from '../trace/MainView';
+import { BuilderSide, CompareView, ExplorePanel, Lecture, MetricsPanel } from './lazyViews';
+import { useSession } from './useSession';
+
+export interface AppProps {
+  controller: PageController;
+  embed?: boolean;
+  /** the embed options of the link (start, end, loop, autoplay, speed, controls) */
+  embedOptions?: EmbedOptions | undefined;
+}
+
+export function App({ controller, embed = false, embedOptions }: AppProps) {
+  return (
+    <Playback.Provider value={controller.actor}>
+      <Page embed={embed} embedOptions={embedOptions} />
+    </Playback.Provider>
+  );
+}
+
+function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOptions | undefined }) {
+  const session = useSession();
+  // the trace only: the views below read the cursor themselves, so a step re-renders them alone
+  const trace = useShownTrace();
+  useKeyboard({ presenter: !embed });
+  const theme = useThemeRoot();
+  // Compare view and lecture mode are for the full page, never for an embed.
+  const compare = useAppStore((s) => s.compareOn) && !embed;
+  const lecture = useAppStore((s) => s.lectureOn) && !embed;
+  const captioned = useMemo(
+    () => (session && trace ? withCaptions(session.scenario, trace) : session?.scenario),
+    [session, trace],
+  );
+  if (!session || !captioned) return <p className="fatal">No built-in scenario is available.</p>;
+
+  return (
+    <div
+      className={`app${embed ? ' is-embed' : ''}`}
+      data-theme={theme}
+      data-lecture={lecture ? 'true' : undefined}
+      data-compare={compare ? 'true' : undefined}
+    >
+      <a className="skip-link" href="#graph" onClick={skipToGraph}>
+        Skip to the graph
+      </a>
+      <CpuPatternDefs />
+      <Sharing session={session} embed={embed} options={embedOptions} />
+      {!embed && (
+        <header className="app-header">
+          <h1>anon-vma-forest</h1>
+          <ScenarioPicker value={session.scenarioId} />
+          <EraPicker value={session.era} scenarioEra={session.scenario.era} />
+          <ThemeToggle />
+          <CompareToggle />
+          <LectureToggle />
+          <SharePanel session={session} />
+        </header>
+      )}
+      <NoticeList />
+      {!embed && <DropImport />}
+      <div className="app-body">
+        <main className="app-main">
+          {(!embed || embedOptions?.controls !== false) && <PlaybackBar />}
+          {trace && compare ? (
+            <CompareView
+              scenarioId={session.scenarioId}
+              scenario={session.scenario}
+              era={session.era}
+              trace={trace}
+            />
+          ) : trace ? (
+            <MainView trace={trace} scenario={captioned} embed={embed} />
+          ) : (
+            <p className="session-error" role="alert" data-testid="session-error">
+              {session.ok ? 'The scenario did not replay.' : session.error}
+            </p>
+          )}
+          {!embed && <MetricsPanel session={session} />}
+        </main>
+        {!embed && (
+          // Side-panel boxes (inspector, code, builder) go in this one aside.
+          <aside className="side-panel" aria-label="Tools">
+            <Inspector />
+            <div className="panel">
+              <ExplorePanel session={session} />
+            </div>
+            <BuilderSide session={session} />
+          </aside>
+        )}
+      </div>
+      {lecture && trace && <Lecture scenario={captioned} opStarts={trace.opStarts} />}
+      {embed && <EmbedFooter />}
+    </div>
+  );
+}
+
+/** The skip link moves focus to the graph pane without writing a #fragment into the page's URL. */
+function skipToGraph(e: MouseEvent<HTMLAnchorElement>) {
+  const graph = document.getElementById('graph');
+  if (!graph) return;
+  e.preventDefault();
+  graph.focus();
+}

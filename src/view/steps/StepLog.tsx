@@ -1,0 +1,117 @@
+// The step log: the micro-step that led to the shown state (CPU, kernel function, pseudo-code
+// line, what happened, which lock it takes or releases), which CPUs wait for which lock, and the
+// last steps up to the cursor as a short scrollable history.
+import { memo } from 'react';
+import type { Scenario, Step, ViewState } from '../../kernel';
+import { cpuGlyph, cpuInk } from '../lanes/cpuStyle';
+import { lockText } from './lockText';
+import { opLabel } from '../timeline/opLabel';
+import './stepLog.css';
+
+export interface StepLogProps {
+  cursor: number;
+  total: number;
+  steps: readonly Step[];
+  scenario: Scenario;
+  view: ViewState;
+}
+
+/** How many steps the history shows, the current one last. */
+const HISTORY = 20;
+
+/** The 1-based step numbers of the history: the last HISTORY steps up to `cursor`. */
+export function historyWindow(cursor: number): number[] {
+  const out: number[] = [];
+  for (let n = Math.max(1, cursor - HISTORY + 1); n <= cursor; n++) out.push(n);
+  return out;
+}
+
+/** `cpu1 waits for av0`, one per waiting CPU. */
+export function waitLines(view: ViewState): string[] {
+  return view.cpus
+    .filter((c) => c.waitingFor !== null)
+    .map((c) => `cpu${c.cpu} waits for ${c.waitingFor ?? ''}`);
+}
+
+export function CpuBadge({ cpu }: { cpu: number }) {
+  return (
+    <span className="cpu-badge" style={{ color: cpuInk(cpu) }} data-cpu={`cpu${cpu}`}>
+      <span aria-hidden>{cpuGlyph(cpu)}</span>
+      {` cpu${cpu}`}
+    </span>
+  );
+}
+
+/** One line of the history; memoized, so a step re-renders two lines, not twenty. */
+const HistoryLine = memo(function HistoryLine({
+  n,
+  step,
+  here,
+}: {
+  n: number;
+  step: Step;
+  here: boolean;
+}) {
+  return (
+    <li
+      className={here ? 'is-current' : undefined}
+      aria-current={here ? 'step' : undefined}
+      value={n}
+    >
+      <CpuBadge cpu={step.cpu} />
+      <code>{`${step.fn}:${step.line}`}</code> <span>{step.text}</span>
+      {step.lock && <span className={`step-lock is-${step.lock.kind}`}>{lockText(step.lock)}</span>}
+    </li>
+  );
+});
+
+export function StepLog({ cursor, total, steps, scenario, view }: StepLogProps) {
+  const step = steps[cursor - 1];
+  const waits = waitLines(view);
+  return (
+    <section className="step-log" data-testid="step-log" aria-label="Step log">
+      <div className="step-current" aria-live="polite">
+        {step === undefined ? (
+          <span className="step-text">{`Step 0 of ${total}: the initial state, before the first op.`}</span>
+        ) : (
+          <>
+            <span className="step-no">{`Step ${cursor} of ${total}`}</span>
+            <span data-testid="step-cpu">
+              <CpuBadge cpu={step.cpu} />
+            </span>
+            <span className="step-op">{`op ${step.op}: ${opLabel(scenario.ops[step.op])}`}</span>
+            <code className="step-fn" data-testid="step-fn">
+              {step.fn}
+              <span className="step-line">{`:${step.line}`}</span>
+            </code>
+            <span className="step-text" data-testid="step-text">
+              {step.text}
+            </span>
+            {step.lock && (
+              <span className={`step-lock is-${step.lock.kind}`} data-testid="step-lock">
+                {lockText(step.lock)}
+              </span>
+            )}
+          </>
+        )}
+        {waits.map((w) => (
+          <span key={w} className="step-wait" data-testid="step-wait">
+            {w}
+          </span>
+        ))}
+      </div>
+      {cursor > 0 && (
+        // column-reverse keeps this box scrolled to its end (the current step) with no script
+        // measuring the layout on every step.
+        <div className="step-history" role="group" tabIndex={0} aria-label="The last steps">
+          <ol>
+            {historyWindow(cursor).map((n) => {
+              const s = steps[n - 1];
+              return s ? <HistoryLine key={n} n={n} step={s} here={n === cursor} /> : null;
+            })}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+// One trace drawn at one cursor: the state there, the trace-wide layout, the level of detail
+// (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
+// panes of the compare view draw a trace through this one component.
+import { lazy, Suspense, useMemo } from 'react';
+import type { Trace } from '../../session/traces';
+import { detailFor } from '../canvas/levelOfDetail';
+import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
+import { ZoomPane } from '../zoom/ZoomPane';
+import { useTraceLayout } from './useTraceLayout';
+
+// Only huge forests are drawn on the canvas: its code loads with the first of them.
+const ForestCanvas = lazy(() =>
+  import('../canvas/ForestCanvas').then((m) => ({ default: m.ForestCanvas })),
+);
+
+export interface TracePaneProps {
+  trace: Trace;
+  /** micro-steps taken, 0..trace.steps.length */
+  cursor: number;
+  /** accessible name of the graph pane */
+  label: string;
+  /** id the skip link points at */
+  id?: string;
+  /** what to say when no process is alive */
+  emptyText: string;
+}
+
+/** The state at `cursor` (the replay keeps recent states: asking twice costs nothing). */
+export function useStateAt(trace: Trace, cursor: number) {
+  return useMemo(() => trace.stateAt(cursor), [trace, cursor]);
+}
+
+export function TracePane({ trace, cursor, label, id, emptyText }: TracePaneProps) {
+  const view = useStateAt(trace, cursor);
+  const layout = useTraceLayout(trace, cursor, view);
+  // Huge forests are drawn on a canvas: one SVG element per object cannot pan at 30 fps.
+  const detail = useMemo(() => detailFor(view), [view]);
+  const content = useGraphContent(view, layout);
+  return (
+    <ZoomPane
+      {...(id === undefined ? {} : { id })}
+      label={label}
+      content={content}
+      resetKey={trace}
+      overlay={
+        detail === 'canvas' ? (
+          <Suspense fallback={null}>
+            <ForestCanvas view={view} layout={layout} />
+          </Suspense>
+        ) : null
+      }
+    >
+      {detail === 'svg' && (
+        <GraphDrawing
+          trace={trace}
+          cursor={cursor}
+          view={view}
+          layout={layout}
+          emptyText={emptyText}
+        />
+      )}
+    </ZoomPane>
+  );
+}

@@ -1,0 +1,28 @@
+// The matrix layout of a whole trace, computed once per trace (STYLE.md 8). A state holding an
+// object that the sampled states missed (one that lives only inside an op) gets a layout that
+// adds it to the trace's, so nothing already placed moves.
+import { useMemo } from 'react';
+import type { ViewState } from '../../kernel';
+import type { Trace } from '../../session/session';
+import { matrixLayout } from '../layout/matrixLayout';
+import type { MatrixLayout } from '../layout/matrixLayout';
+import { collectUniverse, covers, sampleCursors } from '../layout/universe';
+import type { Universe } from '../layout/universe';
+
+export function useTraceLayout(trace: Trace, cursor: number, view: ViewState): MatrixLayout {
+  const base = useMemo(() => traceLayout(trace), [trace]);
+  return useMemo(
+    () =>
+      covers(base.universe, view)
+        ? base.layout
+        : matrixLayout(collectUniverse([{ cursor, state: view }], base.universe)),
+    [base, cursor, view],
+  );
+}
+
+export function traceLayout(trace: Trace): { universe: Universe; layout: MatrixLayout } {
+  const cursors = sampleCursors(trace.steps.length, trace.opStarts);
+  const states = trace.statesAt(cursors);
+  const universe = collectUniverse(cursors.map((n, i) => ({ cursor: n, state: states[i]! })));
+  return { universe, layout: matrixLayout(universe) };
+}
