@@ -1,6 +1,21 @@
 // The state at a cursor, as plain data with trace ids (Contract 4) for the page to draw.
-import { avId, liveMms, pteId, vmaId, type State } from './state';
+import { mmapOwner, vmaLockOwner } from './lockOwner';
+import { avId, liveMms, pteId, vmaId, type Lock, type State } from './state';
 import type { ViewState } from './view';
+
+/** The lock fields of a process or VMA: only those that say something (a free lock has none). */
+function lockFields(
+  l: Lock,
+  waiting: number[] | undefined,
+): { lockedBy?: number[]; lockMode?: 'w' | 'r'; waiting?: number[] } {
+  const out: { lockedBy?: number[]; lockMode?: 'w' | 'r'; waiting?: number[] } = {};
+  if (l.holders.length > 0) {
+    out.lockedBy = [...l.holders];
+    out.lockMode = l.mode ?? 'w';
+  }
+  if (waiting && waiting.length > 0) out.waiting = waiting;
+  return out;
+}
 
 export function viewOf(
   s: State,
@@ -19,6 +34,7 @@ export function viewOf(
     processes: liveMms(s).map((mm) => ({
       pid: mm.pid,
       parent: mm.parent,
+      ...lockFields(mm.mmapSem, waiting.get(mmapOwner(mm.pid, f.mmapLock))),
       vmas: mm.vmas.map((v) => ({
         id: vmaId(v),
         pid: mm.pid,
@@ -29,6 +45,7 @@ export function viewOf(
         growsdown: v.growsdown,
         anonVma: v.anonVma ? avId(v.anonVma) : null,
         chain: v.chain.map((c) => avId(c.av)),
+        ...lockFields(v.vmLock, waiting.get(vmaLockOwner(vmaId(v)))),
       })),
     })),
     anonVmas: s.anonVmas

@@ -1,7 +1,7 @@
 // touch → handle_mm_fault: the zero page on a read, a new page on a write, COW after fork and
 // reuse in place of a page nobody else maps (spec §1, §3.2 page_move_anon_rmap, §7.3).
 import { describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../flags';
+import { ERA_IDS, resolveFlags } from '../flags';
 import { exit, fork, mmap, oneVma, read, run, spawn, write } from '../testing';
 
 const pfn = (r: ReturnType<typeof run>, id: string): number | undefined =>
@@ -39,13 +39,24 @@ describe('fault', () => {
     });
 
     it(`${era}: a read of a present page does nothing`, () => {
+      const mmapFn = resolveFlags(era).mmapLock ? 'mmap_lock' : 'mmap_sem';
       const r = run(era, [oneVma('P', 0, 1), read('P', 0)]);
-      expect(r.stepsOf(r.last).map((s) => s.line)).toEqual([
-        'lock',
-        'find-vma',
-        'present',
-        'unlock',
-      ]);
+      // 6.12 finds the VMA under RCU and read-locks only it (lock_vma_under_rcu)
+      expect(r.stepsOf(r.last).map((s) => `${s.fn}:${s.line}`)).toEqual(
+        era === '6.12'
+          ? [
+              'lock_vma_under_rcu:walk',
+              'vma_start_read:trylock',
+              'handle_mm_fault:present',
+              'vma_end_read:unlock',
+            ]
+          : [
+              `${mmapFn}:lock`,
+              'handle_mm_fault:find-vma',
+              'handle_mm_fault:present',
+              `${mmapFn}:unlock`,
+            ],
+      );
     });
   }
 
