@@ -1,7 +1,7 @@
 // touch → handle_mm_fault: the zero page on a read, a new page on a write, COW after fork and
 // reuse in place of a page nobody else maps (spec §1, §3.2 page_move_anon_rmap, §7.3).
 import { describe, expect, it } from 'vitest';
-import { ERA_IDS, resolveFlags } from '../flags';
+import { ERA_IDS } from '../flags';
 import { exit, fork, mmap, oneVma, read, run, spawn, write } from '../testing';
 
 const pfn = (r: ReturnType<typeof run>, id: string): number | undefined =>
@@ -39,7 +39,6 @@ describe('fault', () => {
     });
 
     it(`${era}: a read of a present page does nothing`, () => {
-      const mmapFn = resolveFlags(era).mmapLock ? 'mmap_lock' : 'mmap_sem';
       const r = run(era, [oneVma('P', 0, 1), read('P', 0)]);
       // 6.12 finds the VMA under RCU and read-locks only it (lock_vma_under_rcu)
       expect(r.stepsOf(r.last).map((s) => `${s.fn}:${s.line}`)).toEqual(
@@ -50,12 +49,19 @@ describe('fault', () => {
               'handle_mm_fault:present',
               'vma_end_read:unlock',
             ]
-          : [
-              `${mmapFn}:lock`,
-              'handle_mm_fault:find-vma',
-              'handle_mm_fault:present',
-              `${mmapFn}:unlock`,
-            ],
+          : era === '6.1'
+            ? [
+                'lock_mm_and_find_vma:lock',
+                'handle_mm_fault:find-vma',
+                'handle_mm_fault:present',
+                'do_user_addr_fault:unlock',
+              ]
+            : [
+                'mmap_sem:lock',
+                'handle_mm_fault:find-vma',
+                'handle_mm_fault:present',
+                'mmap_sem:unlock',
+              ],
       );
     });
   }
