@@ -1,5 +1,6 @@
 // Cursor positions worth jumping to (operation starts, violations, lock acquisitions) and the
 // pure helpers the playback machine's jump events are one-line wrappers around.
+import { parseLockOwner } from '../kernel/lockOwner';
 
 /** Sorted, de-duplicated cursor positions (1..total) of the three kinds of marker. */
 export interface PlaybackMarks {
@@ -18,10 +19,10 @@ export interface MarkSource {
 }
 
 /**
- * Lock acquisitions worth a marker: anon_vma locks (`av3`). mmap_sem and page locks are taken by
- * nearly every op and would bury them.
+ * Lock acquisitions worth a marker: anon_vma locks (`av3`). mmap_sem / mmap_lock, per-VMA and page
+ * locks are taken by nearly every op and would bury them.
  */
-export const isAnonVmaLock = (owner: string): boolean => /^av\d+$/.test(owner);
+export const isAnonVmaLock = (owner: string): boolean => parseLockOwner(owner).kind === 'anon_vma';
 
 function sortedUnique(list: Iterable<number>): number[] {
   return [...new Set(list)].sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import { ERAS, isEraId } from '../kernel/flags';
 import type { ViewState } from '../kernel/view';
 import { AnonVmaColumn } from './graph/AnonVmaColumn';
 import { AnonVmaLink, AvcMark } from './graph/AvcMark';
+import { cpuList } from './graph/cpu';
 import { FamilyEdge } from './graph/FamilyEdge';
 import { Ghosts } from './graph/Ghosts';
 import { GraphDefs } from './graph/GraphDefs';
@@ -76,6 +77,10 @@ function ForestGraphImpl({
               height={band.height}
               width={layout.width}
               changed={changed.has(proc.pid)}
+              lockName={era?.mmapLock ? 'mmap_lock' : 'mmap_sem'}
+              locked={cpuList(proc.lockedBy ?? [])}
+              lockMode={proc.lockMode ?? null}
+              waiting={cpuList(proc.waiting ?? [])}
             />
           );
         })}
@@ -111,6 +116,9 @@ function ForestGraphImpl({
               chain={v.chain.join(' → ')}
               changed={changed.has(v.id)}
               violated={violated.has(v.id)}
+              locked={cpuList(v.lockedBy ?? [])}
+              lockMode={v.lockMode ?? null}
+              waiting={cpuList(v.waiting ?? [])}
             />
           );
         })}

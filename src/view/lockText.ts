@@ -1,13 +1,12 @@
 // A lock event of a step in words: `takes av3's lock (write)`.
+import { lockOwnerName } from '../kernel/lockOwner';
 import type { LockEvent } from '../kernel/trace';
 
-/** `av3` → `av3's lock`, `mmap_sem:P` → `P's mmap_sem`, `page:7` → `the lock of page 7`. */
-export function lockName(owner: string): string {
-  const [kind, rest] = owner.split(':', 2) as [string, string | undefined];
-  if (kind === 'mmap_sem' && rest !== undefined) return `${rest}'s mmap_sem`;
-  if (kind === 'page' && rest !== undefined) return `the lock of page ${rest}`;
-  return `${owner}'s lock`;
-}
+/**
+ * `av3` → `av3's lock`, `mmap_sem:P` → `P's mmap_sem`, `mmap_lock:P` → `P's mmap_lock`,
+ * `vm_lock:P:4` → `P:4's per-VMA lock`, `page:7` → `the lock of page 7` (lockOwner.ts).
+ */
+export const lockName = lockOwnerName;
 
 export function lockText(lock: LockEvent): string {
   const mode = lock.mode === 'r' ? 'read' : 'write';
