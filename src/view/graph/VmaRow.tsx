@@ -101,9 +101,9 @@ function VmaRowImpl(p: VmaRowProps) {
       {(locked || p.waiting) && (
         <rect
           className="vma-lock-ring"
-          x={GEOMETRY.margin + 4}
+          x={GEOMETRY.margin + 1}
           y={p.y - GEOMETRY.vmaHeight / 2 + 2}
-          width={GEOMETRY.labelWidth}
+          width={GEOMETRY.labelWidth + 3}
           height={GEOMETRY.vmaHeight - 4}
           rx={5}
         />
@@ -112,9 +112,9 @@ function VmaRowImpl(p: VmaRowProps) {
         <g key={`${m.cpu}-${m.waiting}`} className={m.waiting ? 'vma-lock-waiter' : undefined}>
           <CpuGlyph
             cpu={m.cpu}
-            x={GEOMETRY.margin + 9}
+            x={GEOMETRY.margin + 8}
             y={marks.length === 1 ? p.y : p.y + (i === 0 ? -6 : 6)}
-            r={4}
+            r={3.5}
           />
         </g>
       ))}
