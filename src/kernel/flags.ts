@@ -92,6 +92,11 @@ export interface Flags {
    * root lock and inserts under it
    */
   chainAssign: boolean;
+  /**
+   * Folios (5.16, Matthew Wilcox's "Memory folios"): migration locks and walks a folio
+   * (folio_lock, folio_get_anon_vma, folio_anon_vma, try_to_migrate). Only names change
+   */
+  folios: boolean;
 }
 
 export const ERA_IDS = [
@@ -133,6 +138,7 @@ const E1: Flags = {
   perVmaLock: false,
   mergeRewrite: false,
   chainAssign: false,
+  folios: false,
 };
 const E2: Flags = {
   ...E1,
@@ -167,6 +173,7 @@ const E5: Flags = {
   expandWrite: true,
   mmapLock: true,
   munmapDowngrade: 'unless-stack',
+  folios: true,
 };
 
 export const ERAS: Record<EraId, Readonly<Flags>> = {
@@ -233,6 +240,7 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   perVmaLock: { kind: 'bool' },
   mergeRewrite: { kind: 'bool' },
   chainAssign: { kind: 'bool' },
+  folios: { kind: 'bool' },
 };
 
 export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];

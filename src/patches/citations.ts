@@ -204,6 +204,11 @@ export const CITES = {
     date: '2024-08',
     subject: 'mm: remove vma_merge()',
   },
+  folios: {
+    author: 'Matthew Wilcox (Oracle)',
+    date: '2021-11',
+    subject: 'Memory folios',
+  },
   childFirstFree: {
     author: 'Andrey Ryabinin',
     date: '2014-06-06',

@@ -263,6 +263,14 @@ export const PATCHES: readonly PatchInfo[] = [
     cites: [CITES.chainAssign],
   },
   {
+    flag: 'folios',
+    group: 'structural',
+    name: 'migration works on folios',
+    summary:
+      'The page being migrated is a folio: folio_lock, folio_get_anon_vma, try_to_migrate, folio_anon_vma (5.16). Only the names change.',
+    cites: [CITES.folios],
+  },
+  {
     flag: 'ksmDrop',
     group: 'structural',
     name: 'how a KSM/migration reference is dropped',
