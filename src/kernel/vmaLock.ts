@@ -40,13 +40,13 @@ export function* vmaEndRead(k: K, v: Vma, fn = 'vma_end_read', line = 'unlock', 
 /**
  * vma_start_write: nothing when this CPU already write-locked the VMA under the mmap_lock it
  * holds (__is_vma_write_locked); else wait for the VMA's readers, then mark it write-locked.
+ * `fresh`: a split's new half, not in the tree yet.
  */
-export function* vmaStartWrite(k: K, v: Vma): Gen {
+export function* vmaStartWrite(k: K, v: Vma, fresh = false): Gen {
   if (!k.f.perVmaLock) return;
   if (v.vmLock.mode === 'w' && v.vmLock.holders.includes(k.cpu)) return;
   const owner = vmaOwner(v);
-  const inTree = v.mm.vmas.includes(v);
-  const text = inTree
+  const text = !fresh
     ? `vma_start_write(${vmaId(v)}): wait for its readers, then mark it write-locked`
     : `vma_start_write(${vmaId(v)}, the new [${v.start},${v.end})): not in the tree yet, so no reader holds it`;
   yield {
@@ -78,8 +78,10 @@ export function writeLockNew(k: K, v: Vma): void {
  * reader could do in between differs from the kernel, where it may come just before or after.
  */
 export function* vmaEndWriteAll(k: K, mm: Mm, fn: string): Gen {
+  if (mm.writeLocked.length === 0) return;
+  const inTree = new Set(mm.vmas);
   for (const { vma: v, owner } of mm.writeLocked) {
-    const live = !v.freed && mm.vmas.includes(v);
+    const live = !v.freed && inTree.has(v);
     const now = vmaOwner(v);
     const was = owner.slice(vmaLockOwner('').length);
     const what = !live

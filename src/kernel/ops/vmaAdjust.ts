@@ -118,7 +118,7 @@ export function* importAnonVma(k: K, importer: Vma, exporter: Vma, fn: string): 
 
 export function* vmaAdjust(k: K, p: AdjustPlan): Gen {
   const v = p.vma;
-  if (k.f.perVmaLock) for (const w of writeLockOrder(p)) yield* vmaStartWrite(k, w);
+  if (k.f.perVmaLock) for (const w of writeLockOrder(p)) yield* vmaStartWrite(k, w, w === p.insert);
   if (p.importer && p.exporter) {
     yield* importAnonVma(k, p.importer, p.exporter, fnOf(k, p, 'import'));
   }
