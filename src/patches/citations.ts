@@ -184,11 +184,6 @@ export const CITES = {
     date: '2023-02',
     subject: 'Per-VMA locks',
   },
-  perVmaLockAnonVma: {
-    author: 'Linux 6.4.11 stable update',
-    date: '2023-08',
-    subject: 'mm: lock_vma_under_rcu() must check vma->anon_vma under vma lock',
-  },
   chainAssign: {
     author: 'Linux 6.12.113 stable update',
     date: '2026-10',

@@ -244,7 +244,7 @@ export const PATCHES: readonly PatchInfo[] = [
     name: 'per-VMA locks',
     summary:
       'A page fault read-locks only its VMA (lock_vma_under_rcu) and falls back to mmap_lock when the VMA is write-locked, or when it has no anon_vma yet and mmap_read_trylock fails (vmf_anon_prepare). Every writer write-locks each VMA it changes (vma_start_write) until it releases or downgrades mmap_lock (6.4).',
-    cites: [CITES.perVmaLock, CITES.perVmaLockAnonVma],
+    cites: [CITES.perVmaLock],
   },
   {
     flag: 'mergeRewrite',
