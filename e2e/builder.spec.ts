@@ -162,6 +162,9 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
 });
 
 test('the builder and the flags pass axe in both themes', async ({ page }) => {
+  // two axe scans of the side panel with every flag group open (over 25 flags with their
+  // citations): about 15 s alone, twice that beside another worker on two cores
+  test.setTimeout(60_000);
   await buildFork(page);
   await op(page, 'mprotect-r').click();
   await op(page, 'write').click(); // an alert is showing

@@ -8,10 +8,13 @@ import { CODE_ENTRIES, codeEntry, visibleLines } from './catalog';
 import { sourceOf } from './sources';
 import { isAbsent } from './types';
 
-const dir = join(__dirname, '../../fixtures/linux-6.1');
-const fixtures: [string, Scenario][] = readdirSync(dir)
-  .filter((f) => f.endsWith('.scenario.json'))
-  .map((f) => [f, parseScenario(readFileSync(join(dir, f), 'utf8'))]);
+// the recordings, which reach mremap, growsdown stacks and migration of shared pages too
+const fixtures: [string, Scenario][] = ['linux-6.1', 'linux-6.1-newops'].flatMap((set) => {
+  const dir = join(__dirname, '../../fixtures', set);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.scenario.json'))
+    .map((f): [string, Scenario] => [f, parseScenario(readFileSync(join(dir, f), 'utf8'))]);
+});
 // mremap is in no built-in scenario: one here, moving a whole VMA and part of one.
 const mremap = parseScenario({
   format: 'anon-vma-forest/scenario@1',

@@ -2,17 +2,21 @@
 // pseudo-code. catalog.test.ts replays every scenario in every era so it cannot drift.
 import type { Flags } from '../kernel/flags';
 import { faultCode } from './pseudo/faultCode';
+import { lockCode } from './pseudo/lockCode';
 import { rmapCode } from './pseudo/rmapCode';
 import { unlinkCode } from './pseudo/unlinkCode';
 import { vmaCode } from './pseudo/vmaCode';
+import { vmaMergeCode } from './pseudo/vmaMergeCode';
 import { walkCode } from './pseudo/walkCode';
 import type { CodeEntry, PseudoLine } from './types';
 
 export const CODE_ENTRIES: readonly CodeEntry[] = [
   ...faultCode,
+  ...lockCode,
   ...rmapCode,
   ...unlinkCode,
   ...vmaCode,
+  ...vmaMergeCode,
   ...walkCode,
 ];
 

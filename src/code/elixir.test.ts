@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERA_IDS } from '../kernel/flags';
 import { ERA_TAGS, sourceLink } from './elixir';
 import { SOURCES, V61_READ_AT } from './sources';
+import { V612_READ_AT } from './sources612';
 import { isAbsent } from './types';
 
 const HREF =
@@ -39,9 +40,30 @@ describe('elixir links', () => {
     });
   });
 
+  it('links 6.12 lines at the release they were read in, under 6.12’s names', () => {
+    expect(sourceLink('anon_vma_fork', '6.12')).toMatchObject({
+      kind: 'link',
+      link: { href: `https://elixir.bootlin.com/linux/v${V612_READ_AT}/source/mm/rmap.c#L340` },
+    });
+    expect(sourceLink('vma_start_write', '6.12')).toMatchObject({
+      kind: 'link',
+      link: {
+        href: `https://elixir.bootlin.com/linux/v${V612_READ_AT}/source/include/linux/mm.h#L750`,
+      },
+    });
+    expect(sourceLink('page_move_anon_rmap', '6.12')).toMatchObject({
+      kind: 'link',
+      link: { name: 'folio_move_anon_rmap', line: 1216 },
+    });
+    expect(sourceLink('__vma_adjust', '6.12').kind).toBe('absent');
+    expect(sourceLink('vma_start_write', '6.1').kind).toBe('absent');
+    expect(sourceLink('mmap_sem', '6.1').kind).toBe('absent');
+    expect(sourceLink('mmap_lock', '3.19').kind).toBe('absent');
+  });
+
   it('never puts a line on a link it has not read (older eras link the file)', () => {
     for (const fn of Object.keys(SOURCES)) {
-      for (const era of ERA_IDS.filter((e) => e !== '6.1')) {
+      for (const era of ERA_IDS.filter((e) => e !== '6.1' && e !== '6.12')) {
         const p = SOURCES[fn]![era];
         if (!isAbsent(p)) expect(p.line, `${fn} ${era}`).toBeUndefined();
       }
@@ -60,10 +82,12 @@ describe('elixir links', () => {
     expect(sourceLink('no_such_fn', '6.1').kind).toBe('unknown');
   });
 
-  it('gives every function present in 6.1 a line', () => {
+  it('gives every function present in 6.1 and in 6.12 a line', () => {
     for (const fn of Object.keys(SOURCES)) {
-      const p = SOURCES[fn]!['6.1'];
-      if (!isAbsent(p)) expect(p.line, fn).toBeGreaterThan(0);
+      for (const era of ['6.1', '6.12'] as const) {
+        const p = SOURCES[fn]![era];
+        if (!isAbsent(p)) expect(p.line, `${fn} in ${era}`).toBeGreaterThan(0);
+      }
     }
   });
 });

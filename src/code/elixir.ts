@@ -15,6 +15,7 @@ export const ERA_TAGS: Record<EraId, string> = {
   '3.8': 'v3.8',
   '3.19': 'v3.19',
   '6.1': 'v6.1',
+  '6.12': 'v6.12',
 };
 
 export interface SourceLink {

@@ -1,11 +1,13 @@
 // Where each function of the catalog is defined, per era, for the "source" link.
 // 6.1 line numbers were read in Debian's linux-source-6.1 package, 6.1.192-2 (upstream 6.1.192
-// with Debian's patches), so they link v6.1.192 on elixir. Older eras: no copy of those
-// releases' files could be read when this table was made, so their links open the file without a
-// line and the panel says so (never a guessed line). Names and files of older eras come from the
-// model's notes on each era and are not checked line by line either.
+// with Debian's patches), so they link v6.1.192 on elixir; 6.12's (sources612.ts) in
+// linux-source-6.12, 6.12.118. Older eras: no copy of those releases' files could be read when
+// this table was made, so their links open the file without a line and the panel says so (never
+// a guessed line). Names and files of older eras come from the model's notes on each era and are
+// not checked line by line either.
 import { ERA_IDS, type EraId } from '../kernel/flags';
-import type { EraPresence, EraSource, SourceTable } from './types';
+import { NEW_ROWS, V612, V612_READ_AT } from './sources612';
+import type { EraPresence, EraSource, ReadAt, SourceRow, SourceTable } from './types';
 
 /** The release the 6.1 lines were read in. */
 export const V61_READ_AT = '6.1.192';
@@ -18,30 +20,15 @@ const KSM = 'mm/ksm.c';
 const FORK = 'kernel/fork.c';
 const RMAP_H = 'include/linux/rmap.h';
 
-interface Row {
-  file: string;
-  /** the kernel's name, when it is not the model's */
-  name?: string;
-  since?: EraId;
-  gone?: EraId;
-  why?: string;
-  per?: Partial<Record<EraId, Partial<EraSource>>>;
-  /** as read in 6.1.192 */
-  v61?: { line: number; name?: string; file?: string; note?: string };
-}
-
-const ROWS: Record<string, Row> = {
+const ROWS: Record<string, SourceRow> = {
   mmap_sem: {
     file: 'include/linux/mm_types.h',
     name: 'mmap_sem',
+    gone: '6.1',
+    why: 'renamed mmap_lock in 5.8 (see mmap_lock)',
     per: Object.fromEntries(
       ERA_IDS.map((e) => [e, { note: 'a semaphore in mm_struct, taken by the callers' }]),
     ),
-    v61: {
-      line: 68,
-      name: 'mmap_write_lock (mmap_sem is mmap_lock since 5.8)',
-      file: 'include/linux/mmap_lock.h',
-    },
   },
   mm_alloc: { file: FORK, v61: { line: 1199 } },
   mmap_region: { file: MMAP, v61: { line: 2904 } },
@@ -63,10 +50,17 @@ const ROWS: Record<string, Row> = {
   remove_vma: { file: MMAP, v61: { line: 137 } },
   mprotect_fixup: { file: 'mm/mprotect.c', v61: { line: 547 } },
   __split_vma: { file: MMAP, v61: { line: 2358 } },
-  vma_adjust: { file: MMAP, v61: { line: 2807, file: 'include/linux/mm.h' } },
+  vma_adjust: {
+    file: MMAP,
+    gone: '6.12',
+    why: 'removed after 6.1; a VMA grows through vma_expand',
+    v61: { line: 2807, file: 'include/linux/mm.h' },
+  },
   __vma_adjust: {
     file: MMAP,
     name: 'vma_adjust',
+    gone: '6.12',
+    why: 'removed after 6.1; see vma_prepare, commit_merge and vma_complete',
     v61: { line: 621, name: '__vma_adjust' },
   },
   expand_stack: { file: MMAP, v61: { line: 2280 } },
@@ -80,7 +74,8 @@ const ROWS: Record<string, Row> = {
   anon_vma_chain_link: {
     file: RMAP,
     since: '2.6.34',
-    why: 'anon_vma_chain arrived in 2.6.34',
+    gone: '6.12',
+    why: 'anon_vma_chain arrived in 2.6.34; 6.12.113 split it into anon_vma_chain_assign and the interval-tree insert',
     v61: { line: 149 },
   },
   anon_vma_clone: {
@@ -201,7 +196,10 @@ const ROWS: Record<string, Row> = {
     },
   },
   rmap_walk_anon: { file: RMAP, v61: { line: 2422 } },
-  try_to_unmap_one: { file: RMAP, v61: { line: 1474 } },
+  try_to_unmap_one: {
+    file: RMAP,
+    v61: { line: 1844, name: 'try_to_migrate_one', note: 'migration unmaps with try_to_migrate' },
+  },
   remove_migration_pte: { file: MIGRATE, v61: { line: 174 } },
   unmap_and_move: {
     file: MIGRATE,
@@ -247,7 +245,7 @@ const ROWS: Record<string, Row> = {
   },
 };
 
-function presence(fn: string, row: Row, era: EraId): EraPresence {
+function presence(fn: string, row: SourceRow, era: EraId): EraPresence {
   const i = ERA_IDS.indexOf(era);
   if (row.since && i < ERA_IDS.indexOf(row.since)) {
     return { absent: `${fn} does not exist before ${row.since}: ${row.why ?? ''}`.trim() };
@@ -256,9 +254,10 @@ function presence(fn: string, row: Row, era: EraId): EraPresence {
     return { absent: `${fn} is gone from ${row.gone} on: ${row.why ?? ''}`.trim() };
   }
   const base: EraSource = { name: row.name ?? fn, file: row.file, ...row.per?.[era] };
-  if (era !== '6.1' || !row.v61) return base;
-  const { line, name, file, note } = row.v61;
-  const out: EraSource = { ...base, line, verifiedAt: V61_READ_AT };
+  const read: ReadAt | undefined = era === '6.1' ? row.v61 : era === '6.12' ? V612[fn] : undefined;
+  if (!read) return base;
+  const { line, name, file, note } = read;
+  const out: EraSource = { ...base, line, verifiedAt: era === '6.1' ? V61_READ_AT : V612_READ_AT };
   if (name !== undefined) out.name = name;
   if (file !== undefined) out.file = file;
   if (note !== undefined) {
@@ -269,7 +268,7 @@ function presence(fn: string, row: Row, era: EraId): EraPresence {
 }
 
 export const SOURCES: SourceTable = Object.fromEntries(
-  Object.entries(ROWS).map(([fn, row]) => [
+  Object.entries({ ...ROWS, ...NEW_ROWS }).map(([fn, row]) => [
     fn,
     Object.fromEntries(ERA_IDS.map((era) => [era, presence(fn, row, era)])) as Record<
       EraId,

@@ -42,6 +42,28 @@ export type EraPresence = EraSource | EraAbsent;
 
 export type SourceTable = Record<string, Record<EraId, EraPresence>>;
 
+/** A definition line as read in one release: the kernel's name and file where they differ. */
+export interface ReadAt {
+  line: number;
+  name?: string;
+  file?: string;
+  /** an empty note clears the row's note for that release */
+  note?: string;
+}
+
+/** One function of the source table, across the eras. */
+export interface SourceRow {
+  file: string;
+  /** the kernel's name, when it is not the model's */
+  name?: string;
+  since?: EraId;
+  gone?: EraId;
+  why?: string;
+  per?: Partial<Record<EraId, Partial<EraSource>>>;
+  /** as read in 6.1.192 */
+  v61?: ReadAt;
+}
+
 export function isAbsent(p: EraPresence): p is EraAbsent {
   return 'absent' in p;
 }

@@ -31,7 +31,7 @@ export function cloneState(s: State): State {
   const mm = (m: Mm): Mm => {
     let c = mms.get(m);
     if (!c) {
-      c = { ...m, vmas: [], ptes: new Map(), mmapSem: lockCopy(m.mmapSem) };
+      c = { ...m, vmas: [], ptes: new Map(), mmapSem: lockCopy(m.mmapSem), writeLocked: [] };
       mms.set(m, c);
     }
     return c;
@@ -39,7 +39,7 @@ export function cloneState(s: State): State {
   const vma = (v: Vma): Vma => {
     let c = vmas.get(v);
     if (!c) {
-      c = { ...v, mm: mm(v.mm), anonVma: null, chain: [] };
+      c = { ...v, mm: mm(v.mm), anonVma: null, chain: [], vmLock: lockCopy(v.vmLock) };
       delete c.idCache;
       vmas.set(v, c);
     }
@@ -62,6 +62,7 @@ export function cloneState(s: State): State {
   for (const m of s.mms.values()) {
     const c = mm(m);
     c.vmas = m.vmas.map(vma);
+    c.writeLocked = m.writeLocked.map((w) => ({ vma: vma(w.vma), owner: w.owner }));
     for (const [addr, p] of m.ptes)
       c.ptes.set(addr, { page: page(p.page), migration: p.migration });
   }

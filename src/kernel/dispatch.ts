@@ -1,9 +1,9 @@
-// One scenario op → the kernel functions it runs, with the mmap_sem it holds around them.
+// One scenario op → the kernel functions it runs, with the mmap_sem (mmap_lock) it holds around
+// them. A fault takes its own locks (userFault: the per-VMA lock first from 6.4).
 import { OpError, type Gen, type K } from './exec';
-import { mmapLockId } from './ids';
-import { acquireOther, releaseOther } from './locks';
+import { mmapLock, mmapUnlock, withMmapLock } from './mmapLock';
 import { expand } from './ops/expand';
-import { fault } from './ops/fault';
+import { userFault } from './ops/userFault';
 import { fork } from './ops/fork';
 import { ksmGet, ksmPut } from './ops/ksm';
 import { migrate } from './ops/migrate';
@@ -14,30 +14,13 @@ import { munmap } from './ops/munmap';
 import { reclaim } from './ops/reclaim';
 import { takeAllLocks } from './ops/takeAllLocks';
 import type { SimpleOp } from './scenarioTypes';
-import { findVma, type Mm, type Mode } from './state';
+import { findVma, type Mm } from './state';
 
 function mmOf(k: K, pid: string, field = 'pid'): Mm {
   const mm = k.s.mms.get(pid);
   if (!mm) throw new OpError(`process "${pid}" does not exist`, field);
   if (!mm.alive) throw new OpError(`process "${pid}" has exited`, field);
   return mm;
-}
-
-function* withMmapSem(k: K, mm: Mm, mode: Mode, body: Gen): Gen {
-  const owner = mmapLockId(mm.pid);
-  const verb = mode === 'w' ? 'down_write' : 'down_read';
-  yield* acquireOther(k, mm.mmapSem, owner, mode, true, {
-    fn: 'mmap_sem',
-    line: 'lock',
-    text: `${verb}(${owner})`,
-  });
-  yield* body;
-  const up = mode === 'w' ? 'up_write' : 'up_read';
-  yield* releaseOther(k, mm.mmapSem, owner, {
-    fn: 'mmap_sem',
-    line: 'unlock',
-    text: `${up}(${owner})`,
-  });
 }
 
 export function* runOp(k: K, op: SimpleOp): Gen {
@@ -47,52 +30,54 @@ export function* runOp(k: K, op: SimpleOp): Gen {
       return yield* spawn(k, op.pid);
     case 'mmap': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', mmap(k, mm, op.addr, op.pages, op.growsdown ?? false));
+      return yield* withMmapLock(k, mm, 'w', mmap(k, mm, op.addr, op.pages, op.growsdown ?? false));
     }
-    case 'touch': {
-      const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'r', fault(k, mm, op.addr, op.write ?? false));
-    }
+    case 'touch':
+      return yield* userFault(k, mmOf(k, op.pid), op.addr, op.write ?? false);
     case 'fork': {
       const mm = mmOf(k, op.pid);
       if (k.s.mms.has(op.child)) throw new OpError(`process "${op.child}" already exists`, 'child');
-      return yield* withMmapSem(k, mm, 'w', fork(k, mm, op.child));
+      return yield* withMmapLock(k, mm, 'w', fork(k, mm, op.child));
     }
     case 'mprotect': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', mprotect(k, mm, op.addr, op.pages, op.prot));
+      return yield* withMmapLock(k, mm, 'w', mprotect(k, mm, op.addr, op.pages, op.prot));
     }
     case 'munmap': {
+      // the syscall may downgrade to the read lock once the VMAs are detached (munmapDowngrade)
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', munmap(k, mm, op.addr, op.pages));
+      yield* mmapLock(k, mm, 'w');
+      yield* munmap(k, mm, op.addr, op.pages, true);
+      return yield* mmapUnlock(k, mm);
     }
     case 'expand': {
       const mm = mmOf(k, op.pid);
       // expand_stack runs from the fault path with mmap_sem held only for read (for write since
-      // the 2023 rework, `expandWrite`).
+      // the 2023 rework, `expandWrite`; a fault of 6.4 on finds no VMA under the per-VMA lock
+      // there and falls back to mmap_lock, which lock_mm_and_find_vma upgrades).
       const grows = findVma(mm, op.addr)?.growsdown ?? false;
       const mode = grows && !k.f.expandWrite ? 'r' : 'w';
-      return yield* withMmapSem(k, mm, mode, expand(k, mm, op.addr, op.pages));
+      return yield* withMmapLock(k, mm, mode, expand(k, mm, op.addr, op.pages));
     }
     case 'exit': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', exit(k, mm));
+      return yield* withMmapLock(k, mm, 'w', exit(k, mm));
     }
     case 'migrate':
       return yield* migrate(k, mmOf(k, op.pid), op.addr);
     case 'ksm_get': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'r', ksmGet(k, mm, op.addr, op.ref));
+      return yield* withMmapLock(k, mm, 'r', ksmGet(k, mm, op.addr, op.ref));
     }
     case 'ksm_put':
       return yield* ksmPut(k, op.ref);
     case 'take_all_locks': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', takeAllLocks(k, mm));
+      return yield* withMmapLock(k, mm, 'w', takeAllLocks(k, mm));
     }
     case 'mremap': {
       const mm = mmOf(k, op.pid);
-      return yield* withMmapSem(k, mm, 'w', mremap(k, mm, op.addr, op.pages, op.newAddr));
+      return yield* withMmapLock(k, mm, 'w', mremap(k, mm, op.addr, op.pages, op.newAddr));
     }
     case 'reclaim':
       // vmscan reaches the page from the LRU: no mmap_sem, no reference on the anon_vma.

@@ -3,17 +3,19 @@
 // so everything between two yields is one atomic micro-step.
 import type { ViolationKind } from './trace';
 import type { Flags } from './flags';
-import type { AnonVma, Lock, Mode, State } from './state';
+import type { AnonVma, Lock, Mode, State, Vma } from './state';
 
 export interface LockRequest {
   lock: Lock;
   mode: Mode;
   /** the anon_vma the lock lives in, or null for a page lock */
   av: AnonVma | null;
-  /** trace id of the lock's owner object (`av3`, `mmap_sem:P`, `page:7`) */
+  /** trace id of the lock's owner object (`av3`, `mmap_lock:P`, `vm_lock:P:0`, `page:7`; lockOwner.ts) */
   owner: string;
   /** readers may share it (rwsem, mmap_sem) */
   shared: boolean;
+  /** a per-VMA lock's VMA: its id (and so the owner's) follows vm_start while a CPU waits */
+  vma?: Vma;
 }
 
 export interface Announce {

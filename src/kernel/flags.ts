@@ -60,6 +60,43 @@ export interface Flags {
    * lock taken by the fault
    */
   expandWrite: boolean;
+  /**
+   * The mmap locking API of 5.8 (Michel Lespinasse, "mmap locking API: rename mmap_sem to
+   * mmap_lock"): the semaphore is `mmap_lock`, taken through mmap_read_lock / mmap_write_lock.
+   * Only names change; off, steps say down_read(mmap_sem) as the 2.6 and 3.x kernels did
+   */
+  mmapLock: boolean;
+  /**
+   * munmap drops to the read lock once the VMAs are detached (4.20, Yang Shi, "mm: mmap: zap
+   * pages with read mmap_sem in munmap"): zap and unlink_anon_vmas run under mmap_lock for read.
+   * 6.1 keeps the write lock when the next VMA grows down (`unless-stack`); 6.12 always drops it
+   */
+  munmapDowngrade: 'never' | 'unless-stack' | 'always';
+  /**
+   * Per-VMA locks (6.4, Suren Baghdasaryan's "Per-VMA locks"): a page fault read-locks just its
+   * VMA (lock_vma_under_rcu) and falls back to mmap_lock when it cannot; every writer of a VMA
+   * write-locks it (vma_start_write) until it drops or downgrades mmap_lock
+   */
+  perVmaLock: boolean;
+  /**
+   * 6.12's VMA code (mm/vma.c): vma_adjust is gone; a change is vma_prepare (locks,
+   * tree pre-update), the writes (commit_merge, __split_vma, vma_expand), then vma_complete
+   * (tree post-update, unlock, removals); merges go through vma_merge_existing_range /
+   * vma_merge_new_range and dup_anon_vma. Same locks as 6.1's __vma_adjust, other functions
+   */
+  mergeRewrite: boolean;
+  /**
+   * anon_vma_chain_link is split (6.12.113 stable, "mm/rmap: allocate anon_vma_chain objects
+   * unlocked when possible"): anon_vma_chain_assign puts the AVC on the VMA's same_vma list and
+   * the interval-tree insert is a call of its own; anon_vma_fork assigns before it takes the
+   * root lock and inserts under it
+   */
+  chainAssign: boolean;
+  /**
+   * Folios (5.16, Matthew Wilcox's "Memory folios"): migration locks and walks a folio
+   * (folio_lock, folio_get_anon_vma, folio_anon_vma, try_to_migrate). Only names change
+   */
+  folios: boolean;
 }
 
 export const ERA_IDS = [
@@ -71,6 +108,7 @@ export const ERA_IDS = [
   '3.8',
   '3.19',
   '6.1',
+  '6.12',
 ] as const;
 export type EraId = (typeof ERA_IDS)[number];
 
@@ -95,6 +133,12 @@ const E1: Flags = {
   moveRmapLocks: false,
   lockRecheck: false,
   expandWrite: false,
+  mmapLock: false,
+  munmapDowngrade: 'never',
+  perVmaLock: false,
+  mergeRewrite: false,
+  chainAssign: false,
+  folios: false,
 };
 const E2: Flags = {
   ...E1,
@@ -123,6 +167,14 @@ const E3b: Flags = {
   moveRmapLocks: true,
 };
 const E4: Flags = { ...E3b, reuse: 'degree', childFirstFree: true };
+const E5: Flags = {
+  ...E4,
+  reuse: 'num_children',
+  expandWrite: true,
+  mmapLock: true,
+  munmapDowngrade: 'unless-stack',
+  folios: true,
+};
 
 export const ERAS: Record<EraId, Readonly<Flags>> = {
   '2.6.33': { ...E1, avc: false, adjustLock: 'conditional', tailInsert: true },
@@ -132,7 +184,14 @@ export const ERAS: Record<EraId, Readonly<Flags>> = {
   '3.0': E3a,
   '3.8': E3b,
   '3.19': E4,
-  '6.1': { ...E4, reuse: 'num_children', expandWrite: true },
+  '6.1': E5,
+  '6.12': {
+    ...E5,
+    munmapDowngrade: 'always',
+    perVmaLock: true,
+    mergeRewrite: true,
+    chainAssign: true,
+  },
 };
 
 /** One line per era for pickers and `--help`. */
@@ -145,6 +204,7 @@ export const ERA_TITLES: Record<EraId, string> = {
   '3.8': 'rwsem (walks read-lock); interval tree',
   '3.19': 'anon_vma reuse through degree',
   '6.1': 'num_children / num_active_vmas',
+  '6.12': 'per-VMA locks on faults; mm/vma.c merges',
 };
 
 export function isEraId(s: unknown): s is EraId {
@@ -175,6 +235,12 @@ export const FLAG_SPECS: Record<keyof Flags, FlagSpec> = {
   moveRmapLocks: { kind: 'bool' },
   lockRecheck: { kind: 'bool' },
   expandWrite: { kind: 'bool' },
+  mmapLock: { kind: 'bool' },
+  munmapDowngrade: { kind: 'enum', values: ['never', 'unless-stack', 'always'] },
+  perVmaLock: { kind: 'bool' },
+  mergeRewrite: { kind: 'bool' },
+  chainAssign: { kind: 'bool' },
+  folios: { kind: 'bool' },
 };
 
 export const FLAG_NAMES = Object.keys(FLAG_SPECS) as (keyof Flags)[];

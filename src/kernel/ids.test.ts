@@ -3,6 +3,7 @@ import { builtinScenarios } from '../scenarios';
 import {
   anonVmaId,
   avcId,
+  lockOwnerName,
   mmapLockId,
   pageLockId,
   parseAddressId,
@@ -11,6 +12,7 @@ import {
   parseLockId,
   pteId,
   vmaId,
+  vmaLockId,
 } from './ids';
 import { replay } from './replay';
 
@@ -21,8 +23,22 @@ describe('Contract 4 ids', () => {
     expect(parseAddressId(pteId('Q', 3))).toEqual({ pid: 'Q', n: 3 });
     expect(parseAvcId(avcId(vmaId('P.c1', 0), 'av3'))).toEqual({ vma: 'P.c1:0', anonVma: 'av3' });
     expect(parseLockId(anonVmaId(3))).toEqual({ kind: 'anon_vma', id: 'av3' });
-    expect(parseLockId(mmapLockId('P'))).toEqual({ kind: 'mmap', pid: 'P' });
+    expect(parseLockId(mmapLockId('P.c1'))).toEqual({ kind: 'mmap', name: 'mmap_sem', pid: 'P.c1' });
+    expect(parseLockId(mmapLockId('P', true))).toEqual({ kind: 'mmap', name: 'mmap_lock', pid: 'P' });
+    expect(parseLockId(vmaLockId(vmaId('P.c1', 40)))).toEqual({
+      kind: 'vma',
+      vma: 'P.c1:40',
+      pid: 'P.c1',
+    });
     expect(parseLockId(pageLockId(7))).toEqual({ kind: 'page', pfn: 7 });
+  });
+
+  it('name a lock in words', () => {
+    expect(lockOwnerName('av3')).toBe("av3's lock");
+    expect(lockOwnerName('mmap_sem:P')).toBe("P's mmap_sem");
+    expect(lockOwnerName('mmap_lock:P')).toBe("P's mmap_lock");
+    expect(lockOwnerName('vm_lock:P:4')).toBe("P:4's per-VMA lock");
+    expect(lockOwnerName('page:7')).toBe('the lock of page 7');
   });
 
   it('refuse what is not one of theirs', () => {
@@ -35,6 +51,8 @@ describe('Contract 4 ids', () => {
     expect(parseLockId('page:x')).toBeNull();
     expect(parseLockId('mmap_sem:')).toBeNull();
     expect(parseLockId('spin')).toBeNull();
+    expect(parseLockId('vm_lock:P')).toBeNull();
+    expect(parseLockId('rcu:P')).toBeNull();
   });
 
   it('name every lock owner and object of the built-in traces', () => {

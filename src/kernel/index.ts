@@ -11,6 +11,7 @@ export {
   anonVmaId,
   avcId,
   isAnonVmaId,
+  lockOwnerName,
   mmapLockId,
   pageLockId,
   parseAddressId,
@@ -19,6 +20,7 @@ export {
   parseLockId,
   pteId,
   vmaId,
+  vmaLockId,
 } from './ids';
 export type { LockOwner } from './ids';
 export type { Forest } from './snapshot';

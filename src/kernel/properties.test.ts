@@ -20,7 +20,7 @@ import { ScenarioError } from './scenarioTypes';
 
 /** Sequences per era: 5–25 random choices after three fixed ops (spawn, mmap, write), then a teardown. */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
-const FULL_ERAS: EraId[] = ['2.6.33', '2.6.34', '2.6.35', '2.6.36', '3.19', '6.1'];
+const FULL_ERAS: EraId[] = ['2.6.33', '2.6.34', '2.6.35', '2.6.36', '3.19', '6.1', '6.12'];
 const UAF_ERAS: EraId[] = ['3.0', '3.8'];
 
 /** Generous: PROPERTY_RUNS=50000 runs a long hunt. */

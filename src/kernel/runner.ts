@@ -9,7 +9,8 @@ import { checkStructure } from './invariants';
 import { cloneState } from './cloneState';
 import { fnv } from './stateHash';
 import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
-import { newState, type Mode, type State } from './state';
+import { newState, vmaId, type Mode, type State } from './state';
+import { vmaLockId } from './ids';
 import type { Step, Violation, ViolationKind } from './trace';
 
 interface Cpu {
@@ -353,7 +354,9 @@ export class Runner implements Sink {
   cpuStatus(): { cpu: number; waitingFor: string | null; done: boolean }[] {
     return this.active.map((c) => {
       const l = c.pending?.lock;
-      const waiting = !c.done && l && !canAcquire(l.lock, l.mode, l.shared) ? l.owner : null;
+      const blocked = !c.done && l && !canAcquire(l.lock, l.mode, l.shared);
+      // a VMA is named by its start, which may have moved since the CPU asked for its lock
+      const waiting = blocked ? (l.vma ? vmaLockId(vmaId(l.vma)) : l.owner) : null;
       return { cpu: c.k.cpu, waitingFor: waiting, done: c.done };
     });
   }

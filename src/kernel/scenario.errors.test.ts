@@ -50,7 +50,7 @@ describe('parseScenario: errors name the op index and the field', () => {
   it('an unknown era', () => {
     const e = errorOf({ ...base(), era: '2.6.99' });
     expect(e.message).toBe(
-      'era "2.6.99" is not one of 2.6.33, 2.6.34, 2.6.35, 2.6.36, 3.0, 3.8, 3.19, 6.1',
+      'era "2.6.99" is not one of 2.6.33, 2.6.34, 2.6.35, 2.6.36, 3.0, 3.8, 3.19, 6.1, 6.12',
     );
     expect(e.field).toBe('era');
   });

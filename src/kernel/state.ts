@@ -5,7 +5,7 @@ import * as ids from './ids';
 
 export type Mode = 'w' | 'r';
 
-/** A lock (spinlock, mutex or rwsem) living inside an anon_vma or a page. */
+/** A lock (spinlock, mutex or rwsem) living inside an anon_vma, an mm, a VMA or a page. */
 export interface Lock {
   holders: number[];
   mode: Mode | null;
@@ -62,6 +62,12 @@ export interface Vma {
   /** same_vma list, head (newest) first */
   chain: Avc[];
   freed: boolean;
+  /**
+   * The per-VMA lock (6.4 on, `perVmaLock`): a fault holds it for read; a writer that called
+   * vma_start_write holds it for write until mmap_lock is released or downgraded (the kernel
+   * marks that with vm_lock_seq == mm_lock_seq; the model keeps the writer as its holder)
+   */
+  vmLock: Lock;
 }
 
 export interface Page {
@@ -89,6 +95,12 @@ export interface Mm {
   ptes: Map<number, Pte>;
   /** mmap_sem (mmap_lock from 5.8): VMA changes hold it for write, faults for read */
   mmapSem: Lock;
+  /**
+   * VMAs write-locked (vma_start_write) since mmap_lock was taken for write, each with the lock
+   * owner id it was taken under (a VMA is named by its start, which a split may move):
+   * vma_end_write_all ends them
+   */
+  writeLocked: { vma: Vma; owner: string }[];
   alive: boolean;
   order: number;
 }

@@ -15,11 +15,13 @@ export function stateKey(s: State): string {
   const parts: string[] = [];
   for (const mm of s.mms.values()) {
     parts.push(
-      `m${mm.pid}${mm.alive ? '' : '!'}${mm.mmapSem.holders.join(',')}${mm.mmapSem.mode ?? ''}`,
+      `m${mm.pid}${mm.alive ? '' : '!'}${mm.mmapSem.holders.join(',')}${mm.mmapSem.mode ?? ''}` +
+        `W${mm.writeLocked.map((w) => w.vma.serial).join(',')}`,
     );
     for (const v of mm.vmas) {
       parts.push(
-        `v${v.serial}:${v.start}-${v.end}@${v.pgoff}${v.prot}${v.anonVma?.n ?? '-'}[${v.chain.map((c) => c.av.n).join(',')}]`,
+        `v${v.serial}:${v.start}-${v.end}@${v.pgoff}${v.prot}${v.anonVma?.n ?? '-'}[${v.chain.map((c) => c.av.n).join(',')}]` +
+          `L${v.vmLock.holders.join(',')}${v.vmLock.mode ?? ''}`,
       );
     }
     for (const [a, p] of [...mm.ptes].sort((x, y) => x[0] - y[0])) {

@@ -23,8 +23,9 @@ export interface Violation {
 export type LockEventKind = 'acquire' | 'release' | 'trylock-fail';
 
 /**
- * A lock event. `owner` is the object the lock lives in: an anon_vma trace id (`av0`),
- * `mmap_sem:PID`, or `page:PFN` (the page lock held across a migration).
+ * A lock event. `owner` is the object the lock lives in (built and parsed in lockOwner.ts): an
+ * anon_vma trace id (`av0`), `mmap_sem:PID` (`mmap_lock:PID` from 5.8), `vm_lock:PID:START` (a
+ * per-VMA lock, 6.4 on) or `page:PFN` (the page lock held across a migration).
  */
 export interface LockEvent {
   kind: LockEventKind;

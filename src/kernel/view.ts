@@ -15,12 +15,25 @@ export interface ViewVma {
   anonVma: string | null;
   /** same_vma list head first (anon_vma trace ids); in 2.6.33, which has no chains, just vma->anon_vma */
   chain: string[];
+  /**
+   * CPUs holding its per-VMA lock (6.4 on): a writer (`w`) or faulting readers (`r`); absent
+   * when free
+   */
+  lockedBy?: number[];
+  lockMode?: 'w' | 'r';
+  /** CPUs waiting for its per-VMA lock (a writer waits for the readers to leave); absent when none */
+  waiting?: number[];
 }
 
 export interface ViewProcess {
   pid: string;
   parent: string | null;
   vmas: ViewVma[];
+  /** CPUs holding its mmap_sem / mmap_lock and the mode; absent when free */
+  lockedBy?: number[];
+  lockMode?: 'w' | 'r';
+  /** CPUs waiting for its mmap_sem / mmap_lock; absent when none */
+  waiting?: number[];
 }
 
 export interface ViewAnonVma {

@@ -1,6 +1,21 @@
 // The state at a cursor, as plain data with trace ids (Contract 4) for the page to draw.
-import { avId, liveMms, pteId, vmaId, type State } from './state';
+import { mmapLockId, vmaLockId } from './ids';
+import { avId, liveMms, pteId, vmaId, type Lock, type State } from './state';
 import type { ViewState } from './view';
+
+/** The lock fields of a process or VMA: only those that say something (a free lock has none). */
+function lockFields(
+  l: Lock,
+  waiting: number[] | undefined,
+): { lockedBy?: number[]; lockMode?: 'w' | 'r'; waiting?: number[] } {
+  const out: { lockedBy?: number[]; lockMode?: 'w' | 'r'; waiting?: number[] } = {};
+  if (l.holders.length > 0) {
+    out.lockedBy = [...l.holders];
+    out.lockMode = l.mode ?? 'w';
+  }
+  if (waiting && waiting.length > 0) out.waiting = waiting;
+  return out;
+}
 
 export function viewOf(
   s: State,
@@ -20,6 +35,7 @@ export function viewOf(
     processes: liveMms(s).map((mm) => ({
       pid: mm.pid,
       parent: mm.parent,
+      ...lockFields(mm.mmapSem, waiting.get(mmapLockId(mm.pid, f.mmapLock))),
       vmas: mm.vmas.map((v) => ({
         id: vmaId(v),
         pid: mm.pid,
@@ -30,6 +46,7 @@ export function viewOf(
         growsdown: v.growsdown,
         anonVma: v.anonVma ? avId(v.anonVma) : null,
         chain: v.chain.map((c) => avId(c.av)),
+        ...lockFields(v.vmLock, waiting.get(vmaLockId(vmaId(v)))),
       })),
     })),
     anonVmas: s.anonVmas

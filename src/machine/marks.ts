@@ -23,8 +23,8 @@ export interface MarkSource {
 }
 
 /**
- * Lock acquisitions worth a marker: anon_vma locks (`av3`). mmap_sem and page locks are taken by
- * nearly every op and would bury them.
+ * Lock acquisitions worth a marker: anon_vma locks (`av3`). mmap_sem / mmap_lock, per-VMA and page
+ * locks are taken by nearly every op and would bury them.
  */
 export const isAnonVmaLock = (owner: string): boolean => isAnonVmaId(owner);
 

@@ -1,7 +1,7 @@
 // Numbers a teacher or reviewer compares across eras, computed from a trace: lock acquisitions
 // per operation, chain length per VMA, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.7's
 // interval tree), and anon_vmas per family over time (the endless growth of §8.8).
-import { isAnonVmaId } from '../kernel/ids';
+import { parseLockId } from '../kernel/ids';
 import type { Scenario } from '../kernel/scenarioTypes';
 import type { Step } from '../kernel/trace';
 import type { ViewState } from '../kernel/view';
@@ -17,7 +17,9 @@ export interface OpLocks {
   label: string;
   /** anon_vma lock acquisitions */
   anonVma: number;
-  /** mmap_sem and page locks */
+  /** per-VMA lock acquisitions (6.4 on): faults read-locking, writers write-locking a VMA */
+  vmaLock: number;
+  /** mmap_sem / mmap_lock and page locks */
   other: number;
 }
 
@@ -29,12 +31,20 @@ export function opLabel(sc: Scenario, op: number): string {
 }
 
 export function locksPerOp(t: TraceLike, sc: Scenario): OpLocks[] {
-  const out = t.opStarts.map((_, op) => ({ op, label: opLabel(sc, op), anonVma: 0, other: 0 }));
+  const out = t.opStarts.map((_, op) => ({
+    op,
+    label: opLabel(sc, op),
+    anonVma: 0,
+    vmaLock: 0,
+    other: 0,
+  }));
   for (const s of t.steps) {
     if (s.lock?.kind !== 'acquire') continue;
     const row = out[s.op];
     if (!row) continue;
-    if (isAnonVmaId(s.lock.owner)) row.anonVma++;
+    const kind = parseLockId(s.lock.owner)?.kind;
+    if (kind === 'anon_vma') row.anonVma++;
+    else if (kind === 'vma') row.vmaLock++;
     else row.other++;
   }
   return out;

@@ -169,6 +169,41 @@ export const CITES = {
     date: '2011',
     subject: 'mm: avoid repeated anon_vma lock/unlock sequences in anon_vma_clone()',
   },
+  mmapLock: {
+    author: 'Michel Lespinasse',
+    date: '2020-06',
+    subject: 'mmap locking API: rename mmap_sem to mmap_lock',
+  },
+  munmapDowngrade: {
+    author: 'Yang Shi',
+    date: '2018-10',
+    subject: 'mm: mmap: zap pages with read mmap_sem in munmap',
+  },
+  perVmaLock: {
+    author: 'Suren Baghdasaryan',
+    date: '2023-02',
+    subject: 'Per-VMA locks',
+  },
+  chainAssign: {
+    author: 'Linux 6.12.113 stable update',
+    date: '2026-10',
+    subject: 'mm/rmap: allocate anon_vma_chain objects unlocked when possible',
+  },
+  removeVmaAdjust: {
+    author: 'Liam R. Howlett',
+    date: '2023-01',
+    subject: 'mm: remove vma_adjust()',
+  },
+  removeVmaMerge: {
+    author: 'Lorenzo Stoakes',
+    date: '2024-08',
+    subject: 'mm: remove vma_merge()',
+  },
+  folios: {
+    author: 'Matthew Wilcox (Oracle)',
+    date: '2021-11',
+    subject: 'Memory folios',
+  },
   childFirstFree: {
     author: 'Andrey Ryabinin',
     date: '2014-06-06',

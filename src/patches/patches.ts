@@ -218,6 +218,59 @@ export const PATCHES: readonly PatchInfo[] = [
     cites: [CITES.expandWrite],
   },
   {
+    flag: 'mmapLock',
+    group: 'structural',
+    name: 'mmap_sem is called mmap_lock',
+    summary:
+      'The per-process semaphore is mmap_lock, taken through mmap_read_lock / mmap_write_lock (5.8). Only the names change: off, steps say down_read(mmap_sem) as 2.6 and 3.x did.',
+    cites: [CITES.mmapLock],
+  },
+  {
+    flag: 'munmapDowngrade',
+    group: 'structural',
+    name: 'munmap drops to the read lock',
+    summary:
+      'Once the VMAs are detached, munmap downgrades mmap_lock to read: the page tables are zapped and unlink_anon_vmas runs beside faults of other VMAs (4.20).',
+    values: {
+      never: 'no: the write lock is held to the end (up to 4.19)',
+      'unless-stack': '6.1: yes, unless the VMA after the range grows down',
+      always: '6.12: always (stacks grow under the write lock)',
+    },
+    cites: [CITES.munmapDowngrade],
+  },
+  {
+    flag: 'perVmaLock',
+    group: 'structural',
+    name: 'per-VMA locks',
+    summary:
+      'A page fault read-locks only its VMA (lock_vma_under_rcu) and falls back to mmap_lock when the VMA is write-locked, or when it has no anon_vma yet and mmap_read_trylock fails (vmf_anon_prepare). Every writer write-locks each VMA it changes (vma_start_write) until it releases or downgrades mmap_lock (6.4).',
+    cites: [CITES.perVmaLock],
+  },
+  {
+    flag: 'mergeRewrite',
+    group: 'structural',
+    name: 'vma_adjust replaced (mm/vma.c)',
+    summary:
+      'VMA changes run through vma_prepare (anon_vma lock, interval-tree pre-update), commit_merge / __split_vma / vma_expand and vma_complete; merges through vma_merge_existing_range and vma_merge_new_range. The locks are those of 6.1’s __vma_adjust; the functions are 6.12’s.',
+    cites: [CITES.removeVmaAdjust, CITES.removeVmaMerge],
+  },
+  {
+    flag: 'chainAssign',
+    group: 'structural',
+    name: 'anon_vma_fork links same_vma before the lock',
+    summary:
+      'anon_vma_chain_assign puts a new AVC on its VMA’s same_vma list and the interval-tree insert is a call of its own; anon_vma_fork assigns before it takes the root lock and inserts under it (6.12.113 stable).',
+    cites: [CITES.chainAssign],
+  },
+  {
+    flag: 'folios',
+    group: 'structural',
+    name: 'migration works on folios',
+    summary:
+      'The page being migrated is a folio: folio_lock, folio_get_anon_vma, try_to_migrate, folio_anon_vma (5.16). Only the names change.',
+    cites: [CITES.folios],
+  },
+  {
     flag: 'ksmDrop',
     group: 'structural',
     name: 'how a KSM/migration reference is dropped',

@@ -23,6 +23,7 @@ import tourSplitMerge from './tour-split-and-merge.json';
 import tourWhatIs from './tour-what-is-an-anon-vma.json';
 import tourWhyChain from './tour-why-the-chain.json';
 import tourWhyRootLock from './tour-why-the-root-lock.json';
+import tourSince2010 from './tour-since-2010.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -36,6 +37,7 @@ const files: [string, unknown][] = [
   ['tour-split-and-merge', tourSplitMerge],
   ['tour-why-the-root-lock', tourWhyRootLock],
   ['tour-interval-tree', tourIntervalTree],
+  ['tour-since-2010', tourSince2010],
   ['thread-4of5-brk', thread4of5Brk],
   ['thread-kame-questions', threadKameQuestions],
   ['thread-2014-hierarchy', threadHierarchy2014],

@@ -73,6 +73,7 @@ describe('8.8: endless growth of the anon_vma hierarchy', () => {
   it('stays bounded from 3.19 (reuse of an ancestor with no VMA and one child)', () => {
     expect(chainLen('3.19')).toBe(3);
     expect(chainLen('6.1')).toBe(3);
+    expect(chainLen('6.12')).toBe(3);
   });
   it('keeps every anon_vma of the family alive up to 3.8, and few from 3.19', () => {
     expect(replay(builtin('growth-8.8'), { era: '3.8' }).forest().anon_vmas.length).toBe(gens + 1);
@@ -118,8 +119,9 @@ describe('8.9: degree ambiguity leads to a double reuse in 3.19, not in 6.1', ()
   it('3.19: G reuses the anon_vma D’s VMA still has', () => {
     expect(anonVmaOf('3.19', 'G')).toBe(anonVmaOf('3.19', 'D'));
   });
-  it('6.1: G gets an anon_vma of its own', () => {
+  it('6.1 and 6.12: G gets an anon_vma of its own', () => {
     expect(anonVmaOf('6.1', 'G')).not.toBe(anonVmaOf('6.1', 'D'));
+    expect(anonVmaOf('6.12', 'G')).not.toBe(anonVmaOf('6.12', 'D'));
   });
 });
 

@@ -79,6 +79,11 @@ export const faultCode: CodeEntry[] = [
     lines: [
       { id: 'mm', text: 'the child gets a new mm (mmap_sem of the parent held for write)' },
       { text: 'for each VMA of the parent, in address order:' },
+      {
+        text: 'vma_start_write(parent VMA): no per-VMA-lock fault changes it meanwhile',
+        depth: 1,
+        when: (f) => f.perVmaLock,
+      },
       { id: 'dup', text: 'copy the VMA', depth: 1 },
       { text: 'anon_vma_fork(child VMA, parent VMA)', depth: 1 },
       { id: 'link', text: 'link the copy into the child’s mm', depth: 1 },

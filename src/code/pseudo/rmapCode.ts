@@ -8,6 +8,8 @@ const noChains = (f: Flags) => !f.avc;
 const batched = (f: Flags) => f.batchLock;
 const perEntry = (f: Flags) => !f.batchLock;
 const reuses = (f: Flags) => f.reuse !== 'none';
+const assigns = (f: Flags) => f.chainAssign;
+const batchedLink = (f: Flags) => f.batchLock && !f.chainAssign;
 
 export const rmapCode: CodeEntry[] = [
   {
@@ -74,8 +76,19 @@ export const rmapCode: CodeEntry[] = [
         text: 'child->anon_vma = new (only after linking)',
         when: (f) => !f.trackRoot && !f.batchLock,
       },
+      {
+        id: 'assign',
+        text: 'anon_vma_chain_assign(child, avc, new): head of the child’s chain, no lock needed',
+        when: assigns,
+      },
       { id: 'lock', text: 'lock new’s root', when: batched },
-      { text: 'anon_vma_chain_link(child, avc, new)', depth: 1, when: batched },
+      { text: 'anon_vma_chain_link(child, avc, new)', depth: 1, when: batchedLink },
+      {
+        id: 'tree-insert',
+        text: 'insert avc in new’s interval tree: walkers read it, so under the lock',
+        depth: 1,
+        when: assigns,
+      },
       { id: 'count-parent', text: 'count new as a child of its parent', depth: 1, when: reuses },
       { id: 'unlock', text: 'unlock the root', when: batched },
     ],
@@ -92,7 +105,13 @@ export const rmapCode: CodeEntry[] = [
         when: perEntry,
       },
       { text: 'root = lock_anon_vma_root(root, anon_vma)', depth: 1, when: batched },
-      { text: 'anon_vma_chain_link(dst, avc, anon_vma)', depth: 1, when: batched },
+      { text: 'anon_vma_chain_link(dst, avc, anon_vma)', depth: 1, when: batchedLink },
+      {
+        id: 'link',
+        text: 'anon_vma_chain_assign(dst, avc, anon_vma); insert avc in its interval tree',
+        depth: 1,
+        when: assigns,
+      },
       {
         text: 'an ancestor with few users can become dst->anon_vma (reuse)',
         depth: 1,

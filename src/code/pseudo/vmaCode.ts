@@ -4,6 +4,8 @@ import type { Flags } from '../../kernel/flags';
 import type { CodeEntry } from '../types';
 
 const interval = (f: Flags) => f.tree === 'interval';
+const perVma = (f: Flags) => f.perVmaLock;
+const rewritten = (f: Flags) => f.mergeRewrite;
 
 export const vmaCode: CodeEntry[] = [
   {
@@ -18,6 +20,7 @@ export const vmaCode: CodeEntry[] = [
       { id: 'merge?', text: 'vma_merge(): can the range join an adjacent compatible VMA?' },
       { text: 'yes: that VMA grows (vma_adjust), done', depth: 1 },
       { id: 'new', text: 'no: allocate a VMA; vm_pgoff = start address in pages' },
+      { text: 'vma_start_write(vma) before it enters the tree', depth: 1, when: perVma },
       { text: 'link it into the mm; no anon_vma until the first write fault' },
     ],
   },
@@ -35,8 +38,9 @@ export const vmaCode: CodeEntry[] = [
     summary:
       'mremap moves a range: copy the VMA to the new place, carry the entries, unmap the old.',
     lines: [
+      { id: 'start', text: 'move [old, old + len) of vma to new_addr' },
+      { text: 'vma_start_write(vma): the source is write-locked first', when: perVma },
       {
-        id: 'start',
         text: 'copy_vma(): a VMA at the new address, with a vm_pgoff that keeps each page’s index',
       },
       { text: 'move_page_tables(): carry every page-table entry over' },
@@ -63,7 +67,10 @@ export const vmaCode: CodeEntry[] = [
   {
     fn: 'vma_link',
     summary: 'Insert a VMA into the mm.',
-    lines: [{ id: 'insert', text: 'link the VMA into the mm’s tree and list' }],
+    lines: [
+      { text: 'vma_start_write(vma): not in the tree yet, so it waits for nobody', when: perVma },
+      { id: 'insert', text: 'link the VMA into the mm’s tree and list' },
+    ],
   },
   {
     fn: 'move_page_tables',
@@ -92,7 +99,17 @@ export const vmaCode: CodeEntry[] = [
       { id: 'find', text: 'find the first VMA that ends above start' },
       { text: 'if it starts below start: __split_vma at start' },
       { text: 'if the last one ends above end: __split_vma at end' },
-      { text: 'detach the VMAs inside, zap their page tables, free them' },
+      { text: 'vma_start_write each VMA inside, then detach them', when: perVma },
+      { text: 'detach the VMAs inside', when: (f) => !f.perVmaLock },
+      {
+        text: 'munmap(2): mmap_write_downgrade, so faults elsewhere in the mm can run',
+        when: (f) => f.munmapDowngrade === 'always',
+      },
+      {
+        text: 'munmap(2): mmap_write_downgrade, unless the next VMA grows down',
+        when: (f) => f.munmapDowngrade === 'unless-stack',
+      },
+      { text: 'zap their page tables, unlink their anon_vmas, free them' },
     ],
   },
   {
@@ -118,6 +135,7 @@ export const vmaCode: CodeEntry[] = [
       { id: 'merge?', text: 'vma_merge(): does a neighbour with the new flags take the range?' },
       { text: 'yes: vma_adjust moves the boundary, done', depth: 1 },
       { text: 'no: __split_vma at start and/or end' },
+      { text: 'vma_start_write(vma) (nothing if a split already locked it)', when: perVma },
       { id: 'flags', text: 'set the new vm_flags on the VMA that is exactly the range' },
     ],
   },
@@ -127,7 +145,16 @@ export const vmaCode: CodeEntry[] = [
     lines: [
       { id: 'dup', text: 'new = a copy of the VMA, trimmed to one side of addr' },
       { text: 'anon_vma_clone(new, vma): the new part is on every anon_vma too' },
-      { text: 'vma_adjust(vma, …, insert = new): shrink the old part, insert the new' },
+      {
+        text: 'vma_adjust(vma, …, insert = new): shrink the old part, insert the new',
+        when: (f) => !f.mergeRewrite,
+      },
+      { text: 'vma_start_write(vma); vma_start_write(new)', when: perVma },
+      { text: 'vma_prepare(): lock the anon_vma, take vma out of the trees', when: rewritten },
+      { id: 'vm_start', text: 'new below: vma->vm_start = addr', when: rewritten },
+      { id: 'vm_pgoff', text: 'and vma->vm_pgoff moves by as much', depth: 1, when: rewritten },
+      { id: 'vm_end', text: 'new above: vma->vm_end = addr', when: rewritten },
+      { text: 'vma_complete(): insert new, trees back in, unlock', when: rewritten },
     ],
   },
   {
@@ -178,12 +205,18 @@ export const vmaCode: CodeEntry[] = [
     lines: [
       { id: 'prepare', text: 'anon_vma_prepare(vma): the lock below lives in the anon_vma' },
       { text: 'expand_downwards(vma, address)' },
+      {
+        text: 'the 2023 rework: called with mmap_lock held for write',
+        when: (f) => f.expandWrite,
+      },
     ],
   },
   {
     fn: 'expand_downwards',
-    summary: 'Grow a stack VMA down under vma_lock_anon_vma, with mmap_sem only held for read.',
+    summary:
+      'Grow a stack VMA down under the anon_vma lock (mmap_sem held only for read until the 2023 rework, which takes mmap_lock for write).',
     lines: [
+      { text: 'vma_start_write(vma): no fault under the per-VMA lock meanwhile', when: perVma },
       { id: 'lock', text: 'vma_lock_anon_vma(vma): the VMA’s anon_vma (root from 2.6.36)' },
       { id: 'pre-update', text: 'take the VMA out of the interval trees', when: interval },
       { id: 'vm_start', text: 'vma->vm_start = address' },

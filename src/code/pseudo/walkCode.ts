@@ -92,7 +92,16 @@ export const walkCode: CodeEntry[] = [
     fn: 'unmap_and_move',
     summary: 'Migrate one page: unmap it to migration entries, copy it, map the copy back.',
     lines: [
-      { id: 'lock-page', text: 'lock the page; no longer mapped: nothing to migrate' },
+      {
+        id: 'lock-page',
+        text: 'lock the page; no longer mapped: nothing to migrate',
+        when: (f) => !f.folios,
+      },
+      {
+        id: 'lock-page',
+        text: 'folio_lock(src); no longer mapped: nothing to migrate',
+        when: (f) => f.folios,
+      },
       {
         id: 'get',
         text: 'take a reference on its anon_vma (2.6.35+): it must survive the unmap',
@@ -101,13 +110,31 @@ export const walkCode: CodeEntry[] = [
       {
         id: 'get',
         text: 'page_get_anon_vma: a reference unless the count is already zero (3.0+)',
-        when: (f) => f.refcount === 'refcount',
+        when: (f) => f.refcount === 'refcount' && !f.folios,
       },
-      { text: 'try_to_unmap(page): every PTE becomes a migration entry' },
+      {
+        id: 'get',
+        text: 'folio_get_anon_vma: a reference unless the count is already zero',
+        when: (f) => f.refcount === 'refcount' && f.folios,
+      },
+      {
+        text: 'folio_trylock(dst): the new folio stays locked until it is mapped',
+        when: (f) => f.folios,
+      },
+      {
+        text: 'try_to_unmap(page): every PTE becomes a migration entry',
+        when: (f) => !f.folios,
+      },
+      {
+        text: 'try_to_migrate(src): every PTE becomes a migration entry (an rmap walk)',
+        when: (f) => f.folios,
+      },
       { id: 'busy', text: 'still mapped somewhere: give up' },
-      { text: 'move_to_new_page(new, page)' },
+      { text: 'move_to_new_page(new, page)', when: (f) => !f.folios },
+      { text: 'migrate_folio_move: move_to_new_folio(dst, src)', when: (f) => f.folios },
       { text: 'remove_migration_ptes(page, new): entries point at the copy' },
-      { id: 'unlock-page', text: 'unlock the page' },
+      { id: 'unlock-page', text: 'unlock the page', when: (f) => !f.folios },
+      { id: 'unlock-page', text: 'folio_unlock(dst); folio_unlock(src)', when: (f) => f.folios },
       { text: 'drop the anon_vma reference', when: (f) => f.refcount !== 'ksm' },
       { id: 'done', text: 'done: no migration entry may be left behind' },
     ],

@@ -46,7 +46,13 @@ export function* anonVmaClone(k: K, dst: Vma, src: Vma): Gen {
       held = target;
       yield* acquire(k, target, 'w', 'lock_anon_vma_root', 'lock');
     }
-    yield step('anon_vma_chain_link', 'link', `link ${vmaId(dst)} ↔ ${avId(p.av)}`);
+    if (k.f.chainAssign) {
+      yield step(
+        fn,
+        'link',
+        `anon_vma_chain_assign(${vmaId(dst)}, ${avId(p.av)}); insert it in ${avId(p.av)}'s interval tree`,
+      );
+    } else yield step('anon_vma_chain_link', 'link', `link ${vmaId(dst)} ↔ ${avId(p.av)}`);
     const c = allocAvc(dst, p.av);
     chainAddHead(k, c);
     listInsert(k, c, 'tail');

@@ -74,10 +74,24 @@ export function* anonVmaFork(k: K, v: Vma, pv: Vma): Gen {
   }
   yield* setAnonVma(k, v, fn);
   const target = lockOf(k, av);
-  yield* acquire(k, target, 'w', fn, 'lock');
-  yield step('anon_vma_chain_link', 'link', `link ${vmaId(v)} ↔ ${avId(av)}`);
-  chainAddHead(k, c);
-  listInsert(k, c, 'tail');
+  if (k.f.chainAssign) {
+    // 6.12: the same_vma list belongs to the child's mm (its mmap_lock is held), so the entry
+    // joins it before the root lock; only the interval tree, which walkers read, needs the lock
+    yield step(
+      fn,
+      'assign',
+      `anon_vma_chain_assign(${vmaId(v)}, ${avId(av)}): head of ${vmaId(v)}'s chain`,
+    );
+    chainAddHead(k, c);
+    yield* acquire(k, target, 'w', fn, 'lock');
+    yield step(fn, 'tree-insert', `insert ${vmaId(v)} in ${avId(av)}'s interval tree`);
+    listInsert(k, c, 'tail');
+  } else {
+    yield* acquire(k, target, 'w', fn, 'lock');
+    yield step('anon_vma_chain_link', 'link', `link ${vmaId(v)} ↔ ${avId(av)}`);
+    chainAddHead(k, c);
+    listInsert(k, c, 'tail');
+  }
   if (k.f.reuse !== 'none') {
     yield step(fn, 'count-parent', `count ${avId(av)} as a child of ${avId(av.parent)}`);
     if (k.f.reuse === 'degree') av.parent.degree++;

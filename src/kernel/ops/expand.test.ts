@@ -29,7 +29,8 @@ describe('expand', () => {
       const r = run(era, [spawn('P'), mmap('P', 0, 4), write('P', 1), expand('P', 1, 2)]);
       expect(r.violations).toEqual([]);
       expect(r.view.processes[0]!.vmas[0]).toMatchObject({ start: 0, end: 6, pgoff: 0 });
-      expect(r.fns(r.last)).toContain('__vma_adjust');
+      // 6.12 has no vma_adjust: vma_expand → commit_merge (vma_prepare / vma_complete)
+      expect(r.fns(r.last)).toContain(era === '6.12' ? 'commit_merge' : '__vma_adjust');
       expect(r.fns(r.last)).not.toContain('expand_downwards');
     });
 
@@ -55,7 +56,7 @@ describe('expand', () => {
     expect(lock('2.6.34')).toEqual(['av1:w']);
     expect(lock('2.6.35')).toEqual(['av1:w']);
     expect(lock('2.6.33')).toEqual(['av0:w']);
-    for (const era of ['2.6.36', '3.0', '3.8', '3.19', '6.1'] as const)
+    for (const era of ['2.6.36', '3.0', '3.8', '3.19', '6.1', '6.12'] as const)
       expect(lock(era), era).toEqual(['av0:w']);
   });
 
@@ -94,12 +95,33 @@ describe('expand', () => {
 });
 
 describe('the mmap lock a stack expansion holds', () => {
-  it('read before the 2023 rework (beside faults), write in 6.1 (expandWrite)', () => {
-    const sem = (era: '3.19' | '6.1') => {
+  it('read before the 2023 rework (beside faults), write in 6.1 and 6.12 (expandWrite)', () => {
+    const sem = (era: '3.19' | '6.1' | '6.12') => {
       const r = run(era, [spawn('P'), mmap('P', 10, 2, true), write('P', 10), expand('P', 10, 1)]);
-      return r.locks(r.last).find((l) => l.owner === 'mmap_sem:P')?.mode;
+      // mmap_sem is called mmap_lock from 5.8
+      const owner = era === '3.19' ? 'mmap_sem:P' : 'mmap_lock:P';
+      return r.locks(r.last).find((l) => l.owner === owner)?.mode;
     };
     expect(sem('3.19')).toBe('r');
     expect(sem('6.1')).toBe('w');
+    expect(sem('6.12')).toBe('w');
+  });
+
+  it('6.12 write-locks the stack VMA after preparing its anon_vma, before the root lock', () => {
+    const r = run('6.12', [spawn('P'), mmap('P', 10, 2, true), write('P', 10), expand('P', 10, 1)]);
+    const seq = r
+      .locks(r.last)
+      .filter((l) => l.kind === 'acquire')
+      .map((l) => `${l.owner}:${l.mode}`);
+    expect(seq).toEqual(['mmap_lock:P:w', 'vm_lock:P:10:w', 'av0:w']);
+    // vm_start moved while it was held: the release names it as it was locked
+    expect(
+      r
+        .locks(r.last)
+        .filter((l) => l.kind === 'release')
+        .map((l) => l.owner),
+    ).toEqual(['av0', 'vm_lock:P:10', 'mmap_lock:P']);
+    expect(r.view.processes[0]!.vmas[0]).toMatchObject({ id: 'P:9' });
+    expect(r.view.processes[0]!.vmas[0]!.lockedBy).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { OpError, step, type Gen, type K } from '../exec';
 import { acquire, release, vmaLockTarget } from '../locks';
 import { treePostUpdate, treePreUpdate } from '../objects';
 import { findVma, resortVmas, vmaAfter, vmaBefore, vmaId, type Mm } from '../state';
+import { vmaStartWrite } from '../vmaLock';
 import { anonVmaPrepare } from './anonVmaPrepare';
 import { vmaAdjust } from './vmaAdjust';
 
@@ -17,7 +18,11 @@ export function* expand(k: K, mm: Mm, addr: number, pages: number): Gen {
     if (next && next.start < v.end + pages) {
       throw new OpError(`${vmaId(v)} cannot grow into ${vmaId(next)}`, 'pages');
     }
-    yield step('vma_adjust', 'grow-up', `grow ${vmaId(v)} up by ${pages} page(s)`);
+    yield step(
+      k.f.mergeRewrite ? 'vma_expand' : 'vma_adjust',
+      'grow-up',
+      `grow ${vmaId(v)} up by ${pages} page(s)`,
+    );
     yield* vmaAdjust(k, { vma: v, start: v.start, end: v.end + pages, pgoff: v.pgoff });
     return;
   }
@@ -33,6 +38,8 @@ export function* expand(k: K, mm: Mm, addr: number, pages: number): Gen {
     `expand_stack(${vmaId(v)}, ${start}): anon_vma_prepare first`,
   );
   yield* anonVmaPrepare(k, v);
+  // 6.4 on: "Lock the VMA before expanding to prevent concurrent page faults"
+  yield* vmaStartWrite(k, v);
   const target = vmaLockTarget(k, v);
   if (target) yield* acquire(k, target, 'w', fn, 'lock');
   const interval = k.f.tree === 'interval';

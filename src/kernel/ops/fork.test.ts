@@ -249,3 +249,30 @@ describe('fork', () => {
     });
   });
 });
+
+describe('anon_vma_fork in 6.12 (anon_vma_chain_assign)', () => {
+  it('puts the child entry on its chain before the root lock, inserts in the tree under it', () => {
+    const order = (era: '6.1' | '6.12') => {
+      const r = run(era, [oneVma('P', 0, 2), fork('P', 'C')]);
+      return r
+        .stepsOf(r.last)
+        .filter((s) => s.fn === 'anon_vma_fork' || s.fn === 'anon_vma_chain_link')
+        .map((s) => `${s.fn}:${s.line}`);
+    };
+    expect(order('6.1').slice(-5)).toEqual([
+      'anon_vma_fork:set',
+      'anon_vma_fork:lock',
+      'anon_vma_chain_link:link',
+      'anon_vma_fork:count-parent',
+      'anon_vma_fork:unlock',
+    ]);
+    expect(order('6.12').slice(-6)).toEqual([
+      'anon_vma_fork:set',
+      'anon_vma_fork:assign',
+      'anon_vma_fork:lock',
+      'anon_vma_fork:tree-insert',
+      'anon_vma_fork:count-parent',
+      'anon_vma_fork:unlock',
+    ]);
+  });
+});

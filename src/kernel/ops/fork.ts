@@ -4,6 +4,7 @@
 import { step, type Gen, type K } from '../exec';
 import { copyRange } from '../pagetables';
 import { insertVmaSorted, vmaId, type Mm } from '../state';
+import { vmaStartWrite } from '../vmaLock';
 import { anonVmaFork } from './anonVmaFork';
 import { newMm } from './mmap';
 import { copyVma } from './splitVma';
@@ -12,6 +13,9 @@ export function* fork(k: K, parent: Mm, childPid: string): Gen {
   yield step('dup_mmap', 'mm', `${parent.pid} forks ${childPid}`);
   const child = newMm(k, childPid, parent.pid);
   for (const pv of [...parent.vmas]) {
+    // 6.4 on: the parent's VMA is write-locked before it is copied, so no fault under the
+    // per-VMA lock changes it (or its page tables) while copy_page_range runs
+    yield* vmaStartWrite(k, pv);
     yield step('dup_mmap', 'dup', `vm_area_dup(${vmaId(pv)})`);
     const v = copyVma(k, pv);
     v.mm = child;

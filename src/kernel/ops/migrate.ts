@@ -17,16 +17,20 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
   }
   const page = pte.page;
   const owner = pageLockId(page.pfn);
-  /** unlock_page of the old page (and of the new one, held quietly since the copy) */
+  // 5.16 on (`folios`) the kernel locks and walks folios: the same steps under other names
+  const lock = k.f.folios ? 'folio_lock' : 'lock_page';
+  const unlock = k.f.folios ? 'folio_unlock' : 'unlock_page';
+  const obj = k.f.folios ? 'folio' : 'page';
+  /** unlock of the new page (held quietly since the copy) and of the old one */
   const unlockPages = function* (copy: Page | null): Gen {
-    const text = `unlock_page(page ${page.pfn})${copy ? `; unlock_page(page ${copy.pfn})` : ''}`;
+    const text = `${copy ? `${unlock}(${obj} ${copy.pfn}); ` : ''}${unlock}(${obj} ${page.pfn})`;
     yield* releaseOther(k, page.lock, owner, { fn, line: 'unlock-page', text });
     if (copy) releaseQuietly(copy.lock, k.cpu);
   };
   yield* acquireOther(k, page.lock, owner, 'w', false, {
     fn,
     line: 'lock-page',
-    text: `lock_page(page ${page.pfn} at ${pteId(mm, addr)})`,
+    text: `${lock}(${obj} ${page.pfn} at ${pteId(mm, addr)})`,
   });
   // An anonymous page no longer mapped (its process exited meanwhile) is not migrated: nothing
   // would find it again, and its anon_vma may be gone (rcu_read_lock; page_mapped()).
@@ -41,7 +45,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     yield step(
       fn,
       'get',
-      `page_get_anon_vma(page ${page.pfn}): a reference unless ${avId(av)}'s count is zero`,
+      `${k.f.folios ? 'folio_get_anon_vma' : 'page_get_anon_vma'}(${obj} ${page.pfn}): a reference unless ${avId(av)}'s count is zero`,
     );
     if (av.refcount === 0 || page.mapcount === 0) {
       k.note(

@@ -180,3 +180,17 @@ describe('exit', () => {
     expect(twice.message).toMatch(/has exited/);
   });
 });
+
+describe('mmap in 6.12', () => {
+  it('write-locks the new VMA in the step that inserts it, until mmap_write_unlock', () => {
+    const r = run('6.12', [spawn('P'), mmap('P', 0, 4)]);
+    const steps = r.stepsOf(r.last);
+    const insert = steps.find((s) => s.fn === 'mmap_region' && s.line === 'new')!;
+    expect(insert.lock).toEqual({ kind: 'acquire', owner: 'vm_lock:P:0', mode: 'w' });
+    expect(steps.map((s) => `${s.fn}:${s.line}`).slice(-2)).toEqual([
+      'mmap_lock:end-write-all',
+      'mmap_lock:unlock',
+    ]);
+    expect(r.view.processes[0]!.vmas[0]!.lockedBy).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@
 // adjacent compatible VMA when possible (vma_merge / vma_expand), and exit → exit_mmap.
 import { OpError, step, type Gen, type K } from '../exec';
 import { insertVmaSorted, newLock, vmaId, type Mm, type Vma } from '../state';
+import { writeLockNew } from '../vmaLock';
 import { removeVmas } from './munmap';
 import { vmaAdjust } from './vmaAdjust';
 import { vmaMerge } from './vmaMerge';
@@ -13,6 +14,7 @@ export function newMm(k: K, pid: string, parent: string | null): Mm {
     vmas: [],
     ptes: new Map(),
     mmapSem: newLock(),
+    writeLocked: [],
     alive: true,
     order: k.s.nextOrder++,
   };
@@ -44,10 +46,11 @@ export function* mmap(k: K, mm: Mm, addr: number, pages: number, growsdown: bool
     return;
   }
   k.note('no');
+  const locked = k.f.perVmaLock ? '; vma_start_write; insert it' : '';
   yield step(
     'mmap_region',
     'new',
-    `vm_area_alloc: [${addr},${end}) rw${growsdown ? ' growsdown' : ''}, vm_pgoff ${addr}`,
+    `vm_area_alloc: [${addr},${end}) rw${growsdown ? ' growsdown' : ''}, vm_pgoff ${addr}${locked}`,
   );
   const v: Vma = {
     serial: k.s.nextVma++,
@@ -60,7 +63,9 @@ export function* mmap(k: K, mm: Mm, addr: number, pages: number, growsdown: bool
     anonVma: null,
     chain: [],
     freed: false,
+    vmLock: newLock(),
   };
+  writeLockNew(k, v);
   insertVmaSorted(mm, v);
   k.touch(vmaId(v));
 }

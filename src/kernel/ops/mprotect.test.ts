@@ -31,7 +31,8 @@ describe('mprotect', () => {
       expect(r.view.processes[0]!.vmas.map((v) => v.pgoff)).toEqual([0, 3, 5]);
       expect(r.treeOf('av0')).toHaveLength(3);
       expect(r.f.pages.every((p) => p.anon_vma === 'av0')).toBe(true);
-      expect(r.fns(r.last)).toEqual(expect.arrayContaining(['__split_vma', '__vma_adjust']));
+      const adjust = era === '6.12' ? ['vma_prepare', 'vma_complete'] : ['__vma_adjust'];
+      expect(r.fns(r.last)).toEqual(expect.arrayContaining(['__split_vma', ...adjust]));
     });
 
     it(`${era}: changing it back merges the three VMAs into one again`, () => {
@@ -202,5 +203,34 @@ describe('mprotect', () => {
         era,
       ).toEqual(['av0', null]);
     }
+  });
+});
+
+describe('mprotect in 6.12 (mm/vma.c)', () => {
+  /** The VMAs vma_start_write locks during the last op, in order. */
+  const writeLocks = (r: ReturnType<typeof run>) =>
+    r
+      .locks(r.last)
+      .filter((l) => l.fn === 'vma_start_write')
+      .map((l) => l.owner);
+
+  it('a merge write-locks the changed VMA first, then prev, then next (vma_merge_existing_range)', () => {
+    // [0,3) r, [3,5) rw, [5,8) r: making [3,5) read-only merges all three into prev
+    const ops = [base, mprotect('P', 0, 3, 'r'), mprotect('P', 5, 3, 'r')];
+    const r = run('6.12', [...ops, mprotect('P', 3, 2, 'r')]);
+    expect(r.violations).toEqual([]);
+    expect(ranges(r)).toEqual([[0, 8]]);
+    expect(writeLocks(r)).toEqual(['vm_lock:P:3', 'vm_lock:P:0', 'vm_lock:P:5']);
+    expect(r.fns(r.last)).toEqual(expect.arrayContaining(['commit_merge', 'vma_complete']));
+    expect(r.fns(r.last)).not.toContain('__vma_adjust');
+  });
+
+  it('a whole VMA changing flags without a merge is write-locked before vm_flags change', () => {
+    const r = run('6.12', [base, mprotect('P', 0, 8, 'r')]);
+    expect(writeLocks(r)).toEqual(['vm_lock:P:0']);
+    const steps = r.stepsOf(r.last).map((s) => `${s.fn}:${s.line}`);
+    expect(steps.indexOf('vma_start_write:lock')).toBeLessThan(
+      steps.indexOf('mprotect_fixup:flags'),
+    );
   });
 });

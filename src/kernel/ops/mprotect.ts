@@ -2,6 +2,7 @@
 // VMA by VMA: merge with a neighbour when the new flags match (vma_merge), else split.
 import { OpError, step, type Gen, type K } from '../exec';
 import { vmaBefore, vmaId, type Mm, type Vma } from '../state';
+import { vmaStartWrite } from '../vmaLock';
 import { splitVma } from './splitVma';
 import { vmaAdjust } from './vmaAdjust';
 import { vmaMerge } from './vmaMerge';
@@ -29,12 +30,14 @@ function* fixup(
   });
   if (m) {
     k.note(`yes: ${vmaId(m.result)} takes it`);
-    yield* vmaAdjust(k, m.plan);
+    yield* vmaAdjust(k, { ...m.plan, first: v });
     return m.result;
   }
   k.note('no: split');
   if (start !== v.start) yield* splitVma(k, v, start, true);
   if (end !== v.end) yield* splitVma(k, v, end, false);
+  // 6.12: vma_start_write(vma) before vm_flags_reset (nothing when a split already locked it)
+  yield* vmaStartWrite(k, v);
   yield step(fn, 'flags', `${vmaId(v)}->vm_flags: ${v.prot} → ${prot}`);
   v.prot = prot;
   k.touch(vmaId(v));

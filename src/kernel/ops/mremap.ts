@@ -9,6 +9,7 @@ import { OpError, step, type Gen, type K } from '../exec';
 import { acquire, lockOf, release } from '../locks';
 import { setPte } from '../pagetables';
 import { findVma, insertVmaSorted, pteId, vmaId, type Mm, type Vma } from '../state';
+import { vmaStartWrite, writeLockNew } from '../vmaLock';
 import { anonVmaClone } from './anonVmaClone';
 import { anonVmaLink } from './anonVmaFork';
 import { munmap } from './munmap';
@@ -53,7 +54,9 @@ function* copyVmaTo(k: K, v: Vma, addr: number, newAddr: number, pages: number):
   // anon_vma_clone; 2.6.33 has no chains: anon_vma_link puts the copy on the family's one list
   if (!k.f.avc) yield* anonVmaLink(k, n);
   else if (v.chain.length > 0) yield* anonVmaClone(k, n, v);
-  yield step('vma_link', 'insert', `link ${vmaId(n)} into ${v.mm.pid}'s mm`);
+  const locked = k.f.perVmaLock ? ': vma_start_write, then store it' : '';
+  yield step('vma_link', 'insert', `link ${vmaId(n)} into ${v.mm.pid}'s mm${locked}`);
+  writeLockNew(k, n);
   insertVmaSorted(v.mm, n);
   k.touch(vmaId(n));
   return { vma: n, needRmapLocks: false };
@@ -107,6 +110,7 @@ export function* mremap(k: K, mm: Mm, addr: number, pages: number, newAddr: numb
     );
   }
   yield step('move_vma', 'start', `move [${addr},${addr + pages}) of ${vmaId(v)} to ${newAddr}`);
+  yield* vmaStartWrite(k, v);
   const copied = yield* copyVmaTo(k, v, addr, newAddr, pages);
   yield* movePageTables(k, v, addr, newAddr, pages, copied.needRmapLocks);
   yield step('move_vma', 'unmap-old', `do_munmap the old range [${addr},${addr + pages})`);

@@ -88,3 +88,50 @@ describe('munmap', () => {
     expect(gone.av(gone.anonVmaOf('C', 0)!)).toMatchObject({ num_active_vmas: 1 });
   });
 });
+
+describe('the mmap lock munmap(2) ends with', () => {
+  /** Whether the op downgraded, and the mode of the lock it released last. */
+  const end = (era: '2.6.36' | '3.19' | '6.1' | '6.12', stackAbove: boolean) => {
+    const ops = [
+      base,
+      ...(stackAbove ? [mmap('P', 8, 2, true), write('P', 8)] : []),
+      munmap('P', 6, 2),
+    ];
+    const r = run(era, ops);
+    expect(r.violations).toEqual([]);
+    const steps = r.stepsOf(r.last);
+    return {
+      downgrade: steps.some((s) => s.line === 'downgrade'),
+      last: steps.at(-1)!.lock,
+    };
+  };
+
+  it('up to 3.19 keeps the write lock to the end', () => {
+    for (const era of ['2.6.36', '3.19'] as const) {
+      expect(end(era, false)).toEqual({
+        downgrade: false,
+        last: { kind: 'release', owner: 'mmap_sem:P', mode: 'w' },
+      });
+    }
+  });
+
+  it('6.1 downgrades to read for the zap and the unlink, unless a stack grows down above', () => {
+    expect(end('6.1', false)).toEqual({
+      downgrade: true,
+      last: { kind: 'release', owner: 'mmap_lock:P', mode: 'r' },
+    });
+    expect(end('6.1', true)).toEqual({
+      downgrade: false,
+      last: { kind: 'release', owner: 'mmap_lock:P', mode: 'w' },
+    });
+  });
+
+  it('6.12 always downgrades (stacks grow under the write lock)', () => {
+    for (const stack of [false, true]) {
+      expect(end('6.12', stack)).toEqual({
+        downgrade: true,
+        last: { kind: 'release', owner: 'mmap_lock:P', mode: 'r' },
+      });
+    }
+  });
+});

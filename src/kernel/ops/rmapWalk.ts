@@ -84,7 +84,13 @@ function* lockForWalk(k: K, av: AnonVma, fn: string): Gen<AnonVma | null> {
 
 export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   const fn = purpose.kind === 'unmap' ? 'try_to_unmap_anon' : 'rmap_walk_anon';
-  yield step(fn, 'anon-vma', `anon_vma = page_anon_vma(page ${page.pfn})`);
+  yield step(
+    fn,
+    'anon-vma',
+    k.f.folios
+      ? `anon_vma = folio_anon_vma(folio ${page.pfn})`
+      : `anon_vma = page_anon_vma(page ${page.pfn})`,
+  );
   const av = page.mapping;
   if (!av) {
     k.note('not an anonymous page');

@@ -1,7 +1,7 @@
 // __split_vma (mm/mmap.c): cut a VMA at `addr`. The new VMA is a copy; it gets its own
 // anon_vma_chain (anon_vma_clone) before vma_adjust shrinks the old one and inserts it.
 import { OpError, step, type Gen, type K } from '../exec';
-import { vmaId, type Vma } from '../state';
+import { newLock, vmaId, type Vma } from '../state';
 import { anonVmaClone } from './anonVmaClone';
 import { vmaAdjust } from './vmaAdjust';
 
@@ -17,6 +17,8 @@ export function copyVma(k: K, v: Vma): Vma {
     anonVma: v.anonVma,
     chain: [],
     freed: false,
+    // vm_area_dup allocates a fresh, unlocked vma_lock (vma_lock_alloc)
+    vmLock: newLock(),
   };
 }
 

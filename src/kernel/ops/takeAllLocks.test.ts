@@ -80,3 +80,15 @@ describe('take_all_locks', () => {
     expect(s.stepsOf(s.last).some((x) => x.text === 'mutex_lock(av0)')).toBe(true);
   });
 });
+
+describe('mm_take_all_locks in 6.12', () => {
+  it('write-locks every VMA before it takes any anon_vma lock', () => {
+    const r = run('6.12', [oneVma('P', 0, 4), mprotect('P', 2, 2, 'r'), takeAllLocks('P')]);
+    expect(r.violations).toEqual([]);
+    const acquired = r
+      .locks(r.last)
+      .filter((l) => l.kind === 'acquire')
+      .map((l) => l.owner);
+    expect(acquired).toEqual(['mmap_lock:P', 'vm_lock:P:0', 'vm_lock:P:2', 'av0']);
+  });
+});

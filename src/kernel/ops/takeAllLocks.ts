@@ -6,6 +6,7 @@ import { step, type Gen, type K } from '../exec';
 import { acquire, lockOf, release } from '../locks';
 import { liveAv } from '../objects';
 import { avId, type AnonVma, type Mm } from '../state';
+import { vmaStartWrite } from '../vmaLock';
 
 function markHolder(k: K, av: AnonVma): AnonVma {
   return k.f.allLocksMarkRoot ? lockOf(k, av) : av;
@@ -14,6 +15,8 @@ function markHolder(k: K, av: AnonVma): AnonVma {
 export function* takeAllLocks(k: K, mm: Mm): Gen {
   const fn = 'vm_lock_anon_vma';
   const taken: { mark: AnonVma; lock: AnonVma }[] = [];
+  // 6.4 on: every VMA is write-locked first
+  for (const v of [...mm.vmas]) yield* vmaStartWrite(k, v);
   for (const v of [...mm.vmas]) {
     if (!v.anonVma) continue;
     for (const c of [...v.chain]) {

@@ -103,6 +103,40 @@ describe('ForestGraph', () => {
     expect(av1).not.toHaveProperty('data-waiting');
   });
 
+  it('marks a held per-VMA lock on its VMA and an mmap lock on its process, in both views', () => {
+    const [p, c] = forked.processes;
+    const locked: ViewState = {
+      ...forked,
+      era: '6.12',
+      flags: ERAS['6.12'],
+      processes: [
+        { ...p!, lockedBy: [1], lockMode: 'r', waiting: [2] },
+        {
+          ...c!,
+          vmas: [{ ...c!.vmas[0]!, lockedBy: [0], lockMode: 'r', waiting: [1] }],
+        },
+      ],
+    };
+    for (const pointers of [false, true]) {
+      const html = render(locked, NONE, NONE, pointers);
+      const vmas = elements(locked, 'vma', html);
+      expect(vmas.find((e) => e['data-id'] === 'P.c1:0')).toMatchObject({
+        'data-locked': 'cpu0',
+        'data-waiting': 'cpu1',
+      });
+      expect(vmas.find((e) => e['data-id'] === 'P:0')).not.toHaveProperty('data-locked');
+      const procs = elements(locked, 'process', html);
+      expect(procs.find((e) => e['data-id'] === 'P')).toMatchObject({
+        'data-locked': 'cpu1',
+        'data-waiting': 'cpu2',
+      });
+      expect(procs.find((e) => e['data-id'] === 'P.c1')).not.toHaveProperty('data-locked');
+      // the semaphore is named as 6.12 names it
+      expect(html).toContain('mmap_lock: R cpu1');
+    }
+    expect(render(forked)).not.toContain('mmap_lock');
+  });
+
   it('renders scenario text as text', () => {
     const evil: ViewState = {
       ...forked,

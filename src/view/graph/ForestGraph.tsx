@@ -8,6 +8,7 @@ import { avcId } from '../../kernel';
 import type { ViewState } from '../../kernel';
 import { AnonVmaColumn } from './AnonVmaColumn';
 import { AnonVmaLink, AvcMark } from './AvcMark';
+import { cpuList } from './cpu';
 import { FamilyEdge } from './FamilyEdge';
 import { Ghosts } from './Ghosts';
 import { GraphDefs } from './GraphDefs';
@@ -75,6 +76,10 @@ function ForestGraphImpl({
               height={band.height}
               width={layout.width}
               changed={changed.has(proc.pid)}
+              lockName={view.flags.mmapLock ? 'mmap_lock' : 'mmap_sem'}
+              locked={cpuList(proc.lockedBy ?? [])}
+              lockMode={proc.lockMode ?? null}
+              waiting={cpuList(proc.waiting ?? [])}
             />
           );
         })}
@@ -110,6 +115,9 @@ function ForestGraphImpl({
               chain={v.chain.join(' → ')}
               changed={changed.has(v.id)}
               violated={violated.has(v.id)}
+              locked={cpuList(v.lockedBy ?? [])}
+              lockMode={v.lockMode ?? null}
+              waiting={cpuList(v.waiting ?? [])}
             />
           );
         })}

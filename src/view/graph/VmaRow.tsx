@@ -1,8 +1,11 @@
 // A VMA: its label, its extent in the page strip, and the row its AVCs sit on. Its same_vma list
-// is drawn by ListPath along the row.
+// is drawn by ListPath along the row. While its per-VMA lock (6.4 on) is held the row is outlined
+// (solid: a writer, dashed: faulting readers) with the holders' CPU glyphs left of the label, and
+// carries data-locked / data-waiting (Contract 4).
 import { memo } from 'react';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
+import { CpuGlyph } from './cpu';
 import { highlightKey, lightsVma, useObjectHandlers } from './useObjectHandlers';
 
 export interface VmaRowProps {
@@ -24,22 +27,56 @@ export interface VmaRowProps {
   chain: string;
   changed: boolean;
   violated: boolean;
+  /** `cpu0 cpu1`: holders of its per-VMA lock; empty when free */
+  locked: string;
+  lockMode: 'w' | 'r' | null;
+  /** `cpu1`: CPUs waiting for it */
+  waiting: string;
+}
+
+const cpuNumbers = (list: string) =>
+  list
+    .split(' ')
+    .filter(Boolean)
+    .map((c) => Number(c.replace('cpu', '')));
+
+/** The per-VMA lock in words, for the row's title. */
+function lockWords(p: VmaRowProps): string {
+  if (!p.locked && !p.waiting) return '';
+  const held = p.locked
+    ? `per-VMA lock held ${p.lockMode === 'r' ? 'for read' : 'for write'} by ${p.locked}`
+    : 'per-VMA lock free';
+  return p.waiting ? `${held}; waiting: ${p.waiting}` : held;
 }
 
 function VmaRowImpl(p: VmaRowProps) {
   const lit = useAppStore((s) => lightsVma(highlightKey(s), p.id));
+  const lock = lockWords(p);
   const handlers = useObjectHandlers(
     'vma',
     p.id,
-    `VMA ${p.pid} [${p.start},${p.end}) ${p.prot}, anon_vma ${p.anonVma ?? 'none'}${p.chain ? `, chain ${p.chain}` : ''}`,
+    `VMA ${p.pid} [${p.start},${p.end}) ${p.prot}, anon_vma ${p.anonVma ?? 'none'}${p.chain ? `, chain ${p.chain}` : ''}${lock ? `, ${lock}` : ''}`,
   );
   const h = GEOMETRY.vmaHeight - 10;
   const x = GEOMETRY.margin + 14;
   const ticks: number[] = [];
   if (p.cell >= 6) for (let i = 1; i < p.end - p.start; i++) ticks.push(p.extentX + i * p.cell);
-  const cls = ['vma', lit && 'is-hovered', p.changed && 'is-changed', p.violated && 'is-violated']
+  const locked = p.locked !== '';
+  const cls = [
+    'vma',
+    lit && 'is-hovered',
+    p.changed && 'is-changed',
+    p.violated && 'is-violated',
+    locked && (p.lockMode === 'r' ? 'is-read-locked' : 'is-locked'),
+    p.waiting && 'is-awaited',
+  ]
     .filter(Boolean)
     .join(' ');
+  // at most two glyphs fit left of the label: holders first, then a waiter
+  const marks = [
+    ...cpuNumbers(p.locked).map((cpu) => ({ cpu, waiting: false })),
+    ...cpuNumbers(p.waiting).map((cpu) => ({ cpu, waiting: true })),
+  ].slice(0, 2);
   return (
     <g
       data-kind="vma"
@@ -47,6 +84,8 @@ function VmaRowImpl(p: VmaRowProps) {
       data-highlight={lit ? 'true' : undefined}
       data-changed={p.changed ? 'true' : undefined}
       data-violation={p.violated ? 'true' : undefined}
+      data-locked={p.locked || undefined}
+      data-waiting={p.waiting || undefined}
       className={cls}
       {...handlers}
     >
@@ -59,6 +98,26 @@ function VmaRowImpl(p: VmaRowProps) {
         height={GEOMETRY.vmaHeight - 2}
         rx={4}
       />
+      {(locked || p.waiting) && (
+        <rect
+          className="vma-lock-ring"
+          x={GEOMETRY.margin + 1}
+          y={p.y - GEOMETRY.vmaHeight / 2 + 2}
+          width={GEOMETRY.labelWidth + 3}
+          height={GEOMETRY.vmaHeight - 4}
+          rx={5}
+        />
+      )}
+      {marks.map((m, i) => (
+        <g key={`${m.cpu}-${m.waiting}`} className={m.waiting ? 'vma-lock-waiter' : undefined}>
+          <CpuGlyph
+            cpu={m.cpu}
+            x={GEOMETRY.margin + 8}
+            y={marks.length === 1 ? p.y : p.y + (i === 0 ? -6 : 6)}
+            r={3.5}
+          />
+        </g>
+      ))}
       {(p.changed || p.violated) && (
         <rect
           className="halo"

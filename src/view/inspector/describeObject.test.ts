@@ -25,6 +25,25 @@ describe('describeObject', () => {
     expect(print('anon_vma', 'av0')).not.toContain('reused');
   });
 
+  it('shows the per-VMA lock (6.12) and the mmap lock under the era’s name', () => {
+    const v = { ...testVma('C', 0, 4, ['av1', 'av0']), lockedBy: [0], lockMode: 'r' as const };
+    const p = {
+      pid: 'C',
+      parent: 'P',
+      vmas: [v],
+      lockedBy: [1],
+      lockMode: 'w' as const,
+      waiting: [2],
+    };
+    const view = { ...forkedForest, processes: [p] };
+    const at = (era: '3.19' | '6.12', kind: 'vma' | 'process', id: string) =>
+      describeAsText(describeObject({ ...view, era, flags: ERAS[era] }, { kind, id }));
+    expect(at('6.12', 'vma', 'C:0')).toContain('vm_lock = held R by cpu0');
+    expect(at('3.19', 'vma', 'C:0')).not.toContain('vm_lock');
+    expect(at('6.12', 'process', 'C')).toContain('mmap_lock = held W by cpu1, waiting: cpu2');
+    expect(at('3.19', 'process', 'C')).toContain('mmap_sem = held W by cpu1, waiting: cpu2');
+  });
+
   it('names fields as the era does', () => {
     const {
       root: _r,
@@ -76,7 +95,9 @@ describe('describeObject', () => {
         'page->index = 1, page->_mapcount = 1, mapped by: [P:1, C:1] }',
     );
     expect(print('page', 'C:2')).toContain('pte = migration entry for page 4');
-    expect(print('process', 'C')).toBe('struct mm_struct C { parent = [P], mmap: [C:0] }');
+    expect(print('process', 'C')).toBe(
+      'struct mm_struct C { parent = [P], mmap_lock = unlocked, mmap: [C:0] }',
+    );
   });
 
   it('says when the object is not alive at this step', () => {

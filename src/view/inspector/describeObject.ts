@@ -24,7 +24,7 @@ export interface Description {
   alive: boolean;
 }
 
-type EraFlags = Pick<Flags, 'avc' | 'refcount' | 'lockKind' | 'tree'>;
+type EraFlags = Pick<Flags, 'avc' | 'refcount' | 'lockKind' | 'tree' | 'perVmaLock' | 'mmapLock'>;
 
 const text = (name: string, value: string | number, note?: string): Field =>
   note === undefined
@@ -48,12 +48,17 @@ const LOCK_FIELD: Record<Flags['lockKind'], string> = {
   rwsem: 'rwsem',
 };
 
-function lockValue(a: ViewAnonVma): string {
+/** A lock's state: `held W by cpu0, waiting: cpu1`, `unlocked`. */
+function lockValue(a: {
+  lockedBy?: number[];
+  lockMode?: 'w' | 'r' | null;
+  waiting?: number[];
+}): string {
   const cpus = (l: number[]) => l.map((c) => `cpu${c}`).join(' ');
-  const held = a.lockedBy.length
+  const held = a.lockedBy?.length
     ? `held ${a.lockMode === 'r' ? 'R' : 'W'} by ${cpus(a.lockedBy)}`
     : 'unlocked';
-  return a.waiting.length ? `${held}, waiting: ${cpus(a.waiting)}` : held;
+  return a.waiting?.length ? `${held}, waiting: ${cpus(a.waiting)}` : held;
 }
 
 function anonVma(a: ViewAnonVma, f: EraFlags): Field[] {
@@ -108,6 +113,7 @@ function vmaFields(v: ViewVma, f: EraFlags): Field[] {
     text('vm_flags', flags.filter(Boolean).join('|')),
     ref('anon_vma', v.anonVma ? av(v.anonVma) : null),
   ];
+  if (f.perVmaLock) out.push(text('vm_lock', lockValue(v), 'the per-VMA lock (6.4 on)'));
   if (f.avc)
     out.push(
       list(
@@ -190,6 +196,7 @@ export function describeObject(view: ViewState, sel: Selection): Description {
       if (!p) return dead(title);
       const fields: Field[] = [];
       if (p.parent !== null) fields.push(ref('parent', { kind: 'process', id: p.parent }));
+      fields.push(text(flags.mmapLock ? 'mmap_lock' : 'mmap_sem', lockValue(p)));
       fields.push(
         list(
           'mmap',

@@ -11,11 +11,11 @@ import { usePlayhead } from '../playback/playback';
 import { BarChart } from './BarChart';
 import {
   CHAIN_SERIES,
-  LOCK_SERIES,
   chainGroups,
   comparisonRuns,
   familyLines,
   lockGroups,
+  lockSeries,
   runSeries,
   walkGroups,
 } from './chartData';
@@ -56,7 +56,9 @@ export function MetricsCharts({ session }: { session: OkSession }) {
     ? undefined
     : `Other eras are not compared for a trace of more than ${COMPARE_MAX_STEPS} steps.`;
 
-  const locks = useMemo(() => lockGroups(locksPerOp(trace, scenario)), [trace, scenario]);
+  const lockRows = useMemo(() => locksPerOp(trace, scenario), [trace, scenario]);
+  const locks = useMemo(() => lockGroups(lockRows), [lockRows]);
+  const lockKinds = useMemo(() => lockSeries(lockRows), [lockRows]);
   const chains = useMemo(() => chainGroups(chainLengths(view)), [view]);
   const current = useMemo(
     () => ({
@@ -97,7 +99,7 @@ export function MetricsCharts({ session }: { session: OkSession }) {
         reading={lockReading(locks)}
         xLabel="operation"
         yLabel="acquisitions"
-        series={LOCK_SERIES}
+        series={lockKinds}
         groups={lockBars.rows}
         stacked
         marked={op === null ? null : String(op)}

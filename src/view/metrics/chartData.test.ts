@@ -7,6 +7,7 @@ import {
   comparisonRuns,
   familyLines,
   lockGroups,
+  lockSeries,
   maxValue,
   runSeries,
   walkGroups,
@@ -25,6 +26,21 @@ describe('lockGroups', () => {
     expect(groups[5]!.values.map((v) => v.series)).toEqual(['anon_vma', 'other']);
     expect(maxValue(groups, true)).toBe(4);
     expect(lockReading(groups)).toMatch(/^4 anon_vma lock acquisitions and 6 mmap_sem/);
+  });
+
+  it('stacks per-VMA locks between the two where the era takes them (6.12)', () => {
+    const sc = get('fork-and-cow');
+    const rows = locksPerOp(replay(sc, { era: '6.12' }), sc);
+    const groups = lockGroups(rows);
+    expect(lockSeries(rows).map((s) => s.key)).toEqual(['anon_vma', 'vm_lock', 'other']);
+    expect(groups[0]!.values.map((v) => v.series)).toEqual(['anon_vma', 'vm_lock', 'other']);
+    // every write fault read-locks its VMA: at least one per-VMA lock per touch op
+    sc.ops.forEach((op, i) => {
+      if (op.op === 'touch') expect(rows[i]!.vmaLock, `op ${i}`).toBeGreaterThan(0);
+    });
+    expect(lockReading(groups)).toMatch(/ per-VMA lock acquisitions and /);
+    const old = locksPerOp(replay(sc, { era: '6.1' }), sc);
+    expect(lockSeries(old).map((s) => s.key)).toEqual(['anon_vma', 'other']);
   });
 });
 

@@ -42,19 +42,34 @@ export interface EraRun<T> {
   data: T;
 }
 
-export const LOCK_SERIES: ChartSeries[] = [
-  { key: 'anon_vma', label: 'anon_vma locks', tone: 0 },
-  { key: 'other', label: 'mmap_sem and page locks', tone: 1 },
-];
+const ANON_VMA_SERIES: ChartSeries = { key: 'anon_vma', label: 'anon_vma locks', tone: 0 };
+const VM_LOCK_SERIES: ChartSeries = { key: 'vm_lock', label: 'per-VMA locks', tone: 3 };
+const OTHER_SERIES: ChartSeries = {
+  key: 'other',
+  label: 'mmap_sem/mmap_lock and page locks',
+  tone: 1,
+};
 
-/** (a) lock acquisitions per operation, stacked: anon_vma locks, then mmap_sem/page locks. */
+/** The series of the locks chart: per-VMA locks only for a trace that takes them (6.4 on). */
+export function lockSeries(rows: readonly OpLocks[]): ChartSeries[] {
+  return rows.some((r) => r.vmaLock > 0)
+    ? [ANON_VMA_SERIES, VM_LOCK_SERIES, OTHER_SERIES]
+    : [ANON_VMA_SERIES, OTHER_SERIES];
+}
+
+/**
+ * (a) lock acquisitions per operation, stacked: anon_vma locks, per-VMA locks (where the era
+ * has them), then mmap_sem/mmap_lock and page locks.
+ */
 export function lockGroups(rows: readonly OpLocks[]): BarGroup[] {
+  const perVma = rows.some((r) => r.vmaLock > 0);
   return rows.map((r) => ({
     key: String(r.op),
     label: String(r.op),
     title: r.label,
     values: [
       { series: 'anon_vma', value: r.anonVma },
+      ...(perVma ? [{ series: 'vm_lock', value: r.vmaLock }] : []),
       { series: 'other', value: r.other },
     ],
   }));

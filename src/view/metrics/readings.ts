@@ -18,10 +18,12 @@ const sum = (g: BarGroup, series: string) =>
 
 export function lockReading(groups: readonly BarGroup[]): string {
   const av = groups.reduce((a, g) => a + sum(g, 'anon_vma'), 0);
+  const vm = groups.reduce((a, g) => a + sum(g, 'vm_lock'), 0);
   const other = groups.reduce((a, g) => a + sum(g, 'other'), 0);
   let top: BarGroup | null = null;
   for (const g of groups) if (!top || sum(g, 'anon_vma') > sum(top, 'anon_vma')) top = g;
-  const head = `${av} anon_vma lock acquisitions and ${other} mmap_sem or page lock acquisitions over ${groups.length} operations`;
+  const perVma = vm > 0 ? `, ${vm} per-VMA lock acquisitions` : '';
+  const head = `${av} anon_vma lock acquisitions${perVma} and ${other} mmap_sem, mmap_lock or page lock acquisitions over ${groups.length} operations`;
   return top && sum(top, 'anon_vma') > 0
     ? `${head}; the most anon_vma locks in ${top.title} (${sum(top, 'anon_vma')}).`
     : `${head}.`;

@@ -105,26 +105,36 @@ export const PtrAnonVma = memo(PtrAnonVmaImpl);
 export interface PtrVmaProps extends BoxProps {
   label: string;
   anonVma: string | null;
+  /** holders of its per-VMA lock (6.4 on), `cpu0 cpu1`, and its mode; waiting CPUs */
+  locked: string;
+  lockMode: 'w' | 'r' | null;
+  waiting: string;
 }
 
 function PtrVmaImpl(p: PtrVmaProps) {
   const lit = useAppStore((s) => lightsVma(highlightKey(s), p.id));
+  const lock = p.locked
+    ? `, per-VMA lock held ${p.lockMode === 'r' ? 'for read' : 'for write'} by ${p.locked}`
+    : '';
   const handlers = useObjectHandlers(
     'vma',
     p.id,
-    `VMA ${p.label}, anon_vma ${p.anonVma ?? 'none'}`,
+    `VMA ${p.label}, anon_vma ${p.anonVma ?? 'none'}${lock}${p.waiting ? `, waiting: ${p.waiting}` : ''}`,
   );
   return (
     <g
       data-kind="vma"
       data-id={p.id}
       data-highlight={lit ? 'true' : undefined}
+      data-locked={p.locked || undefined}
+      data-waiting={p.waiting || undefined}
       {...flags(p.changed, p.violated)}
       className={classes(
         'ptr-box ptr-vma',
         lit && 'is-hovered',
         p.changed && 'is-changed',
         p.violated && 'is-violated',
+        p.locked && (p.lockMode === 'r' ? 'is-read-locked' : 'is-locked'),
       )}
       {...handlers}
     >
@@ -138,6 +148,11 @@ function PtrVmaImpl(p: PtrVmaProps) {
         x={p.x + 8}
         y={p.y + 32}
       >{`anon_vma = ${p.anonVma ?? 'NULL'}`}</text>
+      {p.locked && (
+        <text className="ptr-field ptr-lock" x={p.x + p.w - 8} y={p.y + 15} textAnchor="end">
+          {`vm_lock ${p.lockMode === 'r' ? 'R' : 'W'} ${p.locked}`}
+        </text>
+      )}
     </g>
   );
 }

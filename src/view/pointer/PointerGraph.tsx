@@ -47,6 +47,8 @@ function byOwner(arrows: readonly Arrow[]): { owner: string; hops: string }[] {
 
 function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps) {
   const hasAvc = view.flags.avc;
+  const mmapName = view.flags.mmapLock ? 'mmap_lock' : 'mmap_sem';
+  const procById = useMemo(() => new Map(view.processes.map((p) => [p.pid, p])), [view]);
   const ptr = useMemo(() => pointerLayout(view, layout, hasAvc), [view, layout, hasAvc]);
   const avById = useMemo(() => new Map(view.anonVmas.map((a) => [a.id, a])), [view]);
   const vmaById = useMemo(
@@ -68,7 +70,15 @@ function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps
       <GraphDefs />
       <g className="layer-processes">
         {ptr.processes.map((p) => (
-          <PtrProcess key={p.pid} {...p} changed={changed.has(p.pid)} />
+          <PtrProcess
+            key={p.pid}
+            {...p}
+            changed={changed.has(p.pid)}
+            lockName={mmapName}
+            locked={cpuList(procById.get(p.pid)?.lockedBy ?? [])}
+            lockMode={procById.get(p.pid)?.lockMode ?? null}
+            waiting={cpuList(procById.get(p.pid)?.waiting ?? [])}
+          />
         ))}
       </g>
       <g className="layer-family">
@@ -119,6 +129,9 @@ function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps
               {...b}
               label={v ? `${v.pid} [${v.start},${v.end})` : b.id}
               anonVma={v?.anonVma ?? null}
+              locked={cpuList(v?.lockedBy ?? [])}
+              lockMode={v?.lockMode ?? null}
+              waiting={cpuList(v?.waiting ?? [])}
               changed={changed.has(b.id)}
               violated={violated.has(b.id)}
             />
