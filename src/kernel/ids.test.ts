@@ -23,8 +23,16 @@ describe('Contract 4 ids', () => {
     expect(parseAddressId(pteId('Q', 3))).toEqual({ pid: 'Q', n: 3 });
     expect(parseAvcId(avcId(vmaId('P.c1', 0), 'av3'))).toEqual({ vma: 'P.c1:0', anonVma: 'av3' });
     expect(parseLockId(anonVmaId(3))).toEqual({ kind: 'anon_vma', id: 'av3' });
-    expect(parseLockId(mmapLockId('P.c1'))).toEqual({ kind: 'mmap', name: 'mmap_sem', pid: 'P.c1' });
-    expect(parseLockId(mmapLockId('P', true))).toEqual({ kind: 'mmap', name: 'mmap_lock', pid: 'P' });
+    expect(parseLockId(mmapLockId('P.c1'))).toEqual({
+      kind: 'mmap',
+      name: 'mmap_sem',
+      pid: 'P.c1',
+    });
+    expect(parseLockId(mmapLockId('P', true))).toEqual({
+      kind: 'mmap',
+      name: 'mmap_lock',
+      pid: 'P',
+    });
     expect(parseLockId(vmaLockId(vmaId('P.c1', 40)))).toEqual({
       kind: 'vma',
       vma: 'P.c1:40',
