@@ -27,7 +27,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   workers: 2,
   reporter: 'list',
-  timeout: 30_000,
+  // generous: axe over the whole page takes 10–20 s when the machine is busy
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
@@ -49,7 +51,9 @@ export default defineConfig({
       command: `node scripts/serve-static.mjs --root ${DIST} --prefix ${SUB_PATH} --port ${SECOND_PORT}`,
       url: `http://localhost:${SECOND_PORT}/`,
       reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
+      // generous: axe over the whole page takes 10–20 s when the machine is busy
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
     },
   ],
 });
