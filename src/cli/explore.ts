@@ -10,7 +10,7 @@ import type { CliArgs, CliSpec } from './args';
 import { formatCounts, formatViolations, header } from './format';
 
 const SPEC: CliSpec = { command: 'explore', check: false, maxStates: true };
-const PROGRESS_EVERY = 5000;
+const PROGRESS_EVERY = 2000;
 
 /** The top-level op index of each `parallel` block, in order. */
 function parallelOps(sc: Scenario): number[] {
@@ -84,8 +84,8 @@ function exploreOptions(a: CliArgs): ExploreOptions {
   const o: ExploreOptions = kernelOptions(a);
   if (a.maxStates !== undefined) o.maxStates = a.maxStates;
   if (process.stderr.isTTY) {
-    o.every = PROGRESS_EVERY;
-    o.progress = (n) => process.stderr.write(`\rexplored ${n} states…`) || true;
+    o.progressMs = PROGRESS_EVERY;
+    o.progress = (p) => process.stderr.write(`\rexplored ${p.states} states…`) || true;
   }
   return o;
 }

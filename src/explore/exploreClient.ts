@@ -78,8 +78,8 @@ function inline(
     setTimeout(() => {
       try {
         const opts: Parameters<typeof explore>[1] = {
-          every: 200,
-          progress: (n) => (progress(n), !cancelled),
+          progressMs: 250,
+          progress: (p) => (progress(p.states), !cancelled),
         };
         if (req.era !== undefined) opts.era = req.era;
         if (req.flags !== undefined) opts.flags = req.flags;

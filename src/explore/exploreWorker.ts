@@ -12,9 +12,9 @@ self.addEventListener('message', (e: MessageEvent<ExploreRequest>) => {
   if (req?.type !== 'explore') return;
   try {
     const opts: Parameters<typeof explore>[1] = {
-      every: 200,
-      progress: (explored) => {
-        post({ type: 'progress', id: req.id, explored });
+      progressMs: 250,
+      progress: (p) => {
+        post({ type: 'progress', id: req.id, explored: p.states });
         return true;
       },
     };

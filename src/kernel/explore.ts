@@ -1,50 +1,68 @@
-// explore: a small model checker over the interleavings of a scenario's `parallel` blocks.
-// Breadth-first over the CPU choices, so the first violation found comes with the shortest
-// schedule; states already seen (same shared state, same per-CPU histories) are not expanded
-// again. Each node re-runs the scenario from the start: the model is fast and deterministic.
+// explore: every interleaving of a scenario's `parallel` blocks, searched for a violation.
+// By default a stateless model checker with partial-order reduction (exploreDpor.ts): one run
+// per class of interleavings that differ only in the order of independent steps, which finds
+// every violation the full search finds (a property test checks that against the full search,
+// `reduction: 'none'`, explore's first breadth-first algorithm). Bounded in states, runs and
+// time; a preemption bound (as CHESS does) makes a search incomplete and says so.
+import { Dpor, type SearchProgress, type StopReason } from './exploreDpor';
+import { exploreBfs } from './exploreBfs';
 import type { Flags } from './flags';
 import { effectiveFlags, runScenario } from './replay';
 import type { Scenario } from './scenarioTypes';
-import { stateKey } from './stateHash';
 import type { Violation } from './trace';
+
+export type { SearchProgress, StopReason } from './exploreDpor';
+export type Reduction = 'dpor' | 'sleep' | 'none';
+
+export const DEFAULT_MAX_STATES = 1_000_000;
 
 export interface ExploreOptions {
   era?: string;
   flags?: Partial<Flags>;
   /** stop after this many distinct states (the result says it was cut short) */
   maxStates?: number;
-  /** called every `every` states with the count so far; return false to cancel */
-  progress?: (explored: number) => boolean;
-  every?: number;
+  /** stop after this many seconds */
+  maxSeconds?: number;
+  /** stop after this many runs (complete or abandoned interleavings) */
+  maxRuns?: number;
+  /** only interleavings with at most this many preemptions: an incomplete search */
+  preemptions?: number;
+  /** 'dpor' (default); 'sleep': sleep sets only; 'none': the full breadth-first search */
+  reduction?: Reduction;
+  /** called about every `progressMs` (1000) with the counts so far; return false to cancel */
+  progress?: (p: SearchProgress) => boolean;
+  progressMs?: number;
   /** look only for violations of this kind (others do not end the search) */
   kind?: string;
 }
 
 export interface ExploreResult {
+  /** distinct states seen (shared state and every CPU's history) */
   explored: number;
   violations: Violation[];
   /** the shortest breaking schedule of the block where it broke (empty when none) */
   schedule: number[];
   /** every block's schedule of that run (one entry per parallel block) */
   schedules: number[][];
-  /** complete interleavings run to the end */
+  /** interleavings run to their end; with reduction, one per class */
   runs: number;
+  /** runs abandoned because every CPU that could move was asleep (their class was done) */
+  redundant: number;
+  /** micro-steps executed, re-runs of prefixes included */
+  steps: number;
+  ms: number;
+  /** every class of interleavings was explored (false when cut short or bounded) */
   complete: boolean;
   cancelled: boolean;
+  /** why the search stopped early, if it did */
+  stoppedBy: StopReason | null;
+  /** the search was limited by design (incomplete even when it ran to its end) */
+  bounded: { preemptions: number } | null;
+  /** the schedule is a shortest one: the search that found it went to its end */
+  shortest: boolean;
+  reduction: Reduction;
   counts: Record<string, number>;
 }
-
-/** A finished search with nothing found; each exit overrides what differs. */
-const NONE: ExploreResult = {
-  explored: 0,
-  violations: [],
-  schedule: [],
-  schedules: [],
-  runs: 0,
-  complete: true,
-  cancelled: false,
-  counts: {},
-};
 
 function withoutSchedules(sc: Scenario): Scenario {
   return {
@@ -54,14 +72,35 @@ function withoutSchedules(sc: Scenario): Scenario {
 }
 
 export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreResult {
+  const t0 = performance.now();
   const { era, flags } = effectiveFlags(scenario, opts);
   const sc = withoutSchedules(scenario);
-  const max = opts.maxStates ?? 1_000_000;
-  const seen = new Set<string>();
-  let queue: number[][] = [[]];
-  let explored = 0;
-  let runs = 0;
-  const counts: Record<string, number> = {};
+  const reduction = opts.reduction ?? 'dpor';
+  const bounded = opts.preemptions === undefined ? null : { preemptions: opts.preemptions };
+  const res: ExploreResult = {
+    explored: 0,
+    violations: [],
+    schedule: [],
+    schedules: [],
+    runs: 0,
+    redundant: 0,
+    steps: 0,
+    ms: 0,
+    complete: true,
+    cancelled: false,
+    stoppedBy: null,
+    bounded,
+    shortest: true,
+    reduction,
+    counts: {},
+  };
+  const done = (): ExploreResult => {
+    res.ms = performance.now() - t0;
+    res.complete = res.stoppedBy === null && bounded === null;
+    res.cancelled = res.stoppedBy === 'cancelled';
+    res.schedule = res.schedules.filter((c) => c.length > 0).pop() ?? [];
+    return res;
+  };
   // Run the ops before the first parallel block once; every interleaving starts from a copy.
   const first = sc.ops.findIndex((o) => o.op === 'parallel');
   const pre = runScenario(
@@ -71,57 +110,75 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     {},
   );
   if (pre.violations.length > 0 || pre.stopped || first < 0) {
-    const hits = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
-    return { ...NONE, violations: hits, runs: 1, counts: pre.counts };
+    res.violations = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
+    res.runs = 1;
+    res.counts = pre.counts;
+    return done();
   }
   const base = { state: pre.s, op: first, taken: pre.taken };
-  while (queue.length > 0) {
-    const next: number[][] = [];
-    for (const prefix of queue) {
-      let i = 0;
-      let enabled: number[] | null = null;
-      const r = runScenario(sc, era, flags, {
-        checks: true,
-        history: true,
-        base,
-        chooser: (ready) => {
-          if (i < prefix.length) return prefix[i++]!;
-          enabled = ready;
-          return 'stop';
-        },
-      });
-      for (const [k, v] of Object.entries(r.counts)) counts[k] = Math.max(counts[k] ?? 0, v);
-      const hits = opts.kind ? r.violations.filter((v) => v.kind === opts.kind) : r.violations;
-      if (hits.length > 0) {
-        const schedules = r.choices.map((c) => [...c]);
-        const broke = schedules.filter((c) => c.length > 0).pop() ?? [];
-        return {
-          ...NONE,
-          explored,
-          violations: r.violations,
-          schedule: broke,
-          schedules,
-          runs,
-          counts,
-        };
-      }
-      if (!enabled) {
-        runs++;
-        continue;
-      }
-      const key = `${stateKey(r.s)}#${r.historyKey()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      explored++;
-      if (opts.progress && explored % (opts.every ?? 500) === 0 && !opts.progress(explored)) {
-        return { ...NONE, explored, runs, complete: false, cancelled: true, counts };
-      }
-      if (explored >= max) {
-        return { ...NONE, explored, runs, complete: false, counts };
-      }
-      for (const c of enabled as number[]) next.push([...prefix, c]);
-    }
-    queue = next;
+  const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
+  const deadline = t0 + (opts.maxSeconds ?? Infinity) * 1000;
+  if (reduction === 'none') {
+    let next = t0 + (opts.progressMs ?? 1000);
+    const bfs = exploreBfs(sc, era, flags, base, {
+      maxStates,
+      ...(opts.kind === undefined ? {} : { kind: opts.kind }),
+      stop: (explored) => {
+        const now = performance.now();
+        if (now >= deadline) return (res.stoppedBy = 'max-seconds'), true;
+        if (now < next || !opts.progress) return false;
+        next = now + (opts.progressMs ?? 1000);
+        const p = { states: explored, runs: 0, redundant: 0, steps: 0, found: false };
+        if (opts.progress({ ...p, elapsedMs: now - t0 })) return false;
+        return (res.stoppedBy = 'cancelled'), true;
+      },
+    });
+    Object.assign(res, {
+      explored: bfs.explored,
+      violations: bfs.violations,
+      schedules: bfs.schedules,
+      runs: bfs.runs,
+      counts: bfs.counts,
+    });
+    if (bfs.cut) res.stoppedBy ??= 'max-states';
+    return done();
   }
-  return { ...NONE, explored, runs, counts };
+  const dpor = new Dpor(sc, era, flags, base, {
+    reduction,
+    ...(opts.preemptions === undefined ? {} : { preemptions: opts.preemptions }),
+    ...(opts.kind === undefined ? {} : { kind: opts.kind }),
+    maxStates,
+    maxRuns: opts.maxRuns ?? Infinity,
+    deadline,
+    ...(opts.progress ? { progress: opts.progress } : {}),
+    progressMs: opts.progressMs ?? 1000,
+  });
+  const out = dpor.search();
+  Object.assign(res, {
+    explored: out.states,
+    runs: out.runs,
+    redundant: out.redundant,
+    steps: out.steps,
+    stoppedBy: out.stopped,
+    counts: { ...out.counts, ...(out.livelocks > 0 ? { livelocks: out.livelocks } : {}) },
+    shortest: out.found !== null && out.stopped === null && bounded === null,
+  });
+  if (out.found) {
+    // Replay the schedule found, stopping where it ends: the violations a pasted schedule gives.
+    const want = out.found.schedules;
+    const at = want.map(() => 0);
+    const r = runScenario(sc, era, flags, {
+      base,
+      chooser: (_ready, block) => {
+        const s = want[block] ?? [];
+        return at[block]! < s.length ? s[at[block]!++]! : 'stop';
+      },
+    });
+    res.violations = r.violations;
+    res.schedules = r.choices.map((c) => [...c]);
+    if (!r.violations.some((v) => v.kind === out.found!.violation.kind)) {
+      throw new Error(`explore: the schedule found does not replay its ${out.found.violation.kind}`);
+    }
+  }
+  return done();
 }

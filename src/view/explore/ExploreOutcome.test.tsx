@@ -12,8 +12,15 @@ const base: ExploreResult = {
   schedule: [],
   schedules: [],
   runs: 0,
+  redundant: 0,
+  steps: 0,
+  ms: 0,
   complete: true,
   cancelled: false,
+  stoppedBy: null,
+  bounded: null,
+  shortest: true,
+  reduction: 'dpor',
   counts: {},
 };
 const noop = () => undefined;

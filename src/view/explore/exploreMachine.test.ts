@@ -18,8 +18,15 @@ const RESULT: ExploreResult = {
   schedule: [],
   schedules: [],
   runs: 2,
+  redundant: 0,
+  steps: 0,
+  ms: 0,
   complete: true,
   cancelled: false,
+  stoppedBy: null,
+  bounded: null,
+  shortest: true,
+  reduction: 'dpor',
   counts: {},
 };
 

@@ -1,0 +1,505 @@
+// Explore as a stateless model checker: depth-first over the CPU choices of the parallel blocks,
+// with source-set DPOR and sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic
+// partial order reduction", POPL 2014, Algorithm 1). A run goes to its end choosing one CPU at
+// each point; then every race in it (two dependent steps of different CPUs with nothing
+// ordering them in between) is reversed by adding, at the point before the first step, a CPU
+// that starts the other order. Sleep sets keep a CPU that was already tried at a point asleep
+// until a dependent step wakes it, so no two complete runs are the same class of interleavings
+// (same steps, dependent ones in the same order: same states, same violations).
+//
+// A run re-runs its prefix from the block's start (a CPU's place in its op lives in a JS
+// generator, which cannot be copied), without recording, and records from the branch point.
+import { dependent, hb, type Ev, type LockSnap, type Request } from './exploreEvents';
+import { AccessIndex, clockOf } from './exploreEvents';
+import { ANY, lockMeaning, newFootprint, OID, recordInto, Tracking } from './exploreTrack';
+import type { Footprint } from './exploreTrack';
+import { reverseRace } from './exploreRaces';
+import type { EraId, Flags } from './flags';
+import { Runner, type ExecHooks } from './runner';
+import type { Scenario } from './scenarioTypes';
+import type { State } from './state';
+import { fnv, stateKey } from './stateHash';
+import type { Violation } from './trace';
+
+export type StopReason = 'max-states' | 'max-seconds' | 'max-runs' | 'cancelled';
+
+export interface SearchProgress {
+  states: number;
+  runs: number;
+  redundant: number;
+  steps: number;
+  elapsedMs: number;
+  found: boolean;
+}
+
+export interface DporOptions {
+  /** 'sleep': every CPU at every point (sleep sets only), for cross-checks */
+  reduction: 'dpor' | 'sleep';
+  preemptions?: number;
+  kind?: string;
+  maxStates: number;
+  maxRuns: number;
+  deadline: number;
+  progress?: (p: SearchProgress) => boolean;
+  progressMs: number;
+}
+
+export interface Found {
+  violation: Violation;
+  /** the causally needed steps of each block up to the violation, in run order */
+  schedules: number[][];
+  length: number;
+}
+
+export interface DporOutcome {
+  states: number;
+  runs: number;
+  redundant: number;
+  livelocks: number;
+  steps: number;
+  found: Found | null;
+  stopped: StopReason | null;
+  counts: Record<string, number>;
+}
+
+interface Node {
+  block: number;
+  enabled: number[];
+  backtrack: Set<number>;
+  /** CPUs already explored here, with their step's footprint (they sleep in later runs) */
+  done: Map<number, Footprint>;
+  sleep: Map<number, Footprint>;
+  cur: number;
+  /** preemptions before this point, and the CPU of the block's previous step (-1: none) */
+  pre: number;
+  last: number;
+  /** every CPU's history here (a re-run up to this point records nothing) */
+  hist: ReturnType<Runner['saveHistory']>;
+}
+
+/** A CPU's current pass since its last restart (the lock dance): what it read and did. */
+interface Spin {
+  /** not its first pass (the first may have done work: PTEs turned into migration entries) */
+  again: boolean;
+  reads: Set<number>;
+  /** another CPU wrote something after this pass read it */
+  dirty: boolean;
+  /** this pass changed something besides taking and dropping locks */
+  wrote: boolean;
+}
+
+const empty = <K, V>(): Map<K, V> => new Map<K, V>();
+
+export class Dpor {
+  /** label each event with its step's function and line (for debugging a reduction) */
+  static debug = false;
+  private readonly nodes: Node[] = [];
+  private readonly events: Ev[] = [];
+  private readonly tracking = new Tracking();
+  private readonly seen = new Set<number>();
+  private readonly t0 = performance.now();
+  private nextReport: number;
+  private out: DporOutcome = {
+    states: 0,
+    runs: 0,
+    redundant: 0,
+    livelocks: 0,
+    steps: 0,
+    found: null,
+    stopped: null,
+    counts: {},
+  };
+  // --- the run under way -------------------------------------------------------------------
+  private runner: Runner | null = null;
+  private replayTo = 0;
+  private pos = 0;
+  private block = -1;
+  private cpus = 0;
+  private index = new AccessIndex(0);
+  private lastOf: number[] = [];
+  private spin: Spin[] = [];
+  private spinning = new Map<number, Set<number>>();
+  private fp: Footprint | null = null;
+  private req: Request | null = null;
+  private rewound = false;
+  private viol: Violation[] = [];
+  private nextSleep = empty<number, Footprint>();
+  private blockLocks: Map<number, LockSnap>[] = [];
+  private blockStart: number[] = [];
+  private ended: 'sleep' | 'livelock' | null = null;
+  private virtual: Ev[] = [];
+  private calls = 0;
+
+  constructor(
+    private readonly sc: Scenario,
+    private readonly era: EraId,
+    private readonly flags: Flags,
+    private readonly base: { state: State; op: number; taken: number },
+    private readonly opts: DporOptions,
+  ) {
+    this.nextReport = this.t0 + opts.progressMs;
+  }
+
+  search(): DporOutcome {
+    do {
+      this.runOnce();
+      if (this.out.stopped) break;
+      if (this.opts.reduction === 'dpor' && this.opts.preemptions === undefined) this.races();
+    } while (this.backtrack());
+    return this.out;
+  }
+
+  // --- one run ---------------------------------------------------------------------------
+  private runOnce(): void {
+    this.pos = 0;
+    this.block = -1;
+    this.ended = null;
+    this.viol = [];
+    this.blockLocks = [];
+    this.blockStart = [];
+    this.tracking.begin();
+    const hooks: ExecHooks = {
+      before: (cpu, par) => this.before(cpu, par),
+      after: (cpu, par) => this.after(cpu, par),
+      rewound: () => (this.rewound = true),
+      violation: (v) => this.onViolation(v),
+    };
+    const r = new Runner(this.era, this.flags, {
+      base: { ...this.base, copy: (s) => this.tracking.clone(s) },
+      chooser: (ready, block) => this.choose(ready, block),
+      hooks,
+      history: true,
+      record: this.replayTo === 0,
+    });
+    this.runner = r;
+    try {
+      r.run(this.sc);
+      if (r.stopped || this.ended === 'livelock') this.waiting();
+    } finally {
+      recordInto(null);
+      this.tracking.end();
+    }
+    this.out.steps += r.taken - this.base.taken;
+    for (const [k, v] of Object.entries(r.counts))
+      this.out.counts[k] = Math.max(this.out.counts[k] ?? 0, v);
+    if (this.out.stopped) return;
+    if (this.ended === 'sleep') this.out.redundant++;
+    else {
+      this.out.runs++;
+      if (this.ended === 'livelock') this.out.livelocks++;
+    }
+    if (this.out.runs + this.out.redundant >= this.opts.maxRuns) this.out.stopped = 'max-runs';
+  }
+
+  private enterBlock(block: number): void {
+    this.block = block;
+    this.cpus = this.runner!.requests().length;
+    this.index = new AccessIndex(this.cpus);
+    this.lastOf = new Array<number>(this.cpus).fill(-1);
+    this.spin = Array.from({ length: this.cpus }, () => ({
+      again: false,
+      reads: new Set<number>(),
+      dirty: false,
+      wrote: false,
+    }));
+    this.spinning = new Map();
+    this.nextSleep = empty();
+    this.blockLocks[block] = this.tracking.allLockStates();
+    this.blockStart[block] = this.pos;
+  }
+
+  private choose(ready: number[], block: number): number | 'stop' {
+    this.tracking.adoptPending();
+    if (block !== this.block) this.enterBlock(block);
+    const x = this.pos;
+    if (x < this.replayTo) return this.events[x]!.cpu;
+    if (this.budget()) return 'stop';
+    const r = this.runner!;
+    if (x === this.replayTo && x < this.nodes.length) {
+      const n = this.nodes[x]!;
+      r.restoreHistory(n.hist);
+      r.recording = true;
+      return n.cur;
+    }
+    const enabled = ready.filter((c) => !this.spinning.has(c));
+    if (enabled.length === 0) {
+      this.ended = 'livelock';
+      return 'stop';
+    }
+    const prev = x > this.blockStart[block]! ? this.events[x - 1]! : null;
+    const last = prev ? prev.cpu : -1;
+    const pre = prev ? this.nodes[x - 1]!.pre + this.cost(this.nodes[x - 1]!, prev.cpu) : 0;
+    const node: Node = {
+      block,
+      enabled,
+      backtrack: new Set(),
+      done: new Map(),
+      sleep: this.nextSleep,
+      cur: -1,
+      pre,
+      last,
+      hist: r.saveHistory(),
+    };
+    let cands = enabled.filter((c) => !node.sleep.has(c));
+    const bound = this.opts.preemptions;
+    if (bound !== undefined) cands = cands.filter((c) => pre + this.cost(node, c) <= bound);
+    if (cands.length === 0) {
+      this.ended = 'sleep';
+      return 'stop';
+    }
+    node.cur = cands.includes(last) ? last : cands[0]!;
+    if (this.opts.reduction === 'sleep' || bound !== undefined) cands.forEach((c) => node.backtrack.add(c));
+    else node.backtrack.add(node.cur);
+    this.nodes.push(node);
+    return node.cur;
+  }
+
+  /** One preemption: leaving a CPU that could have gone on. */
+  private cost(node: Node, c: number): number {
+    return node.last >= 0 && c !== node.last && node.enabled.includes(node.last) ? 1 : 0;
+  }
+
+  private before(cpu: number, parallel: boolean): void {
+    if (!parallel || this.pos < this.replayTo) return;
+    this.rewound = false;
+    this.viol = [];
+    const l = this.runner!.requests()[cpu]?.lock;
+    const id = l ? (l.lock as unknown as { [OID]?: number })[OID] : undefined;
+    this.req = l && id !== undefined ? { lock: id, mode: l.mode, shared: l.shared } : null;
+    this.fp = newFootprint();
+    this.fp.cpu = cpu;
+    recordInto(this.fp);
+  }
+
+  private after(cpu: number, parallel: boolean): void {
+    recordInto(null);
+    this.tracking.adoptPending();
+    if (!parallel) return;
+    const x = this.pos++;
+    const ev = x < this.events.length ? this.events[x]! : this.record(cpu, x);
+    this.index.add(cpu, x, ev.fp);
+    this.lastOf[cpu] = x;
+    this.spinStep(ev);
+    this.rewound = false;
+    if (x >= this.replayTo) this.afterNew(x, ev);
+  }
+
+  /** The event just run, with its dependencies and clock. */
+  private record(cpu: number, x: number): Ev {
+    const fp = this.fp ?? newFootprint();
+    this.fp = null;
+    lockMeaning(fp, this.tracking);
+    const prev = this.lastOf[cpu]!;
+    const deps = this.index.conflicts(cpu, fp);
+    const idx = prev >= 0 ? this.events[prev]!.idx + 1 : 0;
+    const preds = [...deps, prev].map((d) => (d >= 0 ? this.events[d] : undefined));
+    let locks: Map<number, LockSnap> | null = null;
+    for (const id of fp.locks?.keys() ?? []) {
+      locks ??= new Map();
+      locks.set(id, this.tracking.lockState(id));
+    }
+    const ev: Ev = {
+      cpu,
+      block: this.block,
+      idx,
+      fp,
+      clock: clockOf(cpu, idx, this.cpus, preds),
+      deps,
+      prev,
+      req: this.req,
+      locks,
+      viol: this.viol.length > 0 ? this.viol : null,
+    };
+    this.viol = [];
+    if (Dpor.debug) {
+      const st = this.runner!.steps[this.runner!.steps.length - 1];
+      (ev as Ev & { what?: string }).what = st ? `${st.fn}:${st.line}` : '?';
+    }
+    this.events.push(ev);
+    return ev;
+  }
+
+  /** Sleep set for the next point, states seen, violations found. */
+  private afterNew(x: number, ev: Ev): void {
+    const node = this.nodes[x]!;
+    const next = new Map<number, Footprint>();
+    for (const src of [node.sleep, node.done])
+      for (const [c, f] of src) if (c !== node.cur && !dependent(f, ev.fp)) next.set(c, f);
+    this.nextSleep = next;
+    const r = this.runner!;
+    const key = stateKey(r.s);
+    const hist = r.historyKey();
+    // 53 bits from two hashes: a count of states, never used to prune
+    const h = fnv(fnv(2166136261, key), hist) * 2097152 + (fnv(fnv(84696351, hist), key) & 2097151);
+    if (!this.seen.has(h)) {
+      this.seen.add(h);
+      this.out.states++;
+    }
+    for (const v of ev.viol ?? []) this.found(v, this.scheduleTo(x));
+  }
+
+  /**
+   * The lock dance: a walker that restarts after a pass that changed nothing but locks and saw
+   * nothing change since it read it would do the same pass again, so it waits until another
+   * CPU writes something that pass read (GenMC's treatment of spin loops; see docs/MODEL.md).
+   */
+  private spinStep(ev: Ev): void {
+    const p = ev.cpu;
+    const written = [...ev.fp.w.keys(), ...ev.fp.a];
+    for (let c = 0; c < this.cpus; c++) {
+      if (c === p) continue;
+      const s = this.spin[c]!;
+      if (!s.dirty && written.some((l) => s.reads.has(l))) s.dirty = true;
+      const wake = this.spinning.get(c);
+      if (wake && written.some((l) => wake.has(l))) this.spinning.delete(c);
+    }
+    const s = this.spin[p]!;
+    for (const l of ev.fp.r) s.reads.add(l);
+    if (!s.wrote && written.some((l) => this.tracking.lockOfLoc(l) === undefined)) s.wrote = true;
+    if (!this.rewound) return;
+    if (s.again && !s.dirty && !s.wrote) this.spinning.set(p, s.reads);
+    this.spin[p] = { again: true, reads: new Set(), dirty: false, wrote: false };
+  }
+
+  private onViolation(v: Violation): void {
+    if (this.opts.kind !== undefined && v.kind !== this.opts.kind) return;
+    if (this.fp) {
+      this.viol.push(v);
+      return;
+    }
+    if (this.pos < this.replayTo) return;
+    // after a block's end (whole-state checks, a later sequential op) or a deadlock: every step
+    // of the blocks so far is needed
+    const all = this.blockStart.map((start, b) =>
+      this.events.slice(start, this.blockStart[b + 1] ?? this.pos).map((e) => e.cpu),
+    );
+    this.found(v, all);
+  }
+
+  private found(v: Violation, schedules: number[][]): void {
+    const length = schedules.reduce((n, s) => n + s.length, 0);
+    const best = this.out.found;
+    if (!best || length < best.length) this.out.found = { violation: v, schedules, length };
+  }
+
+  /** Each block's schedule up to step x: x's block keeps only the steps x depends on. */
+  private scheduleTo(x: number): number[][] {
+    const ev = this.events[x]!;
+    return this.blockStart.map((start, b) => {
+      const end = b === ev.block ? x + 1 : (this.blockStart[b + 1] ?? this.pos);
+      const steps = this.events.slice(start, end);
+      return (b === ev.block ? steps.filter((e) => e === ev || hb(e, ev)) : steps).map(
+        (e) => e.cpu,
+      );
+    });
+  }
+
+  private budget(): boolean {
+    if (this.out.stopped) return true;
+    if (this.out.states >= this.opts.maxStates) this.out.stopped = 'max-states';
+    else if ((++this.calls & 63) === 0) {
+      const now = performance.now();
+      if (now >= this.opts.deadline) this.out.stopped = 'max-seconds';
+      else if (now >= this.nextReport && this.opts.progress) {
+        this.nextReport = now + this.opts.progressMs;
+        if (!this.opts.progress(this.progress())) this.out.stopped = 'cancelled';
+      }
+    }
+    return this.out.stopped !== null;
+  }
+
+  progress(): SearchProgress {
+    const o = this.out;
+    return {
+      states: o.states,
+      runs: o.runs,
+      redundant: o.redundant,
+      steps: o.steps,
+      elapsedMs: performance.now() - this.t0,
+      found: o.found !== null,
+    };
+  }
+
+  // --- between runs ----------------------------------------------------------------------
+  /** Reverse every race whose later step is new in this run (older pairs were done before). */
+  private races(): void {
+    const evs = this.events;
+    for (let j = this.replayTo; j < evs.length; j++) {
+      const e = evs[j]!;
+      this.raceWith(e, j);
+    }
+    for (const v of this.virtual) this.raceWith(v, evs.length);
+    this.virtual = [];
+  }
+
+  /** Each race of step e (at j): an earlier dependent step nothing else orders before it. */
+  private raceWith(e: Ev, j: number): void {
+    const evs = this.events;
+    for (let t = 0; t < e.deps.length; t++) {
+      const i = e.deps[t]!;
+      if (i < 0 || t === e.cpu) continue;
+      const ei = evs[i]!;
+      const covered =
+        e.deps.some((k, u) => u !== t && k >= 0 && hb(ei, evs[k]!)) ||
+        (e.prev >= 0 && hb(ei, evs[e.prev]!));
+      if (!covered) reverseRace(this.nodes, evs, this.blockLocks, this.blockStart, i, e, j);
+    }
+  }
+
+  /**
+   * A run that ended with CPUs waiting for locks (a deadlock, or the others spinning): each
+   * waiting request is a step that never ran, but its race with the step holding the lock
+   * must be reversed too, or the order in which it gets the lock first is never tried.
+   */
+  private waiting(): void {
+    const r = this.runner!;
+    for (const q of r.requests()) {
+      if (q.done || !q.lock || this.block < 0) continue;
+      const id = (q.lock.lock as unknown as { [OID]?: number })[OID];
+      if (id === undefined) continue;
+      // the acquire it waits to make, by its meaning (see lockMeaning)
+      const [, all, mode] = this.tracking.lockLocsOf(id);
+      const fp: Footprint = { r: new Set(), w: new Map(), a: new Set() };
+      if (q.lock.mode === 'r' && q.lock.shared) fp.a.add(all!).add(mode!);
+      else fp.w.set(all!, ANY).set(mode!, ANY);
+      const prev = this.lastOf[q.cpu]!;
+      const deps = this.index.conflicts(q.cpu, fp);
+      const idx = prev >= 0 ? this.events[prev]!.idx + 1 : 0;
+      const preds = [...deps, prev].map((d) => (d >= 0 ? this.events[d] : undefined));
+      this.virtual.push({
+        cpu: q.cpu,
+        block: this.block,
+        idx,
+        fp,
+        clock: clockOf(q.cpu, idx, this.cpus, preds),
+        deps,
+        prev,
+        req: { lock: id, mode: q.lock.mode, shared: q.lock.shared },
+        locks: null,
+        viol: null,
+      });
+    }
+  }
+
+  /** The deepest point with a CPU left to try: the next run branches there. */
+  private backtrack(): boolean {
+    const nodes = this.nodes;
+    nodes.length = Math.min(nodes.length, this.events.length);
+    for (let x = nodes.length - 1; x >= 0; x--) {
+      const n = nodes[x]!;
+      n.done.set(n.cur, this.events[x]!.fp);
+      const next = [...n.backtrack].find(
+        (c) => !n.done.has(c) && !n.sleep.has(c) && n.enabled.includes(c),
+      );
+      nodes.length = x + 1;
+      this.events.length = x;
+      if (next !== undefined) {
+        n.cur = next;
+        this.replayTo = x;
+        return true;
+      }
+      nodes.length = x;
+    }
+    return false;
+  }
+}
