@@ -6,7 +6,8 @@
 // time; a preemption bound (as CHESS does) makes a search incomplete and says so.
 import { Dpor, type SearchProgress, type StopReason } from './exploreDpor';
 import { exploreBfs } from './exploreBfs';
-import type { Flags } from './flags';
+import type { EraId, Flags } from './flags';
+import type { State } from './state';
 import { effectiveFlags, runScenario } from './replay';
 import type { Scenario } from './scenarioTypes';
 import type { Violation } from './trace';
@@ -15,6 +16,8 @@ export type { SearchProgress, StopReason } from './exploreDpor';
 export type Reduction = 'dpor' | 'sleep' | 'none';
 
 export const DEFAULT_MAX_STATES = 1_000_000;
+/** finished states remembered (each with what its continuations touch): about 200 MB at most */
+export const DEFAULT_MAX_CACHED = 300_000;
 
 export interface ExploreOptions {
   era?: string;
@@ -62,6 +65,24 @@ export interface ExploreResult {
   shortest: boolean;
   reduction: Reduction;
   counts: Record<string, number>;
+}
+
+/** Run the given schedules from `base` and stop where they end. */
+function replayTo(
+  sc: Scenario,
+  era: EraId,
+  flags: Flags,
+  base: { state: State; op: number; taken: number },
+  want: number[][],
+) {
+  const at = want.map(() => 0);
+  return runScenario(sc, era, flags, {
+    base,
+    chooser: (_ready, block) => {
+      const s = want[block] ?? [];
+      return at[block]! < s.length ? s[at[block]!++]! : 'stop';
+    },
+  });
 }
 
 function withoutSchedules(sc: Scenario): Scenario {
@@ -149,6 +170,8 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     ...(opts.kind === undefined ? {} : { kind: opts.kind }),
     maxStates,
     maxRuns: opts.maxRuns ?? Infinity,
+    maxCached: DEFAULT_MAX_CACHED,
+    maxCachedLocs: 20_000_000,
     deadline,
     ...(opts.progress ? { progress: opts.progress } : {}),
     progressMs: opts.progressMs ?? 1000,
@@ -160,24 +183,32 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     redundant: out.redundant,
     steps: out.steps,
     stoppedBy: out.stopped,
-    counts: { ...out.counts, ...(out.livelocks > 0 ? { livelocks: out.livelocks } : {}) },
-    shortest: out.found !== null && out.stopped === null && bounded === null,
+    counts: out.counts,
   });
   if (out.found) {
+    res.shortest = false;
     // Replay the schedule found, stopping where it ends: the violations a pasted schedule gives.
-    const want = out.found.schedules;
-    const at = want.map(() => 0);
-    const r = runScenario(sc, era, flags, {
-      base,
-      chooser: (_ready, block) => {
-        const s = want[block] ?? [];
-        return at[block]! < s.length ? s[at[block]!++]! : 'stop';
-      },
-    });
-    res.violations = r.violations;
-    res.schedules = r.choices.map((c) => [...c]);
+    const r = replayTo(sc, era, flags, base, out.found.schedules);
     if (!r.violations.some((v) => v.kind === out.found!.violation.kind)) {
       throw new Error(`explore: the schedule found does not replay its ${out.found.violation.kind}`);
+    }
+    res.violations = r.violations;
+    res.schedules = r.choices.map((c) => [...c]);
+    // Is there a shorter one? Breadth-first up to one step less, within what is left of the bounds.
+    const left = maxStates - out.states;
+    if (left > 0 && out.found.length > 1 && performance.now() < deadline) {
+      const bfs = exploreBfs(sc, era, flags, base, {
+        maxStates: left,
+        maxDepth: out.found.length - 1,
+        ...(opts.kind === undefined ? {} : { kind: opts.kind }),
+        stop: () => performance.now() >= deadline,
+      });
+      res.explored += bfs.explored;
+      if (bfs.violations.length > 0) {
+        res.violations = bfs.violations;
+        res.schedules = bfs.schedules;
+      }
+      res.shortest = bfs.violations.length > 0 || !bfs.cut;
     }
   }
   return done();

@@ -11,6 +11,8 @@ import type { Violation } from './trace';
 
 export interface BfsOptions {
   maxStates: number;
+  /** look no deeper than this many choices (a search for a shorter schedule than one found) */
+  maxDepth?: number;
   kind?: string;
   /** called after each state with the count so far; true stops the search (a bound or cancel) */
   stop: (explored: number) => boolean;
@@ -76,6 +78,7 @@ export function exploreBfs(
       seen.add(key);
       explored++;
       if (explored >= opts.maxStates || opts.stop(explored)) return out(true);
+      if (opts.maxDepth !== undefined && prefix.length >= opts.maxDepth) continue;
       for (const c of enabled as number[]) next.push([...prefix, c]);
     }
     queue = next;

@@ -1,24 +1,26 @@
-// Explore as a stateless model checker: depth-first over the CPU choices of the parallel blocks,
-// with source-set DPOR and sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic
-// partial order reduction", POPL 2014, Algorithm 1). A run goes to its end choosing one CPU at
-// each point; then every race in it (two dependent steps of different CPUs with nothing
-// ordering them in between) is reversed by adding, at the point before the first step, a CPU
-// that starts the other order. Sleep sets keep a CPU that was already tried at a point asleep
-// until a dependent step wakes it, so no two complete runs are the same class of interleavings
-// (same steps, dependent ones in the same order: same states, same violations).
+// Explore as a model checker: depth-first over the CPU choices of the parallel blocks, with
+// source-set DPOR and sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal dynamic partial
+// order reduction", POPL 2014, Algorithm 1) and a cache of finished states (exploreCache.ts).
+// A run goes to its end choosing one CPU at each point; then every race in it (two dependent
+// steps of different CPUs with nothing ordering them in between) is reversed by adding, at the
+// point before the first step, a CPU that starts the other order. Sleep sets keep a CPU that
+// was already tried at a point asleep until a dependent step wakes it, so no two complete runs
+// are the same class of interleavings (same steps, dependent ones in the same order: same
+// states, same violations).
 //
 // A run re-runs its prefix from the block's start (a CPU's place in its op lives in a JS
 // generator, which cannot be copied), without recording, and records from the branch point.
-import { dependent, hb, type Ev, type LockSnap, type Request } from './exploreEvents';
-import { AccessIndex, clockOf } from './exploreEvents';
+import { addFuture, addStep, injectFuture, Interner, sleepMask } from './exploreCache';
+import type { Cached, Future, FrozenFuture } from './exploreCache';
+import { AccessIndex, clockOf, dependent, hb, type Ev, type LockSnap, type Request } from './exploreEvents';
+import { mix } from './exploreHash';
+import { reverseRace } from './exploreRaces';
 import { ANY, lockMeaning, newFootprint, OID, recordInto, Tracking } from './exploreTrack';
 import type { Footprint } from './exploreTrack';
-import { reverseRace } from './exploreRaces';
 import type { EraId, Flags } from './flags';
 import { Runner, type ExecHooks } from './runner';
 import type { Scenario } from './scenarioTypes';
 import type { State } from './state';
-import { fnv, stateKey } from './stateHash';
 import type { Violation } from './trace';
 
 export type StopReason = 'max-states' | 'max-seconds' | 'max-runs' | 'cancelled';
@@ -39,6 +41,10 @@ export interface DporOptions {
   kind?: string;
   maxStates: number;
   maxRuns: number;
+  /** states kept in the cache (beyond, finished states are forgotten: slower, still complete) */
+  maxCached: number;
+  /** locations kept in the cache's summaries, in all */
+  maxCachedLocs: number;
   deadline: number;
   progress?: (p: SearchProgress) => boolean;
   progressMs: number;
@@ -55,7 +61,8 @@ export interface DporOutcome {
   states: number;
   runs: number;
   redundant: number;
-  livelocks: number;
+  /** runs that ended in a state already explored */
+  cached: number;
   steps: number;
   found: Found | null;
   stopped: StopReason | null;
@@ -73,19 +80,12 @@ interface Node {
   /** preemptions before this point, and the CPU of the block's previous step (-1: none) */
   pre: number;
   last: number;
-  /** every CPU's history here (a re-run up to this point records nothing) */
-  hist: ReturnType<Runner['saveHistory']>;
-}
-
-/** A CPU's current pass since its last restart (the lock dance): what it read and did. */
-interface Spin {
-  /** not its first pass (the first may have done work: PTEs turned into migration entries) */
-  again: boolean;
-  reads: Set<number>;
-  /** another CPU wrote something after this pass read it */
-  dirty: boolean;
-  /** this pass changed something besides taking and dropping locks */
-  wrote: boolean;
+  /** the state here (shared state and every CPU's observations) */
+  key: number;
+  /** what the CPUs did below this point, in every run so far */
+  future: Future;
+  /** below it a run came back to a state above it (the lock dance): not cached */
+  loop: boolean;
 }
 
 const empty = <K, V>(): Map<K, V> => new Map<K, V>();
@@ -97,13 +97,15 @@ export class Dpor {
   private readonly events: Ev[] = [];
   private readonly tracking = new Tracking();
   private readonly seen = new Set<number>();
+  private readonly cache = new Map<number, Cached>();
+  private readonly interner = new Interner();
   private readonly t0 = performance.now();
   private nextReport: number;
   private out: DporOutcome = {
     states: 0,
     runs: 0,
     redundant: 0,
-    livelocks: 0,
+    cached: 0,
     steps: 0,
     found: null,
     stopped: null,
@@ -117,16 +119,18 @@ export class Dpor {
   private cpus = 0;
   private index = new AccessIndex(0);
   private lastOf: number[] = [];
-  private spin: Spin[] = [];
-  private spinning = new Map<number, Set<number>>();
+  /** each CPU's observations so far in the block, and at its checkpoints */
+  private obs: number[] = [];
+  private marks = new Map<string, number>();
   private fp: Footprint | null = null;
   private req: Request | null = null;
-  private rewound = false;
   private viol: Violation[] = [];
   private nextSleep = empty<number, Footprint>();
   private blockLocks: Map<number, LockSnap>[] = [];
   private blockStart: number[] = [];
-  private ended: 'sleep' | 'livelock' | null = null;
+  /** how the run ended before every CPU finished, and what lies below that point */
+  private ended: 'sleep' | 'cached' | 'loop' | null = null;
+  private tail: Future | FrozenFuture = new Map();
   private virtual: Ev[] = [];
   private calls = 0;
 
@@ -143,7 +147,7 @@ export class Dpor {
   search(): DporOutcome {
     do {
       this.runOnce();
-      if (this.out.stopped) break;
+      if (this.out.stopped || this.out.found) break;
       if (this.opts.reduction === 'dpor' && this.opts.preemptions === undefined) this.races();
     } while (this.backtrack());
     return this.out;
@@ -154,6 +158,7 @@ export class Dpor {
     this.pos = 0;
     this.block = -1;
     this.ended = null;
+    this.tail = new Map();
     this.viol = [];
     this.blockLocks = [];
     this.blockStart = [];
@@ -161,20 +166,19 @@ export class Dpor {
     const hooks: ExecHooks = {
       before: (cpu, par) => this.before(cpu, par),
       after: (cpu, par) => this.after(cpu, par),
-      rewound: () => (this.rewound = true),
+      mark: (cpu, kind, label) => this.mark(cpu, kind, label),
       violation: (v) => this.onViolation(v),
     };
     const r = new Runner(this.era, this.flags, {
       base: { ...this.base, copy: (s) => this.tracking.clone(s) },
       chooser: (ready, block) => this.choose(ready, block),
       hooks,
-      history: true,
-      record: this.replayTo === 0,
+      record: Dpor.debug,
     });
     this.runner = r;
     try {
       r.run(this.sc);
-      if (r.stopped || this.ended === 'livelock') this.waiting();
+      if (r.stopped) this.waiting();
     } finally {
       recordInto(null);
       this.tracking.end();
@@ -184,11 +188,10 @@ export class Dpor {
       this.out.counts[k] = Math.max(this.out.counts[k] ?? 0, v);
     if (this.out.stopped) return;
     if (this.ended === 'sleep') this.out.redundant++;
-    else {
-      this.out.runs++;
-      if (this.ended === 'livelock') this.out.livelocks++;
-    }
-    if (this.out.runs + this.out.redundant >= this.opts.maxRuns) this.out.stopped = 'max-runs';
+    else if (this.ended === 'cached' || this.ended === 'loop') this.out.cached++;
+    else this.out.runs++;
+    if (this.out.runs + this.out.redundant + this.out.cached >= this.opts.maxRuns)
+      this.out.stopped = 'max-runs';
   }
 
   private enterBlock(block: number): void {
@@ -196,16 +199,23 @@ export class Dpor {
     this.cpus = this.runner!.requests().length;
     this.index = new AccessIndex(this.cpus);
     this.lastOf = new Array<number>(this.cpus).fill(-1);
-    this.spin = Array.from({ length: this.cpus }, () => ({
-      again: false,
-      reads: new Set<number>(),
-      dirty: false,
-      wrote: false,
-    }));
-    this.spinning = new Map();
+    this.obs = new Array<number>(this.cpus).fill(0);
+    this.marks = new Map();
     this.nextSleep = empty();
     this.blockLocks[block] = this.tracking.allLockStates();
     this.blockStart[block] = this.pos;
+  }
+
+  /** The state now: the shared state's hash and every CPU's observations. */
+  private key(): number {
+    let [a, b] = this.tracking.stateHash();
+    a = mix(a, this.block);
+    b = mix(b, ~this.block);
+    for (const o of this.obs) {
+      a = mix(a, o);
+      b = mix(o, b);
+    }
+    return a * 2097152 + (b & 2097151);
   }
 
   private choose(ready: number[], block: number): number | 'stop' {
@@ -216,39 +226,56 @@ export class Dpor {
     if (this.budget()) return 'stop';
     const r = this.runner!;
     if (x === this.replayTo && x < this.nodes.length) {
-      const n = this.nodes[x]!;
-      r.restoreHistory(n.hist);
-      r.recording = true;
-      return n.cur;
+      r.recording = Dpor.debug;
+      return this.nodes[x]!.cur;
     }
-    const enabled = ready.filter((c) => !this.spinning.has(c));
-    if (enabled.length === 0) {
-      this.ended = 'livelock';
+    const key = this.key();
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      this.out.states++;
+    }
+    const start = this.blockStart[block]!;
+    // the same state as a point above: a walker's restart that changed nothing (the loop is
+    // explored from there); every CPU is tried at that point, as the cycle proviso asks
+    for (let y = x - 1; y >= start; y--) {
+      const up = this.nodes[y]!;
+      if (up.key !== key) continue;
+      for (const c of up.enabled) if (!up.sleep.has(c)) up.backtrack.add(c);
+      for (let z = y + 1; z < x; z++) this.nodes[z]!.loop = true;
+      this.ended = 'loop';
       return 'stop';
     }
-    const prev = x > this.blockStart[block]! ? this.events[x - 1]! : null;
-    const last = prev ? prev.cpu : -1;
-    const pre = prev ? this.nodes[x - 1]!.pre + this.cost(this.nodes[x - 1]!, prev.cpu) : 0;
+    const hit = this.cache.get(key);
+    if (hit && (hit.sleep & ~sleepMask(this.nextSleep)) === 0) {
+      injectFuture(this.nodes, this.events, start, x, this.lastOf, hit.future);
+      this.tail = hit.future;
+      this.ended = 'cached';
+      return 'stop';
+    }
+    const prev = x > start ? this.events[x - 1]! : null;
     const node: Node = {
       block,
-      enabled,
+      enabled: ready,
       backtrack: new Set(),
       done: new Map(),
       sleep: this.nextSleep,
       cur: -1,
-      pre,
-      last,
-      hist: r.saveHistory(),
+      pre: prev ? this.nodes[x - 1]!.pre + this.cost(this.nodes[x - 1]!, prev.cpu) : 0,
+      last: prev ? prev.cpu : -1,
+      key,
+      future: new Map(),
+      loop: false,
     };
-    let cands = enabled.filter((c) => !node.sleep.has(c));
+    let cands = ready.filter((c) => !node.sleep.has(c));
     const bound = this.opts.preemptions;
-    if (bound !== undefined) cands = cands.filter((c) => pre + this.cost(node, c) <= bound);
+    if (bound !== undefined) cands = cands.filter((c) => node.pre + this.cost(node, c) <= bound);
     if (cands.length === 0) {
       this.ended = 'sleep';
       return 'stop';
     }
-    node.cur = cands.includes(last) ? last : cands[0]!;
-    if (this.opts.reduction === 'sleep' || bound !== undefined) cands.forEach((c) => node.backtrack.add(c));
+    node.cur = cands.includes(node.last) ? node.last : cands[0]!;
+    if (this.opts.reduction === 'sleep' || bound !== undefined)
+      cands.forEach((c) => node.backtrack.add(c));
     else node.backtrack.add(node.cur);
     this.nodes.push(node);
     return node.cur;
@@ -261,7 +288,6 @@ export class Dpor {
 
   private before(cpu: number, parallel: boolean): void {
     if (!parallel || this.pos < this.replayTo) return;
-    this.rewound = false;
     this.viol = [];
     const l = this.runner!.requests()[cpu]?.lock;
     const id = l ? (l.lock as unknown as { [OID]?: number })[OID] : undefined;
@@ -276,16 +302,31 @@ export class Dpor {
     this.tracking.adoptPending();
     if (!parallel) return;
     const x = this.pos++;
-    const ev = x < this.events.length ? this.events[x]! : this.record(cpu, x);
+    const ev = x < this.events.length ? this.events[x]! : this.record(cpu);
     this.index.add(cpu, x, ev.fp);
     this.lastOf[cpu] = x;
-    this.spinStep(ev);
-    this.rewound = false;
-    if (x >= this.replayTo) this.afterNew(x, ev);
+    this.obs[cpu] = mix(this.obs[cpu]!, ev.fp.obs);
+    if (x < this.replayTo) return;
+    const node = this.nodes[x]!;
+    const next = new Map<number, Footprint>();
+    for (const src of [node.sleep, node.done])
+      for (const [c, f] of src) if (c !== node.cur && !dependent(f, ev.fp)) next.set(c, f);
+    this.nextSleep = next;
+    for (const v of ev.viol ?? []) this.found(v, this.scheduleTo(x));
+  }
+
+  /** A checkpoint keeps a CPU's observations; a rewind (the lock dance's restart) goes back. */
+  private mark(cpu: number, kind: 'checkpoint' | 'rewind', label: string): void {
+    const k = `${cpu}:${label}`;
+    if (kind === 'checkpoint') this.marks.set(k, this.obs[cpu]!);
+    else {
+      const o = this.marks.get(k);
+      if (o !== undefined) this.obs[cpu] = o;
+    }
   }
 
   /** The event just run, with its dependencies and clock. */
-  private record(cpu: number, x: number): Ev {
+  private record(cpu: number): Ev {
     const fp = this.fp ?? newFootprint();
     this.fp = null;
     lockMeaning(fp, this.tracking);
@@ -317,48 +358,6 @@ export class Dpor {
     }
     this.events.push(ev);
     return ev;
-  }
-
-  /** Sleep set for the next point, states seen, violations found. */
-  private afterNew(x: number, ev: Ev): void {
-    const node = this.nodes[x]!;
-    const next = new Map<number, Footprint>();
-    for (const src of [node.sleep, node.done])
-      for (const [c, f] of src) if (c !== node.cur && !dependent(f, ev.fp)) next.set(c, f);
-    this.nextSleep = next;
-    const r = this.runner!;
-    const key = stateKey(r.s);
-    const hist = r.historyKey();
-    // 53 bits from two hashes: a count of states, never used to prune
-    const h = fnv(fnv(2166136261, key), hist) * 2097152 + (fnv(fnv(84696351, hist), key) & 2097151);
-    if (!this.seen.has(h)) {
-      this.seen.add(h);
-      this.out.states++;
-    }
-    for (const v of ev.viol ?? []) this.found(v, this.scheduleTo(x));
-  }
-
-  /**
-   * The lock dance: a walker that restarts after a pass that changed nothing but locks and saw
-   * nothing change since it read it would do the same pass again, so it waits until another
-   * CPU writes something that pass read (GenMC's treatment of spin loops; see docs/MODEL.md).
-   */
-  private spinStep(ev: Ev): void {
-    const p = ev.cpu;
-    const written = [...ev.fp.w.keys(), ...ev.fp.a];
-    for (let c = 0; c < this.cpus; c++) {
-      if (c === p) continue;
-      const s = this.spin[c]!;
-      if (!s.dirty && written.some((l) => s.reads.has(l))) s.dirty = true;
-      const wake = this.spinning.get(c);
-      if (wake && written.some((l) => wake.has(l))) this.spinning.delete(c);
-    }
-    const s = this.spin[p]!;
-    for (const l of ev.fp.r) s.reads.add(l);
-    if (!s.wrote && written.some((l) => this.tracking.lockOfLoc(l) === undefined)) s.wrote = true;
-    if (!this.rewound) return;
-    if (s.again && !s.dirty && !s.wrote) this.spinning.set(p, s.reads);
-    this.spin[p] = { again: true, reads: new Set(), dirty: false, wrote: false };
   }
 
   private onViolation(v: Violation): void {
@@ -413,7 +412,7 @@ export class Dpor {
     return {
       states: o.states,
       runs: o.runs,
-      redundant: o.redundant,
+      redundant: o.redundant + o.cached,
       steps: o.steps,
       elapsedMs: performance.now() - this.t0,
       found: o.found !== null,
@@ -424,12 +423,8 @@ export class Dpor {
   /** Reverse every race whose later step is new in this run (older pairs were done before). */
   private races(): void {
     const evs = this.events;
-    for (let j = this.replayTo; j < evs.length; j++) {
-      const e = evs[j]!;
-      this.raceWith(e, j);
-    }
+    for (let j = this.replayTo; j < evs.length; j++) this.raceWith(evs[j]!, j);
     for (const v of this.virtual) this.raceWith(v, evs.length);
-    this.virtual = [];
   }
 
   /** Each race of step e (at j): an earlier dependent step nothing else orders before it. */
@@ -447,11 +442,12 @@ export class Dpor {
   }
 
   /**
-   * A run that ended with CPUs waiting for locks (a deadlock, or the others spinning): each
-   * waiting request is a step that never ran, but its race with the step holding the lock
-   * must be reversed too, or the order in which it gets the lock first is never tried.
+   * A run that ended with CPUs waiting for locks (a deadlock): each waiting request is a step
+   * that never ran, but its race with the step holding the lock must be reversed too, or the
+   * order in which it gets the lock first is never tried.
    */
   private waiting(): void {
+    this.virtual = [];
     const r = this.runner!;
     for (const q of r.requests()) {
       if (q.done || !q.lock || this.block < 0) continue;
@@ -459,14 +455,14 @@ export class Dpor {
       if (id === undefined) continue;
       // the acquire it waits to make, by its meaning (see lockMeaning)
       const [, all, mode] = this.tracking.lockLocsOf(id);
-      const fp: Footprint = { r: new Set(), w: new Map(), a: new Set() };
+      const fp: Footprint = { r: new Set(), w: new Map(), a: new Set(), obs: 0 };
       if (q.lock.mode === 'r' && q.lock.shared) fp.a.add(all!).add(mode!);
       else fp.w.set(all!, ANY).set(mode!, ANY);
       const prev = this.lastOf[q.cpu]!;
       const deps = this.index.conflicts(q.cpu, fp);
       const idx = prev >= 0 ? this.events[prev]!.idx + 1 : 0;
       const preds = [...deps, prev].map((d) => (d >= 0 ? this.events[d] : undefined));
-      this.virtual.push({
+      const v: Ev = {
         cpu: q.cpu,
         block: this.block,
         idx,
@@ -477,27 +473,45 @@ export class Dpor {
         req: { lock: id, mode: q.lock.mode, shared: q.lock.shared },
         locks: null,
         viol: null,
-      });
+      };
+      this.virtual.push(v);
+      addStep(this.tail as Future, q.cpu, fp);
     }
   }
 
-  /** The deepest point with a CPU left to try: the next run branches there. */
+  /**
+   * The deepest point with a CPU left to try: the next run branches there. Points left behind
+   * are finished: what happened below them goes up to their parent, and into the cache.
+   */
   private backtrack(): boolean {
     const nodes = this.nodes;
-    nodes.length = Math.min(nodes.length, this.events.length);
+    const evs = this.events;
+    this.virtual = [];
+    let below = this.tail;
+    nodes.length = Math.min(nodes.length, evs.length);
     for (let x = nodes.length - 1; x >= 0; x--) {
       const n = nodes[x]!;
-      n.done.set(n.cur, this.events[x]!.fp);
+      const e = evs[x]!;
+      addStep(n.future, e.cpu, e.fp);
+      addFuture(n.future, below);
+      n.done.set(n.cur, e.fp);
       const next = [...n.backtrack].find(
         (c) => !n.done.has(c) && !n.sleep.has(c) && n.enabled.includes(c),
       );
       nodes.length = x + 1;
-      this.events.length = x;
+      evs.length = x;
       if (next !== undefined) {
         n.cur = next;
         this.replayTo = x;
         return true;
       }
+      if (
+        !n.loop &&
+        this.cache.size < this.opts.maxCached &&
+        this.interner.size < this.opts.maxCachedLocs
+      )
+        this.cache.set(n.key, { sleep: sleepMask(n.sleep), future: this.interner.freeze(n.future) });
+      below = n.future;
       nodes.length = x;
     }
     return false;

@@ -66,7 +66,8 @@ export interface RunOptions {
 export interface ExecHooks {
   before(cpu: number, parallel: boolean): void;
   after(cpu: number, parallel: boolean): void;
-  rewound(cpu: number): void;
+  /** after the step: the CPU marked its place (checkpoint) or went back to one (rewind) */
+  mark(cpu: number, kind: 'checkpoint' | 'rewind', label: string): void;
   violation(v: Violation): void;
 }
 
@@ -270,8 +271,8 @@ export class Runner implements Sink {
       else {
         const h = this.marks.get(key);
         if (h !== undefined) this.hist.set(this.curCpu, h);
-        this.opts.hooks?.rewound(this.curCpu);
       }
+      this.opts.hooks?.mark(this.curCpu, this.after.kind, this.after.label);
       this.after = null;
     }
     this.cur = null;
