@@ -111,7 +111,7 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     cancelled: false,
     stoppedBy: null,
     bounded,
-    shortest: true,
+    shortest: false,
     reduction,
     counts: {},
   };
@@ -131,27 +131,31 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     {},
   );
   if (pre.violations.length > 0 || pre.stopped || first < 0) {
-    res.violations = opts.kind ? pre.violations.filter((v) => v.kind === opts.kind) : pre.violations;
+    res.violations = opts.kind
+      ? pre.violations.filter((v) => v.kind === opts.kind)
+      : pre.violations;
     res.runs = 1;
     res.counts = pre.counts;
+    res.shortest = res.violations.length > 0;
     return done();
   }
   const base = { state: pre.s, op: first, taken: pre.taken };
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const deadline = t0 + (opts.maxSeconds ?? Infinity) * 1000;
   if (reduction === 'none') {
+    // breadth-first: the first violation found has a shortest schedule
     let next = t0 + (opts.progressMs ?? 1000);
     const bfs = exploreBfs(sc, era, flags, base, {
       maxStates,
       ...(opts.kind === undefined ? {} : { kind: opts.kind }),
       stop: (explored) => {
         const now = performance.now();
-        if (now >= deadline) return (res.stoppedBy = 'max-seconds'), true;
+        if (now >= deadline) return ((res.stoppedBy = 'max-seconds'), true);
         if (now < next || !opts.progress) return false;
         next = now + (opts.progressMs ?? 1000);
         const p = { states: explored, runs: 0, redundant: 0, steps: 0, found: false };
         if (opts.progress({ ...p, elapsedMs: now - t0 })) return false;
-        return (res.stoppedBy = 'cancelled'), true;
+        return ((res.stoppedBy = 'cancelled'), true);
       },
     });
     Object.assign(res, {
@@ -162,6 +166,7 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
       counts: bfs.counts,
     });
     if (bfs.cut) res.stoppedBy ??= 'max-states';
+    res.shortest = bfs.violations.length > 0;
     return done();
   }
   const dpor = new Dpor(sc, era, flags, base, {
@@ -186,11 +191,13 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     counts: out.counts,
   });
   if (out.found) {
-    res.shortest = false;
+    res.shortest = out.found.length <= 1;
     // Replay the schedule found, stopping where it ends: the violations a pasted schedule gives.
     const r = replayTo(sc, era, flags, base, out.found.schedules);
     if (!r.violations.some((v) => v.kind === out.found!.violation.kind)) {
-      throw new Error(`explore: the schedule found does not replay its ${out.found.violation.kind}`);
+      throw new Error(
+        `explore: the schedule found does not replay its ${out.found.violation.kind}`,
+      );
     }
     res.violations = r.violations;
     res.schedules = r.choices.map((c) => [...c]);

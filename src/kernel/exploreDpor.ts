@@ -12,7 +12,15 @@
 // generator, which cannot be copied), without recording, and records from the branch point.
 import { addFuture, addStep, injectFuture, Interner, sleepMask } from './exploreCache';
 import type { Cached, Future, FrozenFuture } from './exploreCache';
-import { AccessIndex, clockOf, dependent, hb, type Ev, type LockSnap, type Request } from './exploreEvents';
+import {
+  AccessIndex,
+  clockOf,
+  dependent,
+  hb,
+  type Ev,
+  type LockSnap,
+  type Request,
+} from './exploreEvents';
 import { mix } from './exploreHash';
 import { reverseRace } from './exploreRaces';
 import { ANY, lockMeaning, newFootprint, OID, recordInto, Tracking } from './exploreTrack';
@@ -510,7 +518,10 @@ export class Dpor {
         this.cache.size < this.opts.maxCached &&
         this.interner.size < this.opts.maxCachedLocs
       )
-        this.cache.set(n.key, { sleep: sleepMask(n.sleep), future: this.interner.freeze(n.future) });
+        this.cache.set(n.key, {
+          sleep: sleepMask(n.sleep),
+          future: this.interner.freeze(n.future),
+        });
       below = n.future;
       nodes.length = x;
     }

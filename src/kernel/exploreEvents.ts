@@ -86,8 +86,7 @@ export class AccessIndex {
   conflicts(cpu: number, fp: Footprint): number[] {
     const best = new Array<number>(this.cpus).fill(-1);
     const take = (list: number[]): void => {
-      for (let t = 0; t < this.cpus; t++)
-        if (t !== cpu && list[t]! > best[t]!) best[t] = list[t]!;
+      for (let t = 0; t < this.cpus; t++) if (t !== cpu && list[t]! > best[t]!) best[t] = list[t]!;
     };
     for (const l of fp.r) {
       const a = this.at.get(l);

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { explore } from './explore';
 import type { EraId, Flags } from './flags';
 import { choiceArb, choicesArb, interpret, play, scenarioOf } from './randomOps';
-import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
+import { effectiveFlags, runScenario } from './replay';
+import { ScenarioError, type ParallelOp, type Scenario, type SimpleOp } from './scenarioTypes';
+import { builtinScenarios } from '../scenarios';
 
 const RUNS = Number(process.env.REDUCTION_RUNS ?? 60);
 const TIMEOUT = 600_000;
@@ -120,4 +122,77 @@ describe('partial-order reduction against the full search', () => {
       TIMEOUT,
     );
   }
+});
+
+/** Every built-in race's block and setting (its breaking and fixed eras), to add an op to. */
+const RACES = builtinScenarios.flatMap(({ id, scenario }) => {
+  if (!scenario.ops.some((o) => o.op === 'parallel')) return [];
+  const { flags: _own, ...rest } = scenario;
+  const settings = [...(scenario.expect?.breaks ?? []), ...(scenario.expect?.holds ?? [])];
+  return settings.map((s) => ({
+    id,
+    era: s.era,
+    sc: s.flags ? { ...rest, flags: s.flags } : rest,
+  }));
+});
+
+describe('partial-order reduction against the full search on the built-in races', () => {
+  it(
+    'every race, with a random op added on a CPU or on a CPU of its own',
+    () => {
+      let broke = 0;
+      let compared = 0;
+      fc.assert(
+        fc.property(
+          fc.nat({ max: RACES.length - 1 }),
+          racyArb,
+          fc.nat({ max: 3 }),
+          fc.boolean(),
+          (which, choice, thread, before) => {
+            const { era, sc } = RACES[which]!;
+            const at = sc.ops.findIndex((o) => o.op === 'parallel');
+            const block = sc.ops[at] as ParallelOp;
+            let found: Scenario;
+            let full: ReturnType<typeof explore>;
+            let dpor: ReturnType<typeof explore>;
+            try {
+              const { flags } = effectiveFlags(sc, { era });
+              const s = runScenario({ ...sc, ops: sc.ops.slice(0, at) }, era, flags, {}).s;
+              let fresh = 1000;
+              const extra = interpret(s, choice, () => fresh++).slice(0, 1);
+              if (extra.length === 0) return;
+              const threads = block.threads.map((t) => [...t]);
+              if (thread >= threads.length) threads.push(extra);
+              else
+                threads[thread] = before
+                  ? [...extra, ...threads[thread]!]
+                  : [...threads[thread]!, ...extra];
+              const ops = sc.ops.map((o, i) =>
+                i === at ? { op: 'parallel' as const, threads } : o,
+              );
+              found = { ...sc, ops };
+              full = explore(found, { era, reduction: 'none', maxStates: FULL_CAP });
+              if (!full.complete && full.violations.length === 0) return;
+              dpor = explore(found, { era });
+            } catch (e) {
+              if (e instanceof ScenarioError) return;
+              throw e;
+            }
+            compared++;
+            const what = `${era} ${JSON.stringify(found.flags ?? {})} ${JSON.stringify(found.ops[at])}`;
+            expect(dpor.complete || dpor.violations.length > 0, what).toBe(true);
+            expect(dpor.violations.length > 0, what).toBe(full.violations.length > 0);
+            if (full.violations.length > 0) {
+              broke++;
+              expect(length(dpor.schedules), what).toBe(length(full.schedules));
+            }
+          },
+        ),
+        { numRuns: RUNS * 2 },
+      );
+      console.info(`built-in races: ${compared} blocks, ${broke} broke`);
+      expect(broke).toBeGreaterThan(RUNS / 10);
+    },
+    TIMEOUT,
+  );
 });

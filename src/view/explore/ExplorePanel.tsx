@@ -14,8 +14,10 @@ import { parallelOps, settingText } from './exploreText';
 import { useLoadInterleaving } from './useLoadInterleaving';
 import './explore.css';
 
-/** The search stops here and says so: the page stays responsive, the worker finite. */
+/** The search stops at these bounds and says so: the worker's time and memory stay finite. */
 export const EXPLORE_MAX_STATES = 200_000;
+export const EXPLORE_MAX_SECONDS = 60;
+const LIMITS = { maxStates: EXPLORE_MAX_STATES, maxSeconds: EXPLORE_MAX_SECONDS };
 
 const sameFlags = (a: Partial<Flags>, b: Partial<Flags>): boolean => {
   const ka = Object.keys(a) as (keyof Flags)[];
@@ -55,6 +57,7 @@ export function ExplorePanel({ session }: { session: Session }) {
         era: session.era,
         flags: session.flags,
         maxStates: EXPLORE_MAX_STATES,
+        maxSeconds: EXPLORE_MAX_SECONDS,
       },
     });
   };
@@ -69,7 +72,7 @@ export function ExplorePanel({ session }: { session: Session }) {
       <h2 id="explore-title">Explore</h2>
       <p className="explore-note">
         {blocks > 0
-          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)}, in the background; the first violation comes with the shortest schedule.`
+          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)} in the background, one per class of orders of independent steps, and stops after ${EXPLORE_MAX_SECONDS} s or ${EXPLORE_MAX_STATES.toLocaleString('en-US')} states; a violation comes with the shortest schedule that breaks.`
           : 'This scenario has no parallel block: it has one interleaving only, the timeline.'}
       </p>
       <div className="controls-row">
@@ -105,6 +108,10 @@ export function ExplorePanel({ session }: { session: Session }) {
             result={result}
             scenario={request.scenario}
             setting={setting}
+            limits={{
+              maxStates: request.maxStates ?? LIMITS.maxStates,
+              maxSeconds: request.maxSeconds ?? LIMITS.maxSeconds,
+            }}
             loaded={loaded.scenario !== null && loaded.scenario === session.scenario}
             onLoad={loadResult}
           />
