@@ -390,7 +390,7 @@ export class Runner implements Sink {
             ? this.runParallel(op.threads, op.schedule ?? [], block++, where)
             : this.runSimple(op, where);
         if (!ok) return;
-        if (this.opts.checks !== false) checkStructure(this.s, this, pidsOf(op));
+        if (this.opts.checks !== false) checkStructure(this.s, this, pidsOf(op), op.op);
       }
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
