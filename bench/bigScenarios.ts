@@ -40,6 +40,7 @@ export function forkFan(children = 1000): Scenario {
 
 if (process.argv[1]?.endsWith('bigScenarios.ts')) {
   const [kind = 'chain', n] = process.argv.slice(2);
-  const sc = kind === 'fan' ? forkFan(n ? Number(n) : undefined) : forkChain(n ? Number(n) : undefined);
+  const sc =
+    kind === 'fan' ? forkFan(n ? Number(n) : undefined) : forkChain(n ? Number(n) : undefined);
   process.stdout.write(`${JSON.stringify(sc, null, 1)}\n`);
 }
