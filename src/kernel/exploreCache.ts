@@ -33,6 +33,8 @@ export interface Cached {
   /** the CPUs asleep when it was explored */
   sleep: number;
   future: FrozenFuture;
+  /** the most each per-run count (the lock dance's restarts) grew below it */
+  below: Record<string, number>;
 }
 
 const has = (a: Int32Array, x: number): boolean => {

@@ -94,6 +94,9 @@ interface Node {
   future: Future;
   /** below it a run came back to a state above it (the lock dance): not cached */
   loop: boolean;
+  /** the run's counts (restarts) here, and the most they grew below, over every run */
+  counts: Record<string, number>;
+  below: Record<string, number>;
 }
 
 const empty = <K, V>(): Map<K, V> => new Map<K, V>();
@@ -139,6 +142,8 @@ export class Dpor {
   /** how the run ended before every CPU finished, and what lies below that point */
   private ended: 'sleep' | 'cached' | 'loop' | null = null;
   private tail: Future | FrozenFuture = new Map();
+  /** what the counts would still grow by below the cached state a run stopped at */
+  private tailCounts: Record<string, number> = {};
   private virtual: Ev[] = [];
   private calls = 0;
 
@@ -167,6 +172,7 @@ export class Dpor {
     this.block = -1;
     this.ended = null;
     this.tail = new Map();
+    this.tailCounts = {};
     this.viol = [];
     this.blockLocks = [];
     this.blockStart = [];
@@ -192,8 +198,13 @@ export class Dpor {
       this.tracking.end();
     }
     this.out.steps += r.taken - this.base.taken;
-    for (const [k, v] of Object.entries(r.counts))
+    // counts along the whole run, the part below a cached state included
+    const counts = { ...r.counts };
+    for (const [k, v] of Object.entries(this.tailCounts)) counts[k] = (counts[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(counts)) {
       this.out.counts[k] = Math.max(this.out.counts[k] ?? 0, v);
+      for (const n of this.nodes) n.below[k] = Math.max(n.below[k] ?? 0, v - (n.counts[k] ?? 0));
+    }
     if (this.out.stopped) return;
     if (this.ended === 'sleep') this.out.redundant++;
     else if (this.ended === 'cached' || this.ended === 'loop') this.out.cached++;
@@ -243,13 +254,16 @@ export class Dpor {
       this.out.states++;
     }
     const start = this.blockStart[block]!;
-    // the same state as a point above: a walker's restart that changed nothing (the loop is
-    // explored from there); every CPU is tried at that point, as the cycle proviso asks
+    // the same state as a point above: a walker's restart that changed nothing. What follows is
+    // what follows that point; every point on the loop has every CPU tried (the cycle proviso
+    // of stateful partial-order reduction), so no CPU's step is put off round the loop for ever
     for (let y = x - 1; y >= start; y--) {
-      const up = this.nodes[y]!;
-      if (up.key !== key) continue;
-      for (const c of up.enabled) if (!up.sleep.has(c)) up.backtrack.add(c);
-      for (let z = y + 1; z < x; z++) this.nodes[z]!.loop = true;
+      if (this.nodes[y]!.key !== key) continue;
+      for (let z = y; z < x; z++) {
+        const n = this.nodes[z]!;
+        for (const c of n.enabled) if (!n.sleep.has(c)) n.backtrack.add(c);
+        if (z > y) n.loop = true;
+      }
       this.ended = 'loop';
       return 'stop';
     }
@@ -257,6 +271,7 @@ export class Dpor {
     if (hit && (hit.sleep & ~sleepMask(this.nextSleep)) === 0) {
       injectFuture(this.nodes, this.events, start, x, this.lastOf, hit.future);
       this.tail = hit.future;
+      this.tailCounts = hit.below;
       this.ended = 'cached';
       return 'stop';
     }
@@ -273,6 +288,8 @@ export class Dpor {
       key,
       future: new Map(),
       loop: false,
+      counts: { ...r.counts },
+      below: {},
     };
     let cands = ready.filter((c) => !node.sleep.has(c));
     const bound = this.opts.preemptions;
@@ -521,6 +538,7 @@ export class Dpor {
         this.cache.set(n.key, {
           sleep: sleepMask(n.sleep),
           future: this.interner.freeze(n.future),
+          below: n.below,
         });
       below = n.future;
       nodes.length = x;
