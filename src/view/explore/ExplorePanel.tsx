@@ -16,8 +16,9 @@ import './explore.css';
 
 /** The search stops at these bounds and says so: the worker's time and memory stay finite. */
 export const EXPLORE_MAX_STATES = 200_000;
+export const EXPLORE_TIME_LIMITS = [10, 60, 300] as const;
 export const EXPLORE_MAX_SECONDS = 60;
-const LIMITS = { maxStates: EXPLORE_MAX_STATES, maxSeconds: EXPLORE_MAX_SECONDS };
+const timeText = (s: number): string => (s < 60 ? `${s} s` : `${s / 60} min`);
 
 const sameFlags = (a: Partial<Flags>, b: Partial<Flags>): boolean => {
   const ka = Object.keys(a) as (keyof Flags)[];
@@ -38,6 +39,7 @@ export function ExplorePanel({ session }: { session: Session }) {
     error: null,
   });
   const load = useLoadInterleaving(session);
+  const [maxSeconds, setMaxSeconds] = useState<number>(EXPLORE_MAX_SECONDS);
   const { request, progress, result, error } = state.context;
   const blocks = parallelOps(session.scenario).length;
   const running = state.matches('running');
@@ -57,7 +59,7 @@ export function ExplorePanel({ session }: { session: Session }) {
         era: session.era,
         flags: session.flags,
         maxStates: EXPLORE_MAX_STATES,
-        maxSeconds: EXPLORE_MAX_SECONDS,
+        maxSeconds,
       },
     });
   };
@@ -72,7 +74,7 @@ export function ExplorePanel({ session }: { session: Session }) {
       <h2 id="explore-title">Explore</h2>
       <p className="explore-note">
         {blocks > 0
-          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)} in the background, one per class of orders of independent steps, and stops after ${EXPLORE_MAX_SECONDS} s or ${EXPLORE_MAX_STATES.toLocaleString('en-US')} states; a violation comes with the shortest schedule that breaks.`
+          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)} in the background, one per class of orders of independent steps, and stops at the time limit or after ${EXPLORE_MAX_STATES.toLocaleString('en-US')} states; a violation comes with the shortest schedule that breaks.`
           : 'This scenario has no parallel block: it has one interleaving only, the timeline.'}
       </p>
       <div className="controls-row">
@@ -84,6 +86,21 @@ export function ExplorePanel({ session }: { session: Session }) {
         >
           Explore interleavings
         </button>
+        <label className="explore-limit">
+          {'Time limit '}
+          <select
+            data-testid="explore-time-limit"
+            value={maxSeconds}
+            disabled={running}
+            onChange={(e) => setMaxSeconds(Number(e.target.value))}
+          >
+            {EXPLORE_TIME_LIMITS.map((s) => (
+              <option key={s} value={s}>
+                {timeText(s)}
+              </option>
+            ))}
+          </select>
+        </label>
         {running && (
           <button
             type="button"
@@ -109,8 +126,8 @@ export function ExplorePanel({ session }: { session: Session }) {
             scenario={request.scenario}
             setting={setting}
             limits={{
-              maxStates: request.maxStates ?? LIMITS.maxStates,
-              maxSeconds: request.maxSeconds ?? LIMITS.maxSeconds,
+              maxStates: request.maxStates ?? EXPLORE_MAX_STATES,
+              maxSeconds: request.maxSeconds ?? EXPLORE_MAX_SECONDS,
             }}
             loaded={loaded.scenario !== null && loaded.scenario === session.scenario}
             onLoad={loadResult}
