@@ -114,7 +114,13 @@ export function ExplorePanel({ session }: { session: Session }) {
       {current && request && (
         <ExploreProgressBar
           progress={progress}
-          phase={running ? 'running' : state.matches('done') ? 'done' : 'stopped'}
+          phase={
+            running
+              ? 'running'
+              : state.matches('done') && (result?.complete || (result?.violations.length ?? 0) > 0)
+                ? 'done'
+                : 'stopped'
+          }
           maxStates={request.maxStates ?? EXPLORE_MAX_STATES}
         />
       )}
