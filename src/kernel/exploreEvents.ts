@@ -90,7 +90,9 @@ export class AccessIndex {
     };
     for (const l of fp.r) {
       const a = this.at.get(l);
-      if (a) (take(a.w), take(a.a));
+      if (!a) continue;
+      take(a.w);
+      take(a.a);
     }
     for (const [l, v] of fp.w) {
       const a = this.at.get(l);
@@ -106,7 +108,9 @@ export class AccessIndex {
     }
     for (const l of fp.a) {
       const a = this.at.get(l);
-      if (a) (take(a.r), take(a.w));
+      if (!a) continue;
+      take(a.r);
+      take(a.w);
     }
     return best;
   }

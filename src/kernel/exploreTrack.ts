@@ -340,7 +340,10 @@ export class TrackedMap<K, V> extends Map<K, V> {
       this.remap(r, v);
     }
     const s = this.slot(key);
-    if (had) (STATE.remove(s, old), this.entriesHash.remove(s, old));
+    if (had) {
+      STATE.remove(s, old);
+      this.entriesHash.remove(s, old);
+    }
     STATE.add(s, v);
     this.entriesHash.add(s, v);
     return super.set(key, v);
@@ -457,6 +460,8 @@ export class Tracking {
     this.locks = new Map();
     this.lockAt = new Map();
     STATE = new Zobrist();
+    // the accessors reach the search under way through this module's state
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     CUR = this;
   }
 
