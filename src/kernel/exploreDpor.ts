@@ -14,68 +14,25 @@ import { addFuture, addStep, injectFuture, Interner, sleepMask } from './explore
 import type { Cached, Future, FrozenFuture } from './exploreCache';
 import {
   AccessIndex,
-  clockOf,
   dependent,
+  placeStep,
   hb,
   type Ev,
   type LockSnap,
   type Request,
 } from './exploreEvents';
 import { mix } from './exploreHash';
-import { reverseRace } from './exploreRaces';
-import { ANY, lockMeaning, newFootprint, OID, recordInto, Tracking } from './exploreTrack';
+import { racesOf, waitingStep } from './exploreRaces';
+import { lockMeaning, newFootprint, OID, recordInto, Tracking } from './exploreTrack';
 import type { Footprint } from './exploreTrack';
 import type { EraId, Flags } from './flags';
 import { Runner, type ExecHooks } from './runner';
 import type { Scenario } from './scenarioTypes';
 import type { State } from './state';
 import type { Violation } from './trace';
+import type { DporOptions, DporOutcome, SearchProgress } from './exploreTypes';
 
-export type StopReason = 'max-states' | 'max-seconds' | 'max-runs' | 'cancelled';
-
-export interface SearchProgress {
-  states: number;
-  runs: number;
-  redundant: number;
-  steps: number;
-  elapsedMs: number;
-  found: boolean;
-}
-
-export interface DporOptions {
-  /** 'sleep': every CPU at every point (sleep sets only), for cross-checks */
-  reduction: 'dpor' | 'sleep';
-  preemptions?: number;
-  kind?: string;
-  maxStates: number;
-  maxRuns: number;
-  /** states kept in the cache (beyond, finished states are forgotten: slower, still complete) */
-  maxCached: number;
-  /** locations kept in the cache's summaries, in all */
-  maxCachedLocs: number;
-  deadline: number;
-  progress?: (p: SearchProgress) => boolean;
-  progressMs: number;
-}
-
-export interface Found {
-  violation: Violation;
-  /** the causally needed steps of each block up to the violation, in run order */
-  schedules: number[][];
-  length: number;
-}
-
-export interface DporOutcome {
-  states: number;
-  runs: number;
-  redundant: number;
-  /** runs that ended in a state already explored */
-  cached: number;
-  steps: number;
-  found: Found | null;
-  stopped: StopReason | null;
-  counts: Record<string, number>;
-}
+export type { DporOptions, DporOutcome, Found, SearchProgress, StopReason } from './exploreTypes';
 
 interface Node {
   block: number;
@@ -355,10 +312,7 @@ export class Dpor {
     const fp = this.fp ?? newFootprint();
     this.fp = null;
     lockMeaning(fp, this.tracking);
-    const prev = this.lastOf[cpu]!;
-    const deps = this.index.conflicts(cpu, fp);
-    const idx = prev >= 0 ? this.events[prev]!.idx + 1 : 0;
-    const preds = [...deps, prev].map((d) => (d >= 0 ? this.events[d] : undefined));
+    const place = placeStep(this.events, this.index, this.lastOf, this.cpus, cpu, fp);
     let locks: Map<number, LockSnap> | null = null;
     for (const id of fp.locks?.keys() ?? []) {
       locks ??= new Map();
@@ -367,11 +321,8 @@ export class Dpor {
     const ev: Ev = {
       cpu,
       block: this.block,
-      idx,
       fp,
-      clock: clockOf(cpu, idx, this.cpus, preds),
-      deps,
-      prev,
+      ...place,
       req: this.req,
       locks,
       viol: this.viol.length > 0 ? this.viol : null,
@@ -448,59 +399,23 @@ export class Dpor {
   /** Reverse every race whose later step is new in this run (older pairs were done before). */
   private races(): void {
     const evs = this.events;
-    for (let j = this.replayTo; j < evs.length; j++) this.raceWith(evs[j]!, j);
-    for (const v of this.virtual) this.raceWith(v, evs.length);
+    const at = { nodes: this.nodes, evs, blockLocks: this.blockLocks, blockStart: this.blockStart };
+    for (let j = this.replayTo; j < evs.length; j++) racesOf(at, evs[j]!, j);
+    for (const v of this.virtual) racesOf(at, v, evs.length);
   }
 
-  /** Each race of step e (at j): an earlier dependent step nothing else orders before it. */
-  private raceWith(e: Ev, j: number): void {
-    const evs = this.events;
-    for (let t = 0; t < e.deps.length; t++) {
-      const i = e.deps[t]!;
-      if (i < 0 || t === e.cpu) continue;
-      const ei = evs[i]!;
-      const covered =
-        e.deps.some((k, u) => u !== t && k >= 0 && hb(ei, evs[k]!)) ||
-        (e.prev >= 0 && hb(ei, evs[e.prev]!));
-      if (!covered) reverseRace(this.nodes, evs, this.blockLocks, this.blockStart, i, e, j);
-    }
-  }
-
-  /**
-   * A run that ended with CPUs waiting for locks (a deadlock): each waiting request is a step
-   * that never ran, but its race with the step holding the lock must be reversed too, or the
-   * order in which it gets the lock first is never tried.
-   */
+  /** A run that ended with CPUs waiting for locks (a deadlock): their steps race too. */
   private waiting(): void {
     this.virtual = [];
-    const r = this.runner!;
-    for (const q of r.requests()) {
-      if (q.done || !q.lock || this.block < 0) continue;
-      const id = (q.lock.lock as unknown as { [OID]?: number })[OID];
-      if (id === undefined) continue;
-      // the acquire it waits to make, by its meaning (see lockMeaning)
-      const [, all, mode] = this.tracking.lockLocsOf(id);
-      const fp: Footprint = { r: new Set(), w: new Map(), a: new Set(), obs: 0 };
-      if (q.lock.mode === 'r' && q.lock.shared) fp.a.add(all!).add(mode!);
-      else fp.w.set(all!, ANY).set(mode!, ANY);
-      const prev = this.lastOf[q.cpu]!;
-      const deps = this.index.conflicts(q.cpu, fp);
-      const idx = prev >= 0 ? this.events[prev]!.idx + 1 : 0;
-      const preds = [...deps, prev].map((d) => (d >= 0 ? this.events[d] : undefined));
-      const v: Ev = {
-        cpu: q.cpu,
-        block: this.block,
-        idx,
-        fp,
-        clock: clockOf(q.cpu, idx, this.cpus, preds),
-        deps,
-        prev,
-        req: { lock: id, mode: q.lock.mode, shared: q.lock.shared },
-        locks: null,
-        viol: null,
-      };
+    if (this.block < 0) return;
+    for (const q of this.runner!.requests()) {
+      if (q.done || !q.lock) continue;
+      const v = waitingStep(this.tracking, q.cpu, q.lock, this.block, (fp) =>
+        placeStep(this.events, this.index, this.lastOf, this.cpus, q.cpu, fp),
+      );
+      if (!v) continue;
       this.virtual.push(v);
-      addStep(this.tail as Future, q.cpu, fp);
+      addStep(this.tail as Future, q.cpu, v.fp);
     }
   }
 

@@ -142,3 +142,19 @@ export function clockOf(
   c[cpu] = idx + 1;
   return c;
 }
+
+/** Where a new step of `cpu` stands: its index in its CPU, its dependencies and its clock. */
+export function placeStep(
+  evs: readonly Ev[],
+  index: AccessIndex,
+  lastOf: readonly number[],
+  cpus: number,
+  cpu: number,
+  fp: Footprint,
+): Pick<Ev, 'idx' | 'deps' | 'prev' | 'clock'> {
+  const prev = lastOf[cpu]!;
+  const deps = index.conflicts(cpu, fp);
+  const idx = prev >= 0 ? evs[prev]!.idx + 1 : 0;
+  const preds = [...deps, prev].map((d) => (d >= 0 ? evs[d] : undefined));
+  return { idx, deps, prev, clock: clockOf(cpu, idx, cpus, preds) };
+}

@@ -4,7 +4,8 @@
 // CPU whose first step in v depends on nothing else in v) must be tried at that point; if one
 // is already there, the other order is covered.
 import { hb, type Ev, type LockSnap, type Request } from './exploreEvents';
-import type { Footprint } from './exploreTrack';
+import type { LockRequest } from './exec';
+import { ANY, OID, type Footprint, type Tracking } from './exploreTrack';
 
 export interface RaceNode {
   enabled: number[];
@@ -81,4 +82,55 @@ export function reverseRace(
     for (const c of node.enabled) if (!node.sleep.has(c)) node.backtrack.add(c);
   }
   // else every initial there sleeps: that order was explored from this point already
+}
+
+export interface RaceRun {
+  nodes: RaceNode[];
+  evs: Ev[];
+  blockLocks: Map<number, LockSnap>[];
+  blockStart: number[];
+}
+
+/** Each race of step e (at j): an earlier dependent step nothing else orders before it. */
+export function racesOf(run: RaceRun, e: Ev, j: number): void {
+  const evs = run.evs;
+  for (let t = 0; t < e.deps.length; t++) {
+    const i = e.deps[t]!;
+    if (i < 0 || t === e.cpu) continue;
+    const ei = evs[i]!;
+    const covered =
+      e.deps.some((k, u) => u !== t && k >= 0 && hb(ei, evs[k]!)) ||
+      (e.prev >= 0 && hb(ei, evs[e.prev]!));
+    if (!covered) reverseRace(run.nodes, evs, run.blockLocks, run.blockStart, i, e, j);
+  }
+}
+
+/**
+ * The step a CPU still waiting for a lock when a run ended (a deadlock) would have made, as a
+ * step that never ran: its race with the step holding the lock must be reversed too, or the
+ * order in which it gets the lock first is never tried.
+ */
+export function waitingStep(
+  tracking: Tracking,
+  cpu: number,
+  lock: LockRequest,
+  block: number,
+  place: (fp: Footprint) => Pick<Ev, 'idx' | 'deps' | 'prev' | 'clock'>,
+): Ev | null {
+  const id = (lock.lock as unknown as { [OID]?: number })[OID];
+  if (id === undefined) return null;
+  // the acquire it waits to make, by its meaning (see lockMeaning)
+  const [, all, mode] = tracking.lockLocsOf(id);
+  const fp: Footprint = { r: new Set(), w: new Map(), a: new Set(), obs: 0 };
+  if (lock.mode === 'r' && lock.shared) fp.a.add(all!).add(mode!);
+  else fp.w.set(all!, ANY).set(mode!, ANY);
+  return {
+    cpu,
+    block,
+    fp,
+    ...place(fp),
+    req: { lock: id, mode: lock.mode, shared: lock.shared },
+    locks: null,
+    viol: null,
+  };
 }

@@ -1,6 +1,6 @@
 // The state shared by explore's tracked copy (exploreTrack.ts, exploreTrackMap.ts,
 // exploreTracking.ts): the footprint being recorded, the search under way, the state's hash.
-import type { OID} from './exploreHash';
+import type { OID } from './exploreHash';
 import { mix, valueHash, Zobrist } from './exploreHash';
 
 /** Fields that are not model state: a cache of a VMA's id, and an insertion stamp nobody reads. */
