@@ -40,7 +40,7 @@ export interface CliSpec {
 const EXPLORE_OPTIONS = ['--max-states', '--max-seconds', '--preemptions'];
 
 /** explore's bounds when none is given: it finishes, or stops cleanly, in bounded memory */
-export const EXPLORE_DEFAULTS = { maxStates: 1_000_000, maxSeconds: 300 };
+export const EXPLORE_DEFAULTS = { maxStates: 1_000_000, maxSeconds: 300, maxHeapMb: 680 };
 
 function parseEra(v: string): EraId {
   if (isEraId(v)) return v;

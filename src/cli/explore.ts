@@ -62,6 +62,8 @@ function stopText(res: ExploreResult, a: CliArgs): string {
       return `it reached --max-seconds ${a.maxSeconds ?? EXPLORE_DEFAULTS.maxSeconds} (raise it to go on)`;
     case 'max-runs':
       return 'it reached its bound on interleavings';
+    case 'max-memory':
+      return `its memory reached ${EXPLORE_DEFAULTS.maxHeapMb} MB of heap (bound the search with --max-states or --preemptions)`;
     default:
       return 'it was cancelled';
   }
@@ -132,6 +134,11 @@ function exploreOptions(a: CliArgs): ExploreOptions {
     ...kernelOptions(a),
     maxStates: a.maxStates ?? EXPLORE_DEFAULTS.maxStates,
     maxSeconds: a.maxSeconds ?? EXPLORE_DEFAULTS.maxSeconds,
+    // a guard under the heap the command runs with (package.json: --max-old-space-size)
+    maxMemory: {
+      bytes: EXPLORE_DEFAULTS.maxHeapMb * 1e6,
+      used: () => process.memoryUsage().heapUsed,
+    },
     ...(a.preemptions === undefined ? {} : { preemptions: a.preemptions }),
     ...(a.reduction === undefined ? {} : { reduction: a.reduction }),
     progressMs: PROGRESS_MS,

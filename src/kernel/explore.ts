@@ -16,8 +16,8 @@ export type { SearchProgress, StopReason } from './exploreDpor';
 export type Reduction = 'dpor' | 'sleep' | 'none';
 
 export const DEFAULT_MAX_STATES = 1_000_000;
-/** finished states remembered (each with what its continuations touch): about 200 MB at most */
-export const DEFAULT_MAX_CACHED = 300_000;
+/** finished states remembered (each with what its continuations touch): about 150 MB at most */
+export const DEFAULT_MAX_CACHED = 200_000;
 
 export interface ExploreOptions {
   era?: string;
@@ -28,6 +28,8 @@ export interface ExploreOptions {
   maxSeconds?: number;
   /** stop after this many runs (complete or abandoned interleavings) */
   maxRuns?: number;
+  /** stop when `used()` (the heap in use, in bytes) goes over `bytes` (the command line's guard) */
+  maxMemory?: { bytes: number; used: () => number };
   /** only interleavings with at most this many preemptions: an incomplete search */
   preemptions?: number;
   /** 'dpor' (default); 'sleep': sleep sets only; 'none': the full breadth-first search */
@@ -175,8 +177,9 @@ export function explore(scenario: Scenario, opts: ExploreOptions = {}): ExploreR
     ...(opts.kind === undefined ? {} : { kind: opts.kind }),
     maxStates,
     maxRuns: opts.maxRuns ?? Infinity,
+    ...(opts.maxMemory ? { maxMemory: opts.maxMemory } : {}),
     maxCached: DEFAULT_MAX_CACHED,
-    maxCachedLocs: 20_000_000,
+    maxCachedLocs: 10_000_000,
     deadline,
     ...(opts.progress ? { progress: opts.progress } : {}),
     progressMs: opts.progressMs ?? 1000,

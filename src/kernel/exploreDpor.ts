@@ -374,7 +374,10 @@ export class Dpor {
     if (this.out.states >= this.opts.maxStates) this.out.stopped = 'max-states';
     else if ((++this.calls & 63) === 0) {
       const now = performance.now();
+      const mem = this.opts.maxMemory;
       if (now >= this.opts.deadline) this.out.stopped = 'max-seconds';
+      else if (mem && (this.calls & 4095) === 0 && mem.used() > mem.bytes)
+        this.out.stopped = 'max-memory';
       else if (now >= this.nextReport && this.opts.progress) {
         this.nextReport = now + this.opts.progressMs;
         if (!this.opts.progress(this.progress())) this.out.stopped = 'cancelled';

@@ -1,7 +1,7 @@
 // What explore's search (exploreDpor.ts) takes and gives back.
 import type { Violation } from './trace';
 
-export type StopReason = 'max-states' | 'max-seconds' | 'max-runs' | 'cancelled';
+export type StopReason = 'max-states' | 'max-seconds' | 'max-runs' | 'max-memory' | 'cancelled';
 
 export interface SearchProgress {
   states: number;
@@ -24,6 +24,8 @@ export interface DporOptions {
   /** locations kept in the cache's summaries, in all */
   maxCachedLocs: number;
   deadline: number;
+  /** over this many bytes of heap (as `memory` reports it), stop */
+  maxMemory?: { bytes: number; used: () => number };
   progress?: (p: SearchProgress) => boolean;
   progressMs: number;
 }

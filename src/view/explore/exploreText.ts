@@ -84,6 +84,7 @@ function limitText(r: Pick<ExploreResult, 'stoppedBy'>, limits: ExploreLimits): 
   if (r.stoppedBy === 'max-seconds')
     return `its time limit of ${secondsText(limits.maxSeconds * 1000)}`;
   if (r.stoppedBy === 'max-states') return `its limit of ${plural(limits.maxStates, 'state')}`;
+  if (r.stoppedBy === 'max-memory') return 'its memory limit';
   return 'its limit';
 }
 
