@@ -21,15 +21,26 @@ export interface CliArgs {
   flags: Partial<Flags>;
   /** explore only: stop after this many distinct states */
   maxStates?: number;
+  /** explore only: stop after this many seconds */
+  maxSeconds?: number;
+  /** explore only: only interleavings with at most this many preemptions */
+  preemptions?: number;
+  /** explore only: 'none' runs the full breadth-first search (no reduction) */
+  reduction?: 'dpor' | 'none';
 }
 
 export interface CliSpec {
   command: 'replay' | 'explore';
   /** whether `--check` is accepted (replay) */
   check: boolean;
-  /** whether `--max-states N` is accepted (explore) */
+  /** whether `--max-states N`, `--max-seconds S`, `--preemptions N`, `--full` are accepted (explore) */
   maxStates: boolean;
 }
+
+const EXPLORE_OPTIONS = ['--max-states', '--max-seconds', '--preemptions'];
+
+/** explore's bounds when none is given: it finishes, or stops cleanly, in bounded memory */
+export const EXPLORE_DEFAULTS = { maxStates: 1_000_000, maxSeconds: 300, maxHeapMb: 680 };
 
 function parseEra(v: string): EraId {
   if (isEraId(v)) return v;
@@ -52,10 +63,10 @@ function parseFlag(v: string, into: Partial<Flags>): void {
   (into as Record<string, unknown>)[name] = res.value;
 }
 
-function parseCount(name: string, v: string): number {
-  if (/^[1-9]\d{0,8}$/.test(v)) return Number(v);
+function parseCount(name: string, v: string, min = 1): number {
+  if (/^\d{1,9}$/.test(v) && Number(v) >= min) return Number(v);
   throw new UsageError(
-    `${name} must be a whole number from 1 to 999999999, got ${JSON.stringify(v)}`,
+    `${name} must be a whole number from ${min} to 999999999, got ${JSON.stringify(v)}`,
   );
 }
 
@@ -84,11 +95,18 @@ export function parseArgs(argv: string[], spec: CliSpec): CliArgs {
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a === '--json') out.json = true;
     else if (a === '--check' && spec.check) out.check = true;
-    else if (name === '--era' || name === '--flag' || (name === '--max-states' && spec.maxStates)) {
+    else if (a === '--full' && spec.maxStates) out.reduction = 'none';
+    else if (
+      name === '--era' ||
+      name === '--flag' ||
+      (EXPLORE_OPTIONS.includes(name) && spec.maxStates)
+    ) {
       const { value, next } = optionValue(argv, i, name, inline);
       i = next;
       if (name === '--era') out.era = parseEra(value);
       else if (name === '--flag') parseFlag(value, out.flags);
+      else if (name === '--max-seconds') out.maxSeconds = parseCount(name, value);
+      else if (name === '--preemptions') out.preemptions = parseCount(name, value, 0);
       else out.maxStates = parseCount(name, value);
     } else throw new UsageError(`unknown option ${JSON.stringify(a)} (try --help)`);
   }
@@ -104,20 +122,26 @@ export function usage(spec: CliSpec): string {
   const what =
     spec.command === 'replay'
       ? 'Replays a scenario headlessly; prints the final forest and the violations.'
-      : 'Searches every interleaving of the parallel blocks for the shortest breaking schedule.';
+      : 'Searches every interleaving of the parallel blocks for the shortest breaking schedule\n(one interleaving per class of orders of independent steps). Progress goes to stderr.';
   const flagLines = FLAG_NAMES.map((n) => {
     const s = FLAG_SPECS[n];
     const v = s.kind === 'bool' ? 'true|false' : s.kind === 'count' ? '1..64' : s.values.join('|');
     return `  ${n}=${v}`;
   });
   return [
-    `usage: npm run ${spec.command} -- FILE.json [--json]${spec.check ? ' [--check]' : ''}${spec.maxStates ? ' [--max-states N]' : ''} [--era ERA] [--flag name=value]...`,
+    `usage: npm run ${spec.command} -- FILE.json [--json]${spec.check ? ' [--check]' : ''}${spec.maxStates ? ' [--max-states N] [--max-seconds S] [--preemptions N] [--full]' : ''} [--era ERA] [--flag name=value]...`,
     what,
     '',
     '  --json             print one JSON object instead of text',
     ...(spec.check ? ['  --check            exit 1 when there is any violation'] : []),
     ...(spec.maxStates
-      ? ['  --max-states N     stop after N distinct states (default 1000000)']
+      ? [
+          `  --max-states N     stop after N distinct states (default ${EXPLORE_DEFAULTS.maxStates})`,
+          `  --max-seconds S    stop after S seconds (default ${EXPLORE_DEFAULTS.maxSeconds})`,
+          '  --preemptions N    only interleavings with at most N preemptions (CHESS): an',
+          '                     incomplete search, said so in the result',
+          '  --full             the full breadth-first search, without partial-order reduction',
+        ]
       : []),
     '  --era ERA          run under this era instead of the file’s',
     '  --flag name=value  switch one flag on top of the era and the file (repeatable)',

@@ -9,7 +9,7 @@ import { afterAll, describe, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RACE = 'src/scenarios/race-8.1-vma-adjust-vs-migration.json';
 const TMP = mkdtempSync(join(tmpdir(), 'anon-vma-cli-'));
-const OPTS = { timeout: 30_000 };
+const OPTS = { timeout: 60_000 };
 const FORMAT = 'anon-vma-forest/scenario@1';
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -165,13 +165,16 @@ describe.concurrent('npm run explore', () => {
       run('explore', [RACE]),
     ]);
     expect(json.code).toBe(0);
-    const out = JSON.parse(json.stdout) as Violations & { schedule: number[] };
-    expect(Object.keys(out)).toEqual(['explored', 'violations', 'schedule']);
+    const out = JSON.parse(json.stdout) as Violations & { schedule: number[]; complete: boolean };
+    // Contract: these three first; the rest says how far the search went
+    expect(Object.keys(out).slice(0, 3)).toEqual(['explored', 'violations', 'schedule']);
+    expect(out).toMatchObject({ complete: true, shortest: true, reduction: 'dpor' });
     expect(out.violations.length).toBeGreaterThan(0);
     expect(out.schedule.length).toBeGreaterThan(0);
 
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/explored \d+ states/);
+    expect(text.stdout).toMatch(/explored \d+ states, \d+ class(es)? of interleavings/);
+    expect(text.stdout).toContain('the shortest schedule that breaks it');
     const line = text.stdout.split('\n').find((l) => l.startsWith('"schedule": '));
     const pasted = (JSON.parse(`{${line}}`) as { schedule: number[] }).schedule;
     expect(pasted).toEqual(out.schedule);
@@ -183,29 +186,77 @@ describe.concurrent('npm run explore', () => {
   });
 
   it('finds nothing in the 8.1 race under 2.6.36', OPTS, async ({ expect }) => {
-    const [json, text, cut] = await Promise.all([
+    const [json, text, cut, cutJson, full] = await Promise.all([
       run('explore', [RACE, '--json', '--era', '2.6.36']),
       run('explore', [RACE, '--era=2.6.36']),
       run('explore', [RACE, '--era=2.6.36', '--max-states', '5']),
+      run('explore', [RACE, '--era=2.6.36', '--max-states=5', '--json']),
+      run('explore', [RACE, '--era=2.6.36', '--full']),
     ]);
-    expect(cut.stdout).toContain('no violation in the first 5 states: the search stopped there');
+    expect(cut.stdout).toMatch(
+      /no violation in the first 5 states, .*: the search stopped because it reached --max-states 5 \(raise it to go on\)/,
+    );
+    expect(JSON.parse(cutJson.stdout)).toMatchObject({ complete: false, stoppedBy: 'max-states' });
+    // piped stderr still says it was cut short
+    expect(cutJson.stderr).toMatch(/^explore: no violation in the first 5 states/);
+    expect(full.stdout).toContain('searched with full breadth-first search');
+    expect(full.stdout).toMatch(/no violation in any interleaving/);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as { explored: number; violations: []; schedule: [] };
     expect(out.schedule).toEqual([]);
     expect(out.violations).toEqual([]);
     expect(out.explored).toBeGreaterThan(0);
-    expect(text.stdout).toMatch(/no violation in \d+ states \(\d+ complete interleavings\)/);
+    expect(text.stdout).toMatch(
+      /no violation in any class of interleavings \(the search went to its end\)/,
+    );
   });
 
+  it('bounded by preemptions, the search says it is incomplete', OPTS, async ({ expect }) => {
+    const [text, json] = await Promise.all([
+      run('explore', [RACE, '--era=2.6.36', '--preemptions', '1']),
+      run('explore', [RACE, '--era=2.6.36', '--preemptions=0', '--json']),
+    ]);
+    expect(text.stdout).toContain('no violation in the interleavings with at most 1 preemption');
+    expect(text.stdout).toContain('incomplete by design');
+    expect(JSON.parse(json.stdout)).toMatchObject({ complete: false, bounded: { preemptions: 0 } });
+  });
+
+  it(
+    'a search too big for its bounds stops within them and says how far it got',
+    OPTS,
+    async ({ expect }) => {
+      const [text, json] = await Promise.all([
+        run('explore', ['bench/explore/4cpu-4ops.json', '--max-seconds', '4']),
+        run('explore', ['bench/explore/4cpu-4ops.json', '--max-seconds', '1', '--json']),
+      ]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(
+        /no violation in the first [\d,]+ states, [\d,]+ class(es)? of interleavings, .*--max-seconds 4/,
+      );
+      const out = JSON.parse(json.stdout) as { ms: number; explored: number; stoppedBy: string };
+      expect(out.stoppedBy).toBe('max-seconds');
+      expect(out.explored).toBeGreaterThan(0);
+      // the bound is checked every few dozen steps: it stops within a fraction of a second of it
+      expect(out.ms).toBeLessThan(2500);
+      // progress goes to stderr even when piped
+      expect(text.stderr).toMatch(/^explore: [\d.]+ s: [\d,]+ states/m);
+    },
+  );
+
   it('exits 2 on a bad file and refuses --check; --help', OPTS, async ({ expect }) => {
-    const [badFile, check, help] = await Promise.all([
+    const [badFile, check, help, badBound] = await Promise.all([
       run('explore', [tmpFile('xbad.json', '[1, 2')]),
       run('explore', [RACE, '--check']),
       run('explore', ['--help']),
+      run('explore', [RACE, '--max-seconds', '0']),
     ]);
+    expect(help.stdout).toContain('--max-seconds S');
+    expect(help.stdout).toContain('--preemptions N');
+    expect(badBound.code).toBe(2);
+    expect(badBound.stderr).toContain('--max-seconds must be a whole number from 1');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run explore -- FILE\.json/);
-    for (const r of [badFile, check]) {
+    for (const r of [badFile, check, badBound]) {
       expect(r.code).toBe(2);
       expect(r.stderr).not.toContain('    at ');
     }

@@ -1,13 +1,19 @@
-// Starts an explore in a Web Worker and reports progress (states, rate, elapsed); cancel()
-// terminates the worker. Falls back to the main thread where workers are unavailable (tests).
-import { explore, type ExploreResult } from '../kernel/explore';
+// Starts an explore in a Web Worker and reports progress (states, interleavings, rate,
+// elapsed); cancel() terminates the worker. Falls back to the main thread where workers are
+// unavailable (tests).
+import { explore, type ExploreResult, type SearchProgress } from '../kernel/explore';
+import { requestOptions } from './exploreWorkerOptions';
 import type { ExploreReply, ExploreRequest } from './protocol';
 
 export interface ExploreProgress {
   explored: number;
+  /** classes of interleavings run to their end */
+  runs: number;
   elapsedMs: number;
   /** states per second so far */
   rate: number;
+  /** a violation was found and the search looks for a shorter schedule */
+  found: boolean;
 }
 
 export interface ExploreRun {
@@ -23,9 +29,10 @@ export function startExplore(
 ): ExploreRun {
   const id = nextId++;
   const t0 = performance.now();
-  const progress = (explored: number): void => {
+  const progress = (p: Pick<SearchProgress, 'states' | 'runs' | 'found'>): void => {
     const elapsedMs = performance.now() - t0;
-    onProgress({ explored, elapsedMs, rate: elapsedMs > 0 ? (explored / elapsedMs) * 1000 : 0 });
+    const rate = elapsedMs > 0 ? (p.states / elapsedMs) * 1000 : 0;
+    onProgress({ explored: p.states, runs: p.runs, found: p.found, elapsedMs, rate });
   };
   if (typeof Worker === 'undefined') return inline(req, progress);
   const worker = new Worker(new URL('./exploreWorker.ts', import.meta.url), { type: 'module' });
@@ -36,11 +43,11 @@ export function startExplore(
   worker.addEventListener('message', (e: MessageEvent<ExploreReply>) => {
     const m = e.data;
     if (m.id !== id) return;
-    if (m.type === 'progress') progress(m.explored);
+    if (m.type === 'progress') progress(m.progress);
     else {
       worker.terminate();
       if (m.type === 'done') {
-        progress(m.result.explored);
+        progress({ states: m.result.explored, runs: m.result.runs, found: false });
         settle?.resolve(m.result);
       } else settle?.reject(new Error(m.message));
       settle = null;
@@ -71,19 +78,13 @@ export class CancelledError extends Error {
 
 function inline(
   req: Omit<ExploreRequest, 'type' | 'id'>,
-  progress: (n: number) => void,
+  progress: (p: SearchProgress) => void,
 ): ExploreRun {
   let cancelled = false;
   const result = new Promise<ExploreResult>((resolve, reject) => {
     setTimeout(() => {
       try {
-        const opts: Parameters<typeof explore>[1] = {
-          every: 200,
-          progress: (n) => (progress(n), !cancelled),
-        };
-        if (req.era !== undefined) opts.era = req.era;
-        if (req.flags !== undefined) opts.flags = req.flags;
-        if (req.maxStates !== undefined) opts.maxStates = req.maxStates;
+        const opts = requestOptions(req, (p) => (progress(p), !cancelled));
         const r = explore(req.scenario, opts);
         if (r.cancelled) reject(new CancelledError());
         else resolve(r);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// The explore worker: one search per request, progress every few hundred states.
+// The explore worker: one search per request, progress four times a second.
 import { explore } from '../kernel/explore';
+import { requestOptions } from './exploreWorkerOptions';
 import type { ExploreReply, ExploreRequest } from './protocol';
 
 const post = (m: ExploreReply): void => {
@@ -11,16 +12,10 @@ self.addEventListener('message', (e: MessageEvent<ExploreRequest>) => {
   const req = e.data;
   if (req?.type !== 'explore') return;
   try {
-    const opts: Parameters<typeof explore>[1] = {
-      every: 200,
-      progress: (explored) => {
-        post({ type: 'progress', id: req.id, explored });
-        return true;
-      },
-    };
-    if (req.era !== undefined) opts.era = req.era;
-    if (req.flags !== undefined) opts.flags = req.flags;
-    if (req.maxStates !== undefined) opts.maxStates = req.maxStates;
+    const opts = requestOptions(req, (progress) => {
+      post({ type: 'progress', id: req.id, progress });
+      return true;
+    });
     post({ type: 'done', id: req.id, result: explore(req.scenario, opts) });
   } catch (err) {
     post({ type: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });

@@ -148,7 +148,12 @@ export function chainAddHead(k: K, c: Avc): void {
   c.onChain = true;
   k.touch(avcId(c));
   k.touch(vmaId(v));
-  checkRootLast(k, v);
+  // the rest of the chain and its tail are as they were: only the new head needs checking
+  // (checking the whole chain made a fork at depth n cost n², a 1,000-deep chain cubic)
+  if (k.f.trackRoot && v.chain.length > 1) {
+    const tail = v.chain[v.chain.length - 1]!.av;
+    if (c.av.root !== tail) checkRootLast(k, v);
+  } else checkRootLast(k, v);
 }
 
 export function chainRemove(k: K, c: Avc): void {

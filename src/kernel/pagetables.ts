@@ -40,12 +40,22 @@ export function copyRange(k: K, from: Mm, to: Mm, start: number, end: number): n
   return n;
 }
 
+/**
+ * Page tables that can list the entries referring to one page themselves: explore's tracked
+ * copy (exploreTrack.ts) records that as a read of that page's mappings only, not of every
+ * entry, so a check of one page does not depend on every page-table change elsewhere.
+ */
+interface ByPage {
+  entriesOf(page: Page): Iterable<[number, Pte]>;
+}
+
 /** Every (mm, addr) whose PTE or migration entry refers to `page`. */
 export function mappersOf(k: K, page: Page, migration: boolean | null): { mm: Mm; addr: number }[] {
   const out: { mm: Mm; addr: number }[] = [];
   for (const mm of k.s.mms.values()) {
     if (!mm.alive) continue;
-    for (const [addr, pte] of mm.ptes) {
+    const entries = 'entriesOf' in mm.ptes ? (mm.ptes as ByPage).entriesOf(page) : mm.ptes;
+    for (const [addr, pte] of entries) {
       if (pte.page === page && (migration === null || pte.migration === migration))
         out.push({ mm, addr });
     }

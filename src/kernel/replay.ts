@@ -38,6 +38,8 @@ export type Replay = ReplayResult<Forest, ViewState> & {
    * under the era and flags it was replayed with.
    */
   schedules: number[][];
+  /** micro-steps taken (also when the steps were not recorded: `record: false`) */
+  taken: number;
   /** The states at many cursors in one forward pass (layouts sample a whole trace). */
   statesAt(ns: readonly number[]): ViewState[];
   /**
@@ -105,6 +107,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
     counts: res.counts,
     awaiting: res.awaiting,
     schedules: res.choices,
+    taken: res.taken,
     steps: res.steps,
     violations: res.violations,
     opStarts: res.opStarts,

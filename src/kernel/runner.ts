@@ -1,7 +1,7 @@
 // The runner: executes a scenario's ops on simulated CPUs, one announced micro-step at a time,
 // choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
 // a chooser for explore), recording the trace and the violations pinned to steps.
-import { K, OpError, type Announce, type Gen, type Sink } from './exec';
+import { K, OpError, type Announce, type Gen, type LockRequest, type Sink } from './exec';
 import type { EraId, Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
@@ -49,8 +49,27 @@ export interface RunOptions {
   interactive?: boolean;
   /** called with the runner before step `taken` runs, for each `taken` in the set (statesAt) */
   observe?: { at: ReadonlySet<number>; fn: (r: Runner) => void };
-  /** start from a copy of this state, at top-level op `op`, `taken` steps in (explore) */
-  base?: { state: State; op: number; taken: number };
+  /**
+   * Start from a copy of this state, at top-level op `op`, `taken` steps in (explore); `copy`
+   * makes the copy (explore's tracked copy), cloneState by default.
+   */
+  base?: { state: State; op: number; taken: number; copy?: (s: State) => State };
+  /** explore's probes around each micro-step (see ExecHooks) */
+  hooks?: ExecHooks;
+}
+
+/**
+ * What explore's partial-order reduction watches: each micro-step's start and end (`parallel`
+ * when it is a CPU's step inside a parallel block, chosen by the chooser), a CPU going back to
+ * a checkpoint (the lock dance's restart), and every violation as it is seen (the trace keeps
+ * only the first of each message).
+ */
+export interface ExecHooks {
+  before(cpu: number, parallel: boolean): void;
+  after(cpu: number, parallel: boolean): void;
+  /** after the step: the CPU marked its place (checkpoint) or went back to one (rewind) */
+  mark(cpu: number, kind: 'checkpoint' | 'rewind', label: string): void;
+  violation(v: Violation): void;
 }
 
 export interface RunResult {
@@ -96,6 +115,8 @@ export class Runner implements Sink {
   /** interactive mode: the block and CPUs waiting for the user's choice */
   awaiting: { op: number; ready: number[] } | null = null;
   taken = 0;
+  /** whether steps are recorded now (explore re-runs a prefix without, then records) */
+  recording: boolean;
   private cur: Step | null = null;
   private curCpu = 0;
   /** per-CPU rolling hash of the steps it took (what it observed), for explore */
@@ -109,9 +130,11 @@ export class Runner implements Sink {
   private active: Cpu[] = [];
 
   constructor(era: EraId, flags: Flags, opts: RunOptions = {}) {
-    this.s = opts.base ? cloneState(opts.base.state) : newState(era, flags);
+    const base = opts.base;
+    this.s = base ? (base.copy ?? cloneState)(base.state) : newState(era, flags);
     this.taken = opts.base?.taken ?? 0;
     this.opts = opts;
+    this.recording = opts.record !== false;
   }
 
   // --- Sink -----------------------------------------------------------------------------
@@ -131,6 +154,7 @@ export class Runner implements Sink {
     if (this.cur) this.cur.lock = { kind, owner, mode };
   }
   violation(kind: ViolationKind, message: string, objects: string[]): void {
+    this.opts.hooks?.violation({ kind, step: this.taken, message, objects });
     const key = `${kind}|${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -146,6 +170,17 @@ export class Runner implements Sink {
   rewind(label: string): void {
     this.after = { kind: 'rewind', label };
   }
+  /** The per-CPU history fingerprints and checkpoints, to resume them after a silent re-run. */
+  saveHistory(): { hist: [number, number][]; marks: [string, number][] } {
+    return { hist: [...this.hist], marks: [...this.marks] };
+  }
+  restoreHistory(h: { hist: [number, number][]; marks: [string, number][] }): void {
+    this.hist.clear();
+    for (const [c, v] of h.hist) this.hist.set(c, v);
+    this.marks.clear();
+    for (const [k, v] of h.marks) this.marks.set(k, v);
+  }
+
   /** Each CPU's history fingerprint (see stateHash.ts). */
   historyKey(): string {
     const next = this.active.map((c) =>
@@ -193,12 +228,24 @@ export class Runner implements Sink {
   }
 
   /** Execute c's announced step (the code up to its next announcement). */
-  private exec(c: Cpu): void {
+  private exec(c: Cpu, parallel = false): void {
     if (this.opts.limit !== undefined && this.taken >= this.opts.limit) throw new Stop();
     if (this.opts.observe?.at.has(this.taken)) this.opts.observe.fn(this);
+    const hooks = this.opts.hooks;
+    if (hooks) {
+      hooks.before(c.k.cpu, parallel);
+      try {
+        this.step(c);
+      } finally {
+        hooks.after(c.k.cpu, parallel);
+      }
+    } else this.step(c);
+  }
+
+  private step(c: Cpu): void {
     const a = c.pending!;
     this.taken++;
-    if (this.opts.record !== false) {
+    if (this.recording) {
       const st: Step = {
         cpu: c.k.cpu,
         op: this.op,
@@ -226,6 +273,7 @@ export class Runner implements Sink {
         const h = this.marks.get(key);
         if (h !== undefined) this.hist.set(this.curCpu, h);
       }
+      this.opts.hooks?.mark(this.curCpu, this.after.kind, this.after.label);
       this.after = null;
     }
     this.cur = null;
@@ -318,7 +366,7 @@ export class Runner implements Sink {
       }
       made.push(pick);
       last = pick;
-      this.exec(cpus[pick]!);
+      this.exec(cpus[pick]!, true);
     }
   }
 
@@ -343,11 +391,20 @@ export class Runner implements Sink {
             ? this.runParallel(op.threads, op.schedule ?? [], block++, where)
             : this.runSimple(op, where);
         if (!ok) return;
-        if (this.opts.checks !== false) checkStructure(this.s, this, pidsOf(op));
+        if (this.opts.checks !== false) checkStructure(this.s, this, pidsOf(op), op.op);
       }
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
     }
+  }
+
+  /** Each CPU of the running op or block: finished, or the lock its next step asks for. */
+  requests(): { cpu: number; done: boolean; lock: LockRequest | null }[] {
+    return this.active.map((c) => ({
+      cpu: c.k.cpu,
+      done: c.done,
+      lock: (!c.done && c.pending?.lock) || null,
+    }));
   }
 
   /** Which CPUs are mid-operation and which lock each one waits for. */

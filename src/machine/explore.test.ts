@@ -18,8 +18,15 @@ const RESULT: ExploreResult = {
   schedule: [],
   schedules: [],
   runs: 2,
+  redundant: 0,
+  steps: 0,
+  ms: 0,
   complete: true,
   cancelled: false,
+  stoppedBy: null,
+  bounded: null,
+  shortest: true,
+  reduction: 'dpor',
   counts: {},
 };
 
@@ -44,7 +51,10 @@ describe('exploreMachine', () => {
     const actor = createActor(machine).start();
     actor.send({ type: 'START', request: request('2.6.36') });
     expect(actor.getSnapshot().value).toBe('running');
-    handle.send!({ type: 'PROGRESS', progress: { explored: 200, elapsedMs: 10, rate: 20000 } });
+    handle.send!({
+      type: 'PROGRESS',
+      progress: { explored: 200, runs: 0, elapsedMs: 10, rate: 20000, found: false },
+    });
     expect(actor.getSnapshot().context.progress.explored).toBe(200);
     handle.send!({ type: 'DONE', result: { ...RESULT, explored: 250 } });
     const snap = actor.getSnapshot();
@@ -58,7 +68,10 @@ describe('exploreMachine', () => {
     const { handle, machine } = fakeSearch();
     const actor = createActor(machine).start();
     actor.send({ type: 'START', request: request('2.6.36') });
-    handle.send!({ type: 'PROGRESS', progress: { explored: 600, elapsedMs: 50, rate: 12000 } });
+    handle.send!({
+      type: 'PROGRESS',
+      progress: { explored: 600, runs: 0, elapsedMs: 50, rate: 12000, found: false },
+    });
     actor.send({ type: 'CANCEL' });
     expect(actor.getSnapshot().value).toBe('cancelled');
     expect(handle.stopped).toBe(1);

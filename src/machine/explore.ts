@@ -13,6 +13,7 @@ export interface ExploreRequest {
   era: EraId;
   flags: Partial<Flags>;
   maxStates?: number;
+  maxSeconds?: number;
 }
 
 export interface ExploreContext {
@@ -29,7 +30,7 @@ export type ExploreEvent =
   | { type: 'DONE'; result: ExploreResult }
   | { type: 'FAILED'; message: string };
 
-const NO_PROGRESS: ExploreProgress = { explored: 0, elapsedMs: 0, rate: 0 };
+const NO_PROGRESS: ExploreProgress = { explored: 0, runs: 0, elapsedMs: 0, rate: 0, found: false };
 
 /** Runs one search through the explore client and reports back as events. */
 export const searchActor = fromCallback<ExploreEvent, ExploreRequest>(({ sendBack, input }) => {
@@ -40,6 +41,7 @@ export const searchActor = fromCallback<ExploreEvent, ExploreRequest>(({ sendBac
       era: input.era,
       flags: input.flags,
       ...(input.maxStates === undefined ? {} : { maxStates: input.maxStates }),
+      ...(input.maxSeconds === undefined ? {} : { maxSeconds: input.maxSeconds }),
     },
     (progress) => {
       if (live) sendBack({ type: 'PROGRESS', progress });
@@ -81,7 +83,12 @@ export const exploreMachine = setup({
       result: ({ event }) => (event.type === 'DONE' ? event.result : null),
       progress: ({ context, event }) =>
         event.type === 'DONE'
-          ? { ...context.progress, explored: event.result.explored }
+          ? {
+              ...context.progress,
+              explored: event.result.explored,
+              runs: event.result.runs,
+              elapsedMs: event.result.ms,
+            }
           : context.progress,
     }),
     fail: assign({ error: ({ event }) => (event.type === 'FAILED' ? event.message : null) }),

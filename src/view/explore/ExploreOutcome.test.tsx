@@ -12,11 +12,19 @@ const base: ExploreResult = {
   schedule: [],
   schedules: [],
   runs: 0,
+  redundant: 0,
+  steps: 0,
+  ms: 0,
   complete: true,
   cancelled: false,
+  stoppedBy: null,
+  bounded: null,
+  shortest: true,
+  reduction: 'dpor',
   counts: {},
 };
 const noop = () => undefined;
+const limits = { maxStates: 200000, maxSeconds: 60 };
 
 describe('ExploreOutcome', () => {
   it('lists the violations, the shortest schedule per block and the load button', () => {
@@ -32,6 +40,7 @@ describe('ExploreOutcome', () => {
         result={result}
         scenario={race81}
         setting="2.6.34"
+        limits={limits}
         loaded={false}
         onLoad={noop}
       />,
@@ -53,11 +62,14 @@ describe('ExploreOutcome', () => {
         result={{ ...base, explored: 197, runs: 6 }}
         scenario={race81}
         setting="2.6.36"
+        limits={limits}
         loaded={false}
         onLoad={noop}
       />,
     );
-    expect(html).toContain('No violation in 197 states (6 complete interleavings) under 2.6.36');
+    expect(html).toContain(
+      'No violation in 197 states (6 classes of interleavings, 0.00 s) under 2.6.36',
+    );
     expect(html).toContain('data-explored="197"');
     expect(html).toContain('data-complete="true"');
   });
@@ -73,17 +85,19 @@ describe('ExploreOutcome', () => {
 });
 
 describe('ExploreProgressBar', () => {
-  it('is a progressbar whose text carries states, rate and elapsed time', () => {
+  it('is a progressbar whose text carries states, interleavings, rate and elapsed time', () => {
     const html = renderToStaticMarkup(
       <ExploreProgressBar
-        progress={{ explored: 1200, rate: 4000, elapsedMs: 300 }}
+        progress={{ explored: 1200, runs: 34, rate: 4000, elapsedMs: 300, found: false }}
         phase="running"
         maxStates={200000}
       />,
     );
     expect(html).toContain('role="progressbar"');
     expect(html).toContain('aria-valuenow="1200"');
-    expect(html).toContain('aria-valuetext="1,200 states · 4,000 states/s · 300 ms"');
+    expect(html).toContain(
+      'aria-valuetext="1,200 states · 34 interleavings · 4,000 states/s · 0.30 s"',
+    );
     expect(html).toContain('is-running');
   });
 });

@@ -6,9 +6,10 @@ import { violationText } from '../violations/violationText';
 import {
   blockSchedules,
   cancelledText,
-  formatCount,
+  foundText,
   noViolationText,
   scheduleText,
+  type ExploreLimits,
 } from './exploreText';
 
 export type ExploreOutcomeProps =
@@ -17,6 +18,8 @@ export type ExploreOutcomeProps =
       result: ExploreResult;
       scenario: Scenario;
       setting: string;
+      /** the bounds the search ran with (a cut-short search names the one it reached) */
+      limits: ExploreLimits;
       /** set once the counterexample is in the timeline */
       loaded: boolean;
       onLoad: () => void;
@@ -37,7 +40,7 @@ export function ExploreOutcome(props: ExploreOutcomeProps) {
         {`Explore failed: ${props.error}`}
       </p>
     );
-  const { result, scenario, setting, loaded, onLoad } = props;
+  const { result, scenario, setting, limits, loaded, onLoad } = props;
   if (result.violations.length === 0)
     return (
       <p
@@ -46,16 +49,22 @@ export function ExploreOutcome(props: ExploreOutcomeProps) {
         data-explored={result.explored}
         data-runs={result.runs}
         data-complete={result.complete}
+        data-stopped-by={result.stoppedBy ?? undefined}
       >
-        {noViolationText(result, setting)}
+        {noViolationText(result, setting, limits)}
       </p>
     );
   const blocks = blockSchedules(scenario, result);
   return (
-    <div className="explore-found" data-testid="explore-violation">
+    <div
+      className="explore-found"
+      data-testid="explore-violation"
+      data-shortest={result.shortest}
+      data-explored={result.explored}
+    >
       <p className="explore-found-head">
         <strong>{`Violation found under ${setting}`}</strong>
-        {` after ${formatCount(result.explored)} states; the shortest interleaving that breaks:`}
+        {foundText(result, limits)}
       </p>
       <ul className="explore-violations">
         {result.violations.map((v, i) => (

@@ -14,8 +14,11 @@ import { parallelOps, settingText } from './exploreText';
 import { useLoadInterleaving } from './useLoadInterleaving';
 import './explore.css';
 
-/** The search stops here and says so: the page stays responsive, the worker finite. */
+/** The search stops at these bounds and says so: the worker's time and memory stay finite. */
 export const EXPLORE_MAX_STATES = 200_000;
+export const EXPLORE_TIME_LIMITS = [10, 60, 300] as const;
+export const EXPLORE_MAX_SECONDS = 60;
+const timeText = (s: number): string => (s < 60 ? `${s} s` : `${s / 60} min`);
 
 const sameFlags = (a: Partial<Flags>, b: Partial<Flags>): boolean => {
   const ka = Object.keys(a) as (keyof Flags)[];
@@ -36,6 +39,7 @@ export function ExplorePanel({ session }: { session: Session }) {
     error: null,
   });
   const load = useLoadInterleaving(session);
+  const [maxSeconds, setMaxSeconds] = useState<number>(EXPLORE_MAX_SECONDS);
   const { request, progress, result, error } = state.context;
   const blocks = parallelOps(session.scenario).length;
   const running = state.matches('running');
@@ -55,6 +59,7 @@ export function ExplorePanel({ session }: { session: Session }) {
         era: session.era,
         flags: session.flags,
         maxStates: EXPLORE_MAX_STATES,
+        maxSeconds,
       },
     });
   };
@@ -69,7 +74,7 @@ export function ExplorePanel({ session }: { session: Session }) {
       <h2 id="explore-title">Explore</h2>
       <p className="explore-note">
         {blocks > 0
-          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)}, in the background; the first violation comes with the shortest schedule.`
+          ? `Tries every interleaving of the ${blocks === 1 ? 'parallel block' : `${blocks} parallel blocks`} under ${settingText(session.scenario, session.era, session.flags)} in the background, one per class of orders of independent steps, and stops at the time limit or after ${EXPLORE_MAX_STATES.toLocaleString('en-US')} states; a violation comes with the shortest schedule that breaks.`
           : 'This scenario has no parallel block: it has one interleaving only, the timeline.'}
       </p>
       <div className="controls-row">
@@ -81,6 +86,21 @@ export function ExplorePanel({ session }: { session: Session }) {
         >
           Explore interleavings
         </button>
+        <label className="explore-limit">
+          {'Time limit '}
+          <select
+            data-testid="explore-time-limit"
+            value={maxSeconds}
+            disabled={running}
+            onChange={(e) => setMaxSeconds(Number(e.target.value))}
+          >
+            {EXPLORE_TIME_LIMITS.map((s) => (
+              <option key={s} value={s}>
+                {timeText(s)}
+              </option>
+            ))}
+          </select>
+        </label>
         {running && (
           <button
             type="button"
@@ -94,7 +114,13 @@ export function ExplorePanel({ session }: { session: Session }) {
       {current && request && (
         <ExploreProgressBar
           progress={progress}
-          phase={running ? 'running' : state.matches('done') ? 'done' : 'stopped'}
+          phase={
+            running
+              ? 'running'
+              : state.matches('done') && (result?.complete || (result?.violations.length ?? 0) > 0)
+                ? 'done'
+                : 'stopped'
+          }
           maxStates={request.maxStates ?? EXPLORE_MAX_STATES}
         />
       )}
@@ -105,6 +131,10 @@ export function ExplorePanel({ session }: { session: Session }) {
             result={result}
             scenario={request.scenario}
             setting={setting}
+            limits={{
+              maxStates: request.maxStates ?? EXPLORE_MAX_STATES,
+              maxSeconds: request.maxSeconds ?? EXPLORE_MAX_SECONDS,
+            }}
             loaded={loaded.scenario !== null && loaded.scenario === session.scenario}
             onLoad={loadResult}
           />

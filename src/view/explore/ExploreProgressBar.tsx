@@ -6,7 +6,7 @@ import { progressText } from './exploreText';
 
 export interface ExploreProgressBarProps {
   progress: ExploreProgress;
-  /** stopped: cancelled or failed, so the bar is not shown full */
+  /** stopped: cancelled, failed or cut short at a limit, so the bar is not shown full */
   phase: 'running' | 'done' | 'stopped';
   /** the search's cap on states (aria-valuemax) */
   maxStates: number;

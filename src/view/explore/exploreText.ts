@@ -65,26 +65,78 @@ export function blockSchedules(
   return out;
 }
 
-/** The sentence for a search that found no violation. */
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** "0.41 s", "12 s" */
+export const secondsText = (ms: number): string =>
+  ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms / 1000)} s`;
+
+/** "6 classes of interleavings" (reduced search) or "6 complete interleavings" (full search) */
+function runsText(r: Pick<ExploreResult, 'runs' | 'reduction'>): string {
+  return r.reduction === 'none'
+    ? plural(r.runs, 'complete interleaving')
+    : plural(r.runs, 'class of interleavings', 'classes of interleavings');
+}
+
+/** Why a search stopped before its end, as the end of a sentence. */
+function limitText(r: Pick<ExploreResult, 'stoppedBy'>, limits: ExploreLimits): string {
+  if (r.stoppedBy === 'max-seconds')
+    return `its time limit of ${secondsText(limits.maxSeconds * 1000)}`;
+  if (r.stoppedBy === 'max-states') return `its limit of ${plural(limits.maxStates, 'state')}`;
+  if (r.stoppedBy === 'max-memory') return 'its memory limit';
+  return 'its limit';
+}
+
+export interface ExploreLimits {
+  maxStates: number;
+  maxSeconds: number;
+}
+
+/** The sentence for a search that found no violation: what it covered, and what it did not. */
 export function noViolationText(
-  result: Pick<ExploreResult, 'explored' | 'runs' | 'complete'>,
+  result: Pick<ExploreResult, 'explored' | 'runs' | 'complete' | 'stoppedBy' | 'reduction' | 'ms'>,
   setting: string,
+  limits: ExploreLimits,
 ): string {
-  const states = `${formatCount(result.explored)} state${result.explored === 1 ? '' : 's'}`;
-  const runs = `${formatCount(result.runs)} complete interleaving${result.runs === 1 ? '' : 's'}`;
-  const head = `No violation in ${states} (${runs}) under ${setting}`;
-  return result.complete
-    ? `${head}: every interleaving of the parallel blocks was tried.`
-    : `${head}, but the search was cut short at its limit of states: interleavings past it were not tried.`;
+  const states = plural(result.explored, 'state');
+  const what = `${runsText(result)}, ${secondsText(result.ms)}`;
+  if (result.complete)
+    return `No violation in ${states} (${what}) under ${setting}: every interleaving of the parallel blocks was covered${result.reduction === 'none' ? '' : ', one per class of orders of independent steps'}.`;
+  return `No violation in the first ${states} (${what}) under ${setting}, but the search stopped at ${limitText(result, limits)}: interleavings past it were not tried.`;
+}
+
+/** The words before a counterexample: shortest, or only one that breaks. */
+export function foundText(
+  result: Pick<ExploreResult, 'explored' | 'runs' | 'shortest' | 'reduction' | 'ms' | 'stoppedBy'>,
+  limits: ExploreLimits,
+): string {
+  const after = ` after ${plural(result.explored, 'state')} (${runsText(result)}, ${secondsText(result.ms)}); `;
+  return result.shortest
+    ? `${after}the shortest interleaving that breaks:`
+    : `${after}an interleaving that breaks (a shorter one may exist: the search for one stopped at ${limitText(result, limits)}):`;
 }
 
 /** "cancelled after 1,200 states" */
 export const cancelledText = (explored: number): string =>
-  `Explore cancelled after ${formatCount(explored)} state${explored === 1 ? '' : 's'}.`;
+  `Explore cancelled after ${plural(explored, 'state')}.`;
 
-/** "1,200 states · 2,900 states/s · 413 ms" */
-export function progressText(p: { explored: number; rate: number; elapsedMs: number }): string {
-  return `${formatCount(p.explored)} states · ${formatCount(p.rate)} states/s · ${formatCount(p.elapsedMs)} ms`;
+/** "1,200 states · 34 interleavings · 2,900 states/s · 0.41 s" */
+export function progressText(p: {
+  explored: number;
+  runs: number;
+  rate: number;
+  elapsedMs: number;
+  found: boolean;
+}): string {
+  const parts = [
+    plural(p.explored, 'state'),
+    plural(p.runs, 'interleaving'),
+    `${formatCount(p.rate)} states/s`,
+    secondsText(p.elapsedMs),
+  ];
+  if (p.found) parts.push('violation found: looking for a shorter schedule');
+  return parts.join(' · ');
 }
 
 /** A schedule as the CPUs that take each step: "cpu0 cpu0 cpu1 …". */

@@ -86,11 +86,17 @@ export function familyOrder(
   const order: string[] = [];
   const depth: Record<string, number> = {};
   const family: Record<string, string> = {};
+  // a node's family is its parent's (top-down: asking each node for its ancestors made a deep
+  // chain quadratic)
+  root.eachBefore((node) => {
+    if (node.id === undefined || node.id === SUPER) return;
+    const up = node.parent?.id;
+    family[node.id] = up === undefined || up === SUPER ? node.id : (family[up] ?? up);
+  });
   root.eachAfter((node) => {
     if (node.id === undefined || node.id === SUPER) return;
     order.push(node.id);
     depth[node.id] = node.depth - 1;
-    family[node.id] = node.ancestors().at(-2)?.id ?? node.id;
   });
   return { order, depth, family };
 }

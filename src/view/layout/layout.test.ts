@@ -150,6 +150,27 @@ describe('sampleCursors', () => {
   it('takes op boundaries and the end of a long trace', () => {
     expect(sampleCursors(1000, [0, 400, 999], 10)).toEqual([0, 400, 999, 1000]);
   });
+  it('takes evenly spaced op starts when a trace has more ops than the budget', () => {
+    const starts = Array.from({ length: 2003 }, (_, i) => i * 10);
+    const picks = sampleCursors(30000, starts, 600);
+    expect(picks.length).toBeLessThanOrEqual(603);
+    expect(picks[0]).toBe(0);
+    expect(picks).toContain(20020);
+    expect(picks.at(-1)).toBe(30000);
+    expect(picks.every((c, i) => i === 0 || c > picks[i - 1]!)).toBe(true);
+  });
+});
+
+describe('canFollow', () => {
+  it('needs a sample between two lifetimes, found by halving', () => {
+    const samples = [0, 5, 9, 14, 20];
+    expect(canFollow({ first: 0, last: 5 }, { first: 9, last: 12 }, samples)).toBe(false);
+    expect(canFollow({ first: 0, last: 5 }, { first: 10, last: 12 }, samples)).toBe(true);
+    expect(canFollow({ first: 0, last: 5 }, { first: 6, last: 12 }, samples)).toBe(true);
+    expect(canFollow({ first: 0, last: 14 }, { first: 20, last: 22 }, samples)).toBe(false);
+    expect(canFollow({ first: 0, last: 20 }, { first: 25, last: 30 }, samples)).toBe(false);
+    expect(canFollow({ first: 0, last: 9 }, { first: 5, last: 30 }, samples)).toBe(false);
+  });
 });
 
 describe('covers', () => {

@@ -141,7 +141,8 @@ export function matrixLayout(u: Universe): MatrixLayout {
   const matrixRight = Math.max(x, stripX + stripWidth + g.columnGap + g.columnWidth);
 
   // The family tree above the columns: one level per generation, squeezed when it is deep.
-  const maxDepth = Math.max(0, ...Object.values(fam.depth));
+  let maxDepth = 0;
+  for (const d of Object.values(fam.depth)) if (d > maxDepth) maxDepth = d;
   const level = Math.max(g.minLevel, Math.min(g.maxLevel, g.maxTree / Math.max(1, maxDepth)));
   const treeTop = g.margin + 4;
   const nodeY: Record<string, number> = {};
@@ -169,7 +170,13 @@ export function matrixLayout(u: Universe): MatrixLayout {
   const rowsTop = shelfTop + pitch * shelfLines + 10;
   const processBand: Record<string, { y: number; height: number }> = {};
   const vmaY: Record<string, number> = {};
-  const vmasOf = (pid: string) => u.vmas.filter((v) => v.pid === pid);
+  const byPid = new Map<string, Universe['vmas']>();
+  for (const v of u.vmas) {
+    const list = byPid.get(v.pid);
+    if (list) list.push(v);
+    else byPid.set(v.pid, [v]);
+  }
+  const vmasOf = (pid: string) => byPid.get(pid) ?? [];
   const bandHeight = (pid: string) => g.processHeight + g.vmaHeight * vmasOf(pid).length;
   let y = rowsTop;
   for (const occupants of assignSlots(u.pids, u.processLife, u.samples).slots) {
@@ -179,7 +186,9 @@ export function matrixLayout(u: Universe): MatrixLayout {
         vmaY[vma.id] = y + g.processHeight + g.vmaHeight * (i + 0.5);
       });
     }
-    y += Math.max(...occupants.map(bandHeight)) + g.processGap;
+    let tallest = 0;
+    for (const pid of occupants) tallest = Math.max(tallest, bandHeight(pid));
+    y += tallest + g.processGap;
   }
 
   const palette = scaleOrdinal<string, string>().domain(u.anonVmas).range(ANON_VMA_COLORS);

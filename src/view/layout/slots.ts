@@ -10,7 +10,15 @@ import type { Lifetime } from './universe';
 export function canFollow(prev: Lifetime, next: Lifetime, samples: readonly number[]): boolean {
   if (prev.last >= next.first) return false;
   if (next.first === prev.last + 1) return true;
-  return samples.some((c) => c > prev.last && c < next.first);
+  // the first sample after prev.last (samples ascend): is it before next.first?
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]! <= prev.last) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < samples.length && samples[lo]! < next.first;
 }
 
 /**

@@ -1,0 +1,198 @@
+// The reduced search against the full one: on random small parallel blocks (two or three CPUs,
+// one or two ops each, after a random sequential history), in every era and under the flags of
+// the races the scenarios show, explore with partial-order reduction finds a violation exactly
+// when the full breadth-first search (`reduction: 'none'`) does, and a schedule as short.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explore } from './explore';
+import type { EraId, Flags } from './flags';
+import { choiceArb, choicesArb, interpret, play, scenarioOf } from './randomOps';
+import { effectiveFlags, runScenario } from './replay';
+import { ScenarioError, type ParallelOp, type Scenario, type SimpleOp } from './scenarioTypes';
+import { builtinScenarios } from '../scenarios';
+
+const RUNS = Number(process.env.REDUCTION_RUNS ?? 60);
+const TIMEOUT = 600_000;
+/** A full search that would go beyond this is skipped (the test compares finished searches). */
+const FULL_CAP = 4000;
+
+const SETTINGS: [EraId, Partial<Flags>][] = [
+  ['2.6.33', {}],
+  ['2.6.34', {}],
+  ['2.6.34', { lockDance: true, adjustLock: 'conditional' }],
+  ['2.6.34', { lockDeepest: true, adjustLock: 'conditional' }],
+  ['2.6.35', {}],
+  ['2.6.36', {}],
+  ['2.6.36', { lockRecheck: false }],
+  ['2.6.36', { pinRoot: false }],
+  ['3.0', {}],
+  ['3.8', { rmapWalkLock: 'none' }],
+  ['3.19', {}],
+  ['6.1', {}],
+  ['6.1', { moveRmapLocks: false }],
+];
+
+/** The ops of the races: migrations and page-reference walks against the VMA and fork paths. */
+const RACY = [
+  'migrate',
+  'migrate',
+  'reclaim',
+  'mprotect',
+  'expand',
+  'mremap',
+  'fork',
+  'exit',
+  'munmap',
+  'write',
+  'ksm_put',
+] as const;
+const racyArb = fc.record({
+  kind: fc.constantFrom(...RACY),
+  a: fc.nat({ max: 1000 }),
+  b: fc.nat({ max: 1000 }),
+  c: fc.nat({ max: 1000 }),
+  d: fc.nat({ max: 1000 }),
+  e: fc.boolean(),
+});
+const threadsArb = fc.array(
+  fc.array(fc.oneof(racyArb, choiceArb), { minLength: 1, maxLength: 2 }),
+  {
+    minLength: 2,
+    maxLength: 3,
+  },
+);
+
+/** A random history, then a parallel block of ops valid at its start (or null). */
+function block(
+  era: EraId,
+  flags: Partial<Flags>,
+  history: Parameters<typeof play>[1],
+  threads: Parameters<typeof interpret>[1][][],
+): Scenario | null {
+  const o = play(era, history, flags, undefined, false);
+  let fresh = 1000;
+  const ts: SimpleOp[][] = threads
+    .map((t) => t.flatMap((c) => interpret(o.state, c, () => fresh++)).slice(0, 2))
+    .filter((t) => t.length > 0);
+  if (ts.length < 2) return null;
+  return { ...scenarioOf(era, [...o.ops, { op: 'parallel', threads: ts }]), flags };
+}
+
+/** Total micro-steps of a found schedule (every block's). */
+const length = (s: number[][]): number => s.reduce((n, x) => n + x.length, 0);
+
+describe('partial-order reduction against the full search', () => {
+  for (const [era, flags] of SETTINGS) {
+    it(
+      `${era} ${JSON.stringify(flags)}: a violation exactly when the full search finds one`,
+      () => {
+        let compared = 0;
+        let broke = 0;
+        fc.assert(
+          fc.property(choicesArb, threadsArb, (history, threads) => {
+            let sc: Scenario | null;
+            let full: ReturnType<typeof explore>;
+            let dpor: ReturnType<typeof explore>;
+            try {
+              sc = block(era, flags, history, threads);
+              if (!sc) return;
+              full = explore(sc, { reduction: 'none', maxStates: FULL_CAP });
+              if (!full.complete && full.violations.length === 0) return;
+              dpor = explore(sc);
+            } catch (e) {
+              if (e instanceof ScenarioError) return;
+              throw e;
+            }
+            compared++;
+            const what = JSON.stringify(sc.ops.at(-1));
+            expect(dpor.complete, what).toBe(true);
+            expect(dpor.violations.length > 0, what).toBe(full.violations.length > 0);
+            if (full.violations.length > 0) {
+              broke++;
+              expect(dpor.shortest, what).toBe(true);
+              expect(length(dpor.schedules), what).toBe(length(full.schedules));
+            }
+          }),
+          { numRuns: RUNS },
+        );
+        // most random blocks are valid in every interleaving; the property must have been tried
+        expect(compared).toBeGreaterThan(RUNS / 8);
+        console.info(`${era} ${JSON.stringify(flags)}: ${compared} blocks, ${broke} broke`);
+      },
+      TIMEOUT,
+    );
+  }
+});
+
+/** Every built-in race's block and setting (its breaking and fixed eras), to add an op to. */
+const RACES = builtinScenarios.flatMap(({ id, scenario }) => {
+  if (!scenario.ops.some((o) => o.op === 'parallel')) return [];
+  const { flags: _own, ...rest } = scenario;
+  const settings = [...(scenario.expect?.breaks ?? []), ...(scenario.expect?.holds ?? [])];
+  return settings.map((s) => ({
+    id,
+    era: s.era,
+    sc: s.flags ? { ...rest, flags: s.flags } : rest,
+  }));
+});
+
+describe('partial-order reduction against the full search on the built-in races', () => {
+  it(
+    'every race, with a random op added on a CPU or on a CPU of its own',
+    () => {
+      let broke = 0;
+      let compared = 0;
+      fc.assert(
+        fc.property(
+          fc.nat({ max: RACES.length - 1 }),
+          racyArb,
+          fc.nat({ max: 3 }),
+          fc.boolean(),
+          (which, choice, thread, before) => {
+            const { era, sc } = RACES[which]!;
+            const at = sc.ops.findIndex((o) => o.op === 'parallel');
+            const block = sc.ops[at] as ParallelOp;
+            let found: Scenario;
+            let full: ReturnType<typeof explore>;
+            let dpor: ReturnType<typeof explore>;
+            try {
+              const { flags } = effectiveFlags(sc, { era });
+              const s = runScenario({ ...sc, ops: sc.ops.slice(0, at) }, era, flags, {}).s;
+              let fresh = 1000;
+              const extra = interpret(s, choice, () => fresh++).slice(0, 1);
+              if (extra.length === 0) return;
+              const threads = block.threads.map((t) => [...t]);
+              if (thread >= threads.length) threads.push(extra);
+              else
+                threads[thread] = before
+                  ? [...extra, ...threads[thread]!]
+                  : [...threads[thread]!, ...extra];
+              const ops = sc.ops.map((o, i) =>
+                i === at ? { op: 'parallel' as const, threads } : o,
+              );
+              found = { ...sc, ops };
+              full = explore(found, { era, reduction: 'none', maxStates: FULL_CAP });
+              if (!full.complete && full.violations.length === 0) return;
+              dpor = explore(found, { era });
+            } catch (e) {
+              if (e instanceof ScenarioError) return;
+              throw e;
+            }
+            compared++;
+            const what = `${era} ${JSON.stringify(found.flags ?? {})} ${JSON.stringify(found.ops[at])}`;
+            expect(dpor.complete || dpor.violations.length > 0, what).toBe(true);
+            expect(dpor.violations.length > 0, what).toBe(full.violations.length > 0);
+            if (full.violations.length > 0) {
+              broke++;
+              expect(length(dpor.schedules), what).toBe(length(full.schedules));
+            }
+          },
+        ),
+        { numRuns: RUNS * 2 },
+      );
+      console.info(`built-in races: ${compared} blocks, ${broke} broke`);
+      expect(broke).toBeGreaterThan(RUNS / 10);
+    },
+    TIMEOUT,
+  );
+});
