@@ -3,7 +3,7 @@
 // so everything between two yields is one atomic micro-step.
 import type { ViolationKind } from './trace';
 import type { Flags } from './flags';
-import type { AnonVma, Lock, Mode, State, Vma } from './state';
+import type { AnonVma, Avc, Lock, Mode, State, Vma } from './state';
 
 export interface LockRequest {
   lock: Lock;
@@ -54,6 +54,16 @@ export class K {
   readonly f: Flags;
   readonly cpu: number;
   readonly out: Sink;
+  /**
+   * Where this CPU's rmap walk is: the AVC (the VMA on the walked anon_vma's list) it visits now,
+   * from its visit step until the next visit or the walk's end. The page draws the walker there.
+   */
+  visiting: Avc | null = null;
+  /**
+   * Page locks this CPU holds, by owner id (`page:7`). An anon_vma, mmap or per-VMA lock is found
+   * from the state; a page lock is not (the page may be unmapped, or not mapped yet).
+   */
+  readonly pageLocks = new Map<string, Lock>();
   constructor(s: State, cpu: number, out: Sink) {
     this.s = s;
     this.f = s.flags;

@@ -9,7 +9,7 @@ import { checkStructure } from './invariants';
 import { cloneState } from './cloneState';
 import { fnv } from './stateHash';
 import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
-import { newState, vmaId, type Mode, type State } from './state';
+import { newState, vmaId, type Avc, type Mode, type State } from './state';
 import { vmaLockId } from './ids';
 import type { Step, Violation, ViolationKind } from './trace';
 
@@ -85,6 +85,18 @@ export interface RunResult {
   taken: number;
   /** interactive mode: where the replay waits for the next CPU choice */
   awaiting: { op: number; ready: number[] } | null;
+}
+
+/** A CPU as the view is built from it (viewState.ts). */
+export interface CpuRun {
+  cpu: number;
+  waitingFor: string | null;
+  waitingMode?: Mode;
+  done: boolean;
+  /** owner ids of the page locks it holds */
+  pageLocks: string[];
+  /** the AVC its rmap walk visits now */
+  visiting: Avc | null;
 }
 
 class Stop extends Error {}
@@ -407,14 +419,25 @@ export class Runner implements Sink {
     }));
   }
 
-  /** Which CPUs are mid-operation and which lock each one waits for. */
-  cpuStatus(): { cpu: number; waitingFor: string | null; done: boolean }[] {
+  /**
+   * Which CPUs are mid-operation, which lock each one waits for (and in which mode), the page
+   * locks each holds and the AVC its rmap walk visits.
+   */
+  cpuStatus(): CpuRun[] {
     return this.active.map((c) => {
       const l = c.pending?.lock;
       const blocked = !c.done && l && !canAcquire(l.lock, l.mode, l.shared);
       // a VMA is named by its start, which may have moved since the CPU asked for its lock
       const waiting = blocked ? (l.vma ? vmaLockId(vmaId(l.vma)) : l.owner) : null;
-      return { cpu: c.k.cpu, waitingFor: waiting, done: c.done };
+      const out: CpuRun = {
+        cpu: c.k.cpu,
+        waitingFor: waiting,
+        done: c.done,
+        pageLocks: [...c.k.pageLocks.keys()],
+        visiting: c.k.visiting,
+      };
+      if (blocked) out.waitingMode = l.mode;
+      return out;
     });
   }
 
