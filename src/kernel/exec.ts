@@ -48,6 +48,18 @@ export interface Sink {
   rewind(label: string): void;
 }
 
+/** A CPU as the view is built from it (viewState.ts). */
+export interface CpuRun {
+  cpu: number;
+  waitingFor: string | null;
+  waitingMode?: Mode;
+  done: boolean;
+  /** owner ids of the page locks it holds */
+  pageLocks: string[];
+  /** the AVC its rmap walk visits now */
+  visiting: Avc | null;
+}
+
 /** The per-CPU execution context handed to every kernel function. */
 export class K {
   readonly s: State;

@@ -1,7 +1,15 @@
 // The runner: executes a scenario's ops on simulated CPUs, one announced micro-step at a time,
 // choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
 // a chooser for explore), recording the trace and the violations pinned to steps.
-import { K, OpError, type Announce, type Gen, type LockRequest, type Sink } from './exec';
+import {
+  K,
+  OpError,
+  type Announce,
+  type CpuRun,
+  type Gen,
+  type LockRequest,
+  type Sink,
+} from './exec';
 import type { EraId, Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
@@ -9,7 +17,7 @@ import { checkStructure } from './invariants';
 import { cloneState } from './cloneState';
 import { fnv } from './stateHash';
 import { ScenarioError, type Scenario, type SimpleOp } from './scenarioTypes';
-import { newState, vmaId, type Avc, type Mode, type State } from './state';
+import { newState, vmaId, type Mode, type State } from './state';
 import { vmaLockId } from './ids';
 import type { Step, Violation, ViolationKind } from './trace';
 
@@ -85,18 +93,6 @@ export interface RunResult {
   taken: number;
   /** interactive mode: where the replay waits for the next CPU choice */
   awaiting: { op: number; ready: number[] } | null;
-}
-
-/** A CPU as the view is built from it (viewState.ts). */
-export interface CpuRun {
-  cpu: number;
-  waitingFor: string | null;
-  waitingMode?: Mode;
-  done: boolean;
-  /** owner ids of the page locks it holds */
-  pageLocks: string[];
-  /** the AVC its rmap walk visits now */
-  visiting: Avc | null;
 }
 
 class Stop extends Error {}

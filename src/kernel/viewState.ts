@@ -1,6 +1,6 @@
 // The state at a cursor, as plain data with trace ids (Contract 4) for the page to draw.
 import { mmapLockId, pageLockId, vmaLockId } from './ids';
-import type { CpuRun } from './runner';
+import type { CpuRun } from './exec';
 import { avcId, avId, liveMms, pteId, vmaId, type Lock, type State } from './state';
 import type { ViewCpu, ViewHeldLock, ViewState } from './view';
 
