@@ -415,22 +415,20 @@ export class Runner implements Sink {
     }));
   }
 
-  /**
-   * Which CPUs are mid-operation, which lock each one waits for (and in which mode), the page
-   * locks each holds and the AVC its rmap walk visits.
-   */
+  /** Each CPU of the running op: the lock it waits for, its page locks, where it walks. */
   cpuStatus(): CpuRun[] {
     return this.active.map((c) => {
       const l = c.pending?.lock;
       const blocked = !c.done && l && !canAcquire(l.lock, l.mode, l.shared);
       // a VMA is named by its start, which may have moved since the CPU asked for its lock
       const waiting = blocked ? (l.vma ? vmaLockId(vmaId(l.vma)) : l.owner) : null;
+      const { cpu, pageLocks, visiting } = c.k;
       const out: CpuRun = {
-        cpu: c.k.cpu,
+        cpu,
         waitingFor: waiting,
         done: c.done,
-        pageLocks: [...c.k.pageLocks.keys()],
-        visiting: c.k.visiting,
+        pageLocks: [...pageLocks.keys()],
+        visiting,
       };
       if (blocked) out.waitingMode = l.mode;
       return out;
