@@ -1,15 +1,8 @@
 // The runner: executes a scenario's ops on simulated CPUs, one announced micro-step at a time,
 // choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
 // a chooser for explore), recording the trace and the violations pinned to steps.
-import {
-  K,
-  OpError,
-  type Announce,
-  type CpuRun,
-  type Gen,
-  type LockRequest,
-  type Sink,
-} from './exec';
+import { K, OpError } from './exec';
+import type { Announce, CpuRun, Gen, LockRequest, Sink } from './exec';
 import type { EraId, Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
