@@ -10,7 +10,14 @@ const VIEWS: { id: GraphView; label: string; hint: string }[] = [
   { id: 'pointers', label: 'Pointers', hint: 'the linked lists as boxes and arrows' },
 ];
 
-export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNode }) {
+export interface GraphFrameProps {
+  cpus: number;
+  children: ReactNode;
+  /** beside the graph pane, never over it: the per-CPU strip */
+  side?: ReactNode;
+}
+
+export function GraphFrame({ cpus, children, side }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
   return (
@@ -30,7 +37,14 @@ export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNo
           ))}
         </div>
       </div>
-      {children}
+      {side ? (
+        <div className="graph-stage">
+          <div className="graph-stage-pane">{children}</div>
+          <div className="graph-stage-side">{side}</div>
+        </div>
+      ) : (
+        children
+      )}
       <GraphLegend view={graphView} cpus={cpus} />
     </div>
   );
