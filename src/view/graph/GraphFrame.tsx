@@ -12,12 +12,14 @@ const VIEWS: { id: GraphView; label: string; hint: string }[] = [
 
 export interface GraphFrameProps {
   cpus: number;
+  /** the replay has anon_vma_chains (2.6.34 on): the legend explains the dots, else the arrows */
+  avc?: boolean;
   children: ReactNode;
   /** beside the graph pane, never over it: the per-CPU strip */
   side?: ReactNode;
 }
 
-export function GraphFrame({ cpus, children, side }: GraphFrameProps) {
+export function GraphFrame({ cpus, avc = true, children, side }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
   return (
@@ -45,7 +47,7 @@ export function GraphFrame({ cpus, children, side }: GraphFrameProps) {
       ) : (
         children
       )}
-      <GraphLegend view={graphView} cpus={cpus} />
+      <GraphLegend view={graphView} cpus={cpus} avc={avc} />
     </div>
   );
 }

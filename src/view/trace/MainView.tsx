@@ -47,7 +47,11 @@ export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
         <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
       )}
       {!embed && <ViolationBanner violations={trace.violations} cursor={cursor} />}
-      <GraphFrame cpus={cpus} side={!embed && <CpuStrip view={view} cpus={cpus} />}>
+      <GraphFrame
+        cpus={cpus}
+        avc={trace.flags.avc}
+        side={!embed && <CpuStrip view={view} cpus={cpus} />}
+      >
         <TracePane
           id="graph"
           label="anon_vma forest graph"
