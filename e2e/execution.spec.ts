@@ -177,3 +177,28 @@ test('the CPU strip is beside the graph, never over it, and readable', async ({ 
     expect(Math.min(...sizes), `${w}x${h}`).toBeGreaterThanOrEqual(12);
   }
 });
+
+test('pointer view: each same_anon_vma list runs in lanes of its own', async ({ page }) => {
+  await page.goto('/?scenario=tour-interval-tree&step=end&view=pointers');
+  await expect(page.getByTestId('pointer-graph')).toBeVisible();
+  const hops = await page.locator('[data-list="same_anon_vma"]').evaluateAll((els) =>
+    els.flatMap((e) =>
+      [...e.querySelectorAll('path')].map((p) => ({
+        owner: e.getAttribute('data-owner') ?? '',
+        d: p.getAttribute('d') ?? '',
+      })),
+    ),
+  );
+  expect(new Set(hops.map((h) => h.owner)).size).toBeGreaterThan(3);
+  // the vertical channel (x) and the horizontal run (y) of a hop belong to one list only
+  const owners = new Map<string, string>();
+  for (const h of hops) {
+    const m = /V([\d.]+) H([\d.]+) V/.exec(h.d);
+    expect(m, h.d).toBeTruthy();
+    for (const key of [`x${m![2]}`, `y${m![1]}`]) {
+      const seen = owners.get(key);
+      if (seen !== undefined) expect(seen, `${key} shared`).toBe(h.owner);
+      owners.set(key, h.owner);
+    }
+  }
+});
