@@ -3,7 +3,7 @@
 // so everything between two yields is one atomic micro-step.
 import type { ViolationKind } from './trace';
 import type { Flags } from './flags';
-import type { AnonVma, Lock, Mode, State, Vma } from './state';
+import type { AnonVma, Avc, Lock, Mode, State, Vma } from './state';
 
 export interface LockRequest {
   lock: Lock;
@@ -48,12 +48,34 @@ export interface Sink {
   rewind(label: string): void;
 }
 
+/** A CPU as the view is built from it (viewState.ts). */
+export interface CpuRun {
+  cpu: number;
+  waitingFor: string | null;
+  waitingMode?: Mode;
+  done: boolean;
+  /** owner ids of the page locks it holds */
+  pageLocks: string[];
+  /** the AVC its rmap walk visits now */
+  visiting: Avc | null;
+}
+
 /** The per-CPU execution context handed to every kernel function. */
 export class K {
   readonly s: State;
   readonly f: Flags;
   readonly cpu: number;
   readonly out: Sink;
+  /**
+   * Where this CPU's rmap walk is: the AVC (the VMA on the walked anon_vma's list) it visits now,
+   * from its visit step until the next visit or the walk's end. The page draws the walker there.
+   */
+  visiting: Avc | null = null;
+  /**
+   * Page locks this CPU holds, by owner id (`page:7`). An anon_vma, mmap or per-VMA lock is found
+   * from the state; a page lock is not (the page may be unmapped, or not mapped yet).
+   */
+  readonly pageLocks = new Map<string, Lock>();
   constructor(s: State, cpu: number, out: Sink) {
     this.s = s;
     this.f = s.flags;

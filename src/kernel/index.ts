@@ -25,4 +25,12 @@ export {
 export type { LockOwner } from './ids';
 export type { Forest } from './snapshot';
 export type { Step, Violation, ViolationKind, ReplayResult, LockEvent } from './trace';
-export type { ViewState, ViewAnonVma, ViewPage, ViewProcess, ViewVma } from './view';
+export type {
+  ViewAnonVma,
+  ViewCpu,
+  ViewHeldLock,
+  ViewPage,
+  ViewProcess,
+  ViewState,
+  ViewVma,
+} from './view';

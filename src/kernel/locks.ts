@@ -2,6 +2,7 @@
 // acquire / release / trylock micro-steps. A CPU asking for a held lock waits (it is not
 // scheduled until the lock is free); asking for a lock it holds itself is a self-deadlock.
 import type { Announce, Gen, K } from './exec';
+import { parseLockId } from './ids';
 import { avId, type AnonVma, type Lock, type Mode, type Vma } from './state';
 
 /** The anon_vma whose lock protects `av`'s list under the current flags. */
@@ -159,7 +160,10 @@ export function* acquireOther(
 ): Gen {
   yield { ...at, lock: { lock, mode, av: null, owner, shared } };
   take(k, lock, mode, owner);
+  if (isPageLock(owner)) k.pageLocks.set(owner, lock);
 }
+
+const isPageLock = (owner: string): boolean => parseLockId(owner)?.kind === 'page';
 
 export function* releaseOther(
   k: K,
@@ -168,6 +172,7 @@ export function* releaseOther(
   at: { fn: string; line: string; text: string },
 ): Gen {
   yield at;
+  k.pageLocks.delete(owner);
   const i = lock.holders.indexOf(k.cpu);
   const mode = lock.mode ?? 'w';
   if (i >= 0) lock.holders.splice(i, 1);
@@ -175,13 +180,15 @@ export function* releaseOther(
   k.out.lockEvent('release', owner, mode);
 }
 
-/** Hold a lock nobody else can see yet, with no lock event (a page still private to a CPU). */
-export function holdQuietly(lock: Lock, cpu: number): void {
-  lock.holders.push(cpu);
+/** Hold a page lock nobody else can see yet, with no lock event (a page still private to a CPU). */
+export function holdQuietly(k: K, lock: Lock, owner: string): void {
+  lock.holders.push(k.cpu);
   lock.mode = 'w';
+  k.pageLocks.set(owner, lock);
 }
 
-export function releaseQuietly(lock: Lock, cpu: number): void {
-  lock.holders = lock.holders.filter((c) => c !== cpu);
+export function releaseQuietly(k: K, lock: Lock, owner: string): void {
+  lock.holders = lock.holders.filter((c) => c !== k.cpu);
   if (lock.holders.length === 0) lock.mode = null;
+  k.pageLocks.delete(owner);
 }

@@ -1,7 +1,8 @@
 // The runner: executes a scenario's ops on simulated CPUs, one announced micro-step at a time,
 // choosing the CPU for each step inside `parallel` blocks (the schedule, then round-robin, or
 // a chooser for explore), recording the trace and the violations pinned to steps.
-import { K, OpError, type Announce, type Gen, type LockRequest, type Sink } from './exec';
+import { K, OpError } from './exec';
+import type { Announce, CpuRun, Gen, LockRequest, Sink } from './exec';
 import type { EraId, Flags } from './flags';
 import { canAcquire } from './locks';
 import { runOp } from './dispatch';
@@ -407,14 +408,23 @@ export class Runner implements Sink {
     }));
   }
 
-  /** Which CPUs are mid-operation and which lock each one waits for. */
-  cpuStatus(): { cpu: number; waitingFor: string | null; done: boolean }[] {
+  /** Each CPU of the running op: the lock it waits for, its page locks, where it walks. */
+  cpuStatus(): CpuRun[] {
     return this.active.map((c) => {
       const l = c.pending?.lock;
       const blocked = !c.done && l && !canAcquire(l.lock, l.mode, l.shared);
       // a VMA is named by its start, which may have moved since the CPU asked for its lock
       const waiting = blocked ? (l.vma ? vmaLockId(vmaId(l.vma)) : l.owner) : null;
-      return { cpu: c.k.cpu, waitingFor: waiting, done: c.done };
+      const { cpu, pageLocks, visiting } = c.k;
+      const out: CpuRun = {
+        cpu,
+        waitingFor: waiting,
+        done: c.done,
+        pageLocks: [...pageLocks.keys()],
+        visiting,
+      };
+      if (blocked) out.waitingMode = l.mode;
+      return out;
     });
   }
 

@@ -23,6 +23,8 @@ export interface ViewVma {
   lockMode?: 'w' | 'r';
   /** CPUs waiting for its per-VMA lock (a writer waits for the readers to leave); absent when none */
   waiting?: number[];
+  /** CPUs whose rmap walk is visiting this VMA now; absent when none */
+  visitedBy?: number[];
 }
 
 export interface ViewProcess {
@@ -68,6 +70,33 @@ export interface ViewPage {
   page: number;
   anonVma: string | null;
   migration: boolean;
+  /** CPUs holding the page's lock (a migration, 2.6+); absent when free */
+  lockedBy?: number[];
+  /** CPUs waiting for the page's lock (a fault on a migration entry); absent when none */
+  waiting?: number[];
+}
+
+/** A lock a CPU holds: its owner (lock owner id, ids.ts: `av0`, `mmap_sem:P`, `page:7`…) and mode. */
+export interface ViewHeldLock {
+  owner: string;
+  mode: 'w' | 'r';
+}
+
+/** One CPU of the running op or parallel block: what it holds, waits for and walks. */
+export interface ViewCpu {
+  cpu: number;
+  /** the lock (owner id) this CPU waits for, or null */
+  waitingFor: string | null;
+  /** the mode it asks that lock in; absent when it waits for none */
+  waitingMode?: 'w' | 'r';
+  done: boolean;
+  /** the locks it holds: mmap locks, per-VMA locks, page locks, anon_vma locks, in that order */
+  holds: ViewHeldLock[];
+  /**
+   * Where its rmap walk is: the VMA (`pid:start`) it visits and the AVC (`pid:start/avN`, the
+   * entry of the walked list) it reached it by; absent when it walks nothing
+   */
+  visiting?: { vma: string; avc: string };
 }
 
 export interface ViewState {
@@ -80,5 +109,5 @@ export interface ViewState {
   processes: ViewProcess[];
   anonVmas: ViewAnonVma[];
   pages: ViewPage[];
-  cpus: { cpu: number; waitingFor: string | null; done: boolean }[];
+  cpus: ViewCpu[];
 }

@@ -25,7 +25,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
   const unlockPages = function* (copy: Page | null): Gen {
     const text = `${copy ? `${unlock}(${obj} ${copy.pfn}); ` : ''}${unlock}(${obj} ${page.pfn})`;
     yield* releaseOther(k, page.lock, owner, { fn, line: 'unlock-page', text });
-    if (copy) releaseQuietly(copy.lock, k.cpu);
+    if (copy) releaseQuietly(k, copy.lock, pageLockId(copy.pfn));
   };
   yield* acquireOther(k, page.lock, owner, 'w', false, {
     fn,
@@ -74,7 +74,7 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
     // The new page stays locked until every entry points at it, so a write fault cannot reuse
     // it in place half restored. Nobody else can see it yet: no lock event of its own, it is
     // released with the old page's.
-    holdQuietly(target.lock, k.cpu);
+    holdQuietly(k, target.lock, pageLockId(target.pfn));
     k.note(`page ${target.pfn} (locked): mapping ${av ? avId(av) : 'NULL'}, index ${page.index}`);
   }
   yield* rmapWalk(k, page, { kind: 'restore', to: target });

@@ -107,6 +107,7 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
     const c: Avc = cur;
     const named = c.vma.start;
     yield step(fn, 'visit', `visit ${avcId(c)}`);
+    k.visiting = c;
     // worded again if the VMA was renamed (its start moved) while this CPU waited
     if (c.vma.start !== named) k.out.retext(`visit ${avcId(c)}`);
     if (c.freed) {
@@ -130,6 +131,7 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
       if (!got) {
         for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
         yield* release(k, held, fn, 'dance-restart');
+        k.visiting = null;
         k.out.count('restarts');
         k.out.rewind('walk');
         held = yield* lockForWalk(k, av, fn);
@@ -145,6 +147,8 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   for (const d of dance.splice(0)) yield* release(k, d, fn, 'dance-unlock');
   if (held) yield* release(k, held, fn, 'unlock');
   else yield step(fn, 'rcu-unlock', 'rcu_read_unlock()');
+  // the walk is over once its lock is dropped (the walker stays on its last VMA until then)
+  k.visiting = null;
   const left = mappersOf(k, page, purpose.kind === 'unmap' ? false : true).filter(
     (m) => !handled.has(pteId(m.mm, m.addr)),
   );

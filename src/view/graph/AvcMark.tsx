@@ -68,16 +68,29 @@ export interface AnonVmaLinkProps {
   color: string;
 }
 
-/** Before anon_vma_chain (2.6.33) a VMA points to its anon_vma directly: a square, not an AVC. */
+/**
+ * Before anon_vma_chain (2.6.33) a VMA points to its anon_vma directly: an arrow up the column to
+ * the anon_vma, a glyph of its own (not the AVC's circle, not a page's square).
+ */
 function AnonVmaLinkImpl(p: AnonVmaLinkProps) {
   const lit = useAppStore(
     (s) => lightsVma(highlightKey(s), p.vma) || lightsAnonVma(highlightKey(s), p.anonVma),
   );
-  const r = GEOMETRY.avcRadius - 2;
+  const r = GEOMETRY.avcRadius;
   return (
-    <g className={`anon-vma-link${lit ? ' is-hovered' : ''}`} data-link={avcId(p.vma, p.anonVma)}>
+    <g
+      className={`anon-vma-link${lit ? ' is-hovered' : ''}`}
+      data-link={avcId(p.vma, p.anonVma)}
+      style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
+    >
       <title>{`${p.vma}: vma->anon_vma = ${p.anonVma} (no anon_vma_chain in this era)`}</title>
-      <rect x={p.x - r} y={p.y - r} width={2 * r} height={2 * r} fill={p.color} stroke={p.color} />
+      <path className="anon-vma-link-stem" d={`M0,${r - 1} V${-r + 7}`} stroke={p.color} />
+      <path
+        className="anon-vma-link-head"
+        d={`M0,${-r} L${r - 3},${-r + 9} L${-r + 3},${-r + 9} Z`}
+        fill={p.color}
+        stroke={p.color}
+      />
     </g>
   );
 }

@@ -17,6 +17,7 @@ import { matrixScene } from './matrixScene';
 import { PageLink, PfnMark, PteMark } from './PageMark';
 import { ProcessBand } from './ProcessBand';
 import { VmaRow } from './VmaRow';
+import { Walker, WALKER_TAG, walkerAt } from './Walker';
 import { GEOMETRY } from '../layout/matrixLayout';
 import type { MatrixLayout } from '../layout/matrixLayout';
 import './graph.css';
@@ -118,6 +119,7 @@ function ForestGraphImpl({
               locked={cpuList(v.lockedBy ?? [])}
               lockMode={v.lockMode ?? null}
               waiting={cpuList(v.waiting ?? [])}
+              visiting={cpuList(v.visitedBy ?? [])}
             />
           );
         })}
@@ -153,6 +155,14 @@ function ForestGraphImpl({
         )}
       </g>
       <Ghosts scene={scene} cell={layout.cell} />
+      <g className="layer-walkers">
+        {view.cpus.map((c) => {
+          const at = c.visiting && walkerAt(c.visiting.avc, layout);
+          if (!at) return null;
+          const flip = at.x + GEOMETRY.avcRadius + WALKER_TAG > layout.width;
+          return <Walker key={c.cpu} cpu={c.cpu} vma={c.visiting!.vma} flip={flip} {...at} />;
+        })}
+      </g>
       <g className="layer-pages">
         {scene.pfns.map((p) => (
           <PfnMark key={p.slot} {...p} />

@@ -10,7 +10,16 @@ const VIEWS: { id: GraphView; label: string; hint: string }[] = [
   { id: 'pointers', label: 'Pointers', hint: 'the linked lists as boxes and arrows' },
 ];
 
-export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNode }) {
+export interface GraphFrameProps {
+  cpus: number;
+  /** the replay has anon_vma_chains (2.6.34 on): the legend explains the dots, else the arrows */
+  avc?: boolean;
+  children: ReactNode;
+  /** beside the graph pane, never over it: the per-CPU strip */
+  side?: ReactNode;
+}
+
+export function GraphFrame({ cpus, avc = true, children, side }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
   return (
@@ -30,8 +39,15 @@ export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNo
           ))}
         </div>
       </div>
-      {children}
-      <GraphLegend view={graphView} cpus={cpus} />
+      {side ? (
+        <div className="graph-stage">
+          <div className="graph-stage-pane">{children}</div>
+          <div className="graph-stage-side">{side}</div>
+        </div>
+      ) : (
+        children
+      )}
+      <GraphLegend view={graphView} cpus={cpus} avc={avc} />
     </div>
   );
 }

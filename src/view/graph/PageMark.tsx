@@ -5,17 +5,29 @@
 import { memo } from 'react';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
+import { CpuGlyph } from './cpu';
 import type { LinkScene, PfnScene, PteScene } from './matrixScene';
 import { useObjectHandlers } from './useObjectHandlers';
 
 const pfnHover = (pfn: number) => `pfn:${pfn}`;
+
+/** `, page locked by cpu0; cpu1 waits for it`, for a title. */
+function lockWords(locked: string, waiting = ''): string {
+  const held = locked ? `, page locked by ${locked}` : '';
+  return waiting
+    ? `${held}; ${waiting} ${waiting.includes(' ') ? 'wait' : 'waits'} for its lock`
+    : held;
+}
+
+/** The first CPU of a `cpu0 cpu1` list, for its glyph. */
+const firstCpu = (list: string) => Number(list.split(' ')[0]?.slice(3) ?? 0);
 
 function PteMarkImpl(p: PteScene) {
   const lit = useAppStore((s) => s.hovered === pfnHover(p.page));
   const handlers = useObjectHandlers(
     'page',
     p.id,
-    `page-table entry ${p.id} → page ${p.page}${p.migration ? ' (migration entry)' : ''}, anon_vma ${p.anonVma ?? 'none'}`,
+    `page-table entry ${p.id} → page ${p.page}${p.migration ? ' (migration entry)' : ''}, anon_vma ${p.anonVma ?? 'none'}${lockWords(p.locked, p.waiting)}`,
     pfnHover(p.page),
   );
   const h = 16;
@@ -26,6 +38,8 @@ function PteMarkImpl(p: PteScene) {
     lit && 'is-hovered',
     p.changed && 'is-changed',
     p.violated && 'is-violated',
+    p.locked && 'is-locked',
+    p.waiting && 'is-awaited',
   ]
     .filter(Boolean)
     .join(' ');
@@ -38,6 +52,8 @@ function PteMarkImpl(p: PteScene) {
       data-migration={p.migration ? 'true' : undefined}
       data-changed={p.changed ? 'true' : undefined}
       data-violation={p.violated ? 'true' : undefined}
+      data-locked={p.locked || undefined}
+      data-waiting={p.waiting || undefined}
       className={cls}
       {...handlers}
     >
@@ -50,6 +66,16 @@ function PteMarkImpl(p: PteScene) {
           width={w + 6}
           height={h + 6}
           rx={4}
+        />
+      )}
+      {(p.locked || p.waiting) && (
+        <rect
+          className="page-lock-ring"
+          x={p.x - 1}
+          y={p.y - h / 2 - 2}
+          width={w + 4}
+          height={h + 4}
+          rx={3}
         />
       )}
       <rect
@@ -79,14 +105,25 @@ function PfnMarkImpl(p: PfnScene) {
   const size = GEOMETRY.pfnSize;
   return (
     <g
-      className={`pfn${p.migration ? ' is-migration' : ''}${lit ? ' is-hovered' : ''}`}
+      className={`pfn${p.migration ? ' is-migration' : ''}${lit ? ' is-hovered' : ''}${p.locked ? ' is-locked' : ''}`}
       data-pfn={p.pfn}
       data-ptes={p.ptes}
       data-anon-vma={p.anonVma}
+      data-locked={p.locked || undefined}
       onPointerEnter={() => setHovered(pfnHover(p.pfn))}
       onPointerLeave={() => setHovered(null)}
     >
-      <title>{`page ${p.pfn}: mapping = ${p.anonVma}; mapped by ${p.ptes.split(' ').join(', ')}${p.migration ? ' (migration entry)' : ''}`}</title>
+      <title>{`page ${p.pfn}: mapping = ${p.anonVma}; mapped by ${p.ptes.split(' ').join(', ')}${p.migration ? ' (migration entry)' : ''}${lockWords(p.locked)}`}</title>
+      {p.locked && (
+        <rect
+          className="page-lock-ring"
+          x={p.x - size / 2 - 3}
+          y={p.y - size / 2 - 3}
+          width={size + 6}
+          height={size + 6}
+          rx={4}
+        />
+      )}
       <rect
         x={p.x - size / 2}
         y={p.y - size / 2}
@@ -99,6 +136,9 @@ function PfnMarkImpl(p: PfnScene) {
       <text x={p.x} y={p.y} dy="0.35em" textAnchor="middle">
         {p.pfn < 1000 ? p.pfn : '…'}
       </text>
+      {p.locked && (
+        <CpuGlyph cpu={firstCpu(p.locked)} x={p.x + size / 2 + 2} y={p.y - size / 2 - 1} r={4} />
+      )}
     </g>
   );
 }

@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { useAppStore } from '../../store';
 import { GEOMETRY } from '../layout/matrixLayout';
+import { cpuColor } from '../theme/cpuPalette';
 import { CpuGlyph } from './cpu';
 import { highlightKey, lightsVma, useObjectHandlers } from './useObjectHandlers';
 
@@ -32,6 +33,8 @@ export interface VmaRowProps {
   lockMode: 'w' | 'r' | null;
   /** `cpu1`: CPUs waiting for it */
   waiting: string;
+  /** `cpu0`: CPUs whose rmap walk is visiting it now (the walker mark is drawn by Walker) */
+  visiting: string;
 }
 
 const cpuNumbers = (list: string) =>
@@ -55,7 +58,7 @@ function VmaRowImpl(p: VmaRowProps) {
   const handlers = useObjectHandlers(
     'vma',
     p.id,
-    `VMA ${p.pid} [${p.start},${p.end}) ${p.prot}, anon_vma ${p.anonVma ?? 'none'}${p.chain ? `, chain ${p.chain}` : ''}${lock ? `, ${lock}` : ''}`,
+    `VMA ${p.pid} [${p.start},${p.end}) ${p.prot}, anon_vma ${p.anonVma ?? 'none'}${p.chain ? `, chain ${p.chain}` : ''}${lock ? `, ${lock}` : ''}${p.visiting ? `, visited by ${p.visiting}'s rmap walk` : ''}`,
   );
   const h = GEOMETRY.vmaHeight - 10;
   const x = GEOMETRY.margin + 14;
@@ -69,6 +72,7 @@ function VmaRowImpl(p: VmaRowProps) {
     p.violated && 'is-violated',
     locked && (p.lockMode === 'r' ? 'is-read-locked' : 'is-locked'),
     p.waiting && 'is-awaited',
+    p.visiting && 'is-visited',
   ]
     .filter(Boolean)
     .join(' ');
@@ -86,10 +90,22 @@ function VmaRowImpl(p: VmaRowProps) {
       data-violation={p.violated ? 'true' : undefined}
       data-locked={p.locked || undefined}
       data-waiting={p.waiting || undefined}
+      data-visiting={p.visiting || undefined}
       className={cls}
       {...handlers}
     >
       <title>{handlers['aria-label']}</title>
+      {p.visiting && (
+        <rect
+          className="vma-visit"
+          style={{ stroke: cpuColor(cpuNumbers(p.visiting)[0] ?? 0) }}
+          x={GEOMETRY.margin + 4}
+          y={p.y - GEOMETRY.vmaHeight / 2 + 1}
+          width={Math.max(0, p.rowEnd - GEOMETRY.margin - 4)}
+          height={GEOMETRY.vmaHeight - 2}
+          rx={4}
+        />
+      )}
       <rect
         className="vma-hit"
         x={GEOMETRY.margin + 4}

@@ -81,6 +81,10 @@ export interface PteScene {
   migration: boolean;
   changed: boolean;
   violated: boolean;
+  /** `cpu0`: holders of the page's lock; empty when free */
+  locked: string;
+  /** `cpu1`: CPUs waiting for the page's lock */
+  waiting: string;
 }
 
 export interface PfnScene {
@@ -93,6 +97,8 @@ export interface PfnScene {
   /** PTE ids that map it, space separated */
   ptes: string;
   migration: boolean;
+  /** `cpu0`: holders of the page's lock; empty when free */
+  locked: string;
 }
 
 export interface LinkScene {
@@ -254,6 +260,8 @@ export function matrixScene({
       migration: pg.migration,
       changed: changed.has(pg.id),
       violated: violated.has(pg.id),
+      locked: cpuList(pg.lockedBy ?? []),
+      waiting: cpuList(pg.waiting ?? []),
     });
     if (!pg.anonVma) continue;
     const key = pfnKey(pg.anonVma, pg.page);
@@ -269,6 +277,7 @@ export function matrixScene({
       color: colorOf(pg.anonVma),
       ptes: prev ? `${prev.ptes} ${pg.id}` : pg.id,
       migration: (prev?.migration ?? false) || pg.migration,
+      locked: cpuList(pg.lockedBy ?? []),
     });
     links.push({
       id: pg.id,

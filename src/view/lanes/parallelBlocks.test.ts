@@ -42,14 +42,14 @@ describe('parallel blocks', () => {
 
   it('says which CPUs can go and why the others cannot', () => {
     const v = view([
-      { cpu: 0, waitingFor: 'av0', done: false },
-      { cpu: 1, waitingFor: null, done: false },
+      { cpu: 0, waitingFor: 'av0', done: false, holds: [] },
+      { cpu: 1, waitingFor: null, done: false, holds: [] },
     ]);
     expect(cpuChoices(block, v, null, false)).toEqual([
       { cpu: 0, ready: false, why: 'waits for av0' },
       { cpu: 1, ready: true },
     ]);
-    const done = view([{ cpu: 0, waitingFor: null, done: true }]);
+    const done = view([{ cpu: 0, waitingFor: null, done: true, holds: [] }]);
     expect(cpuChoices(block, done, null, false)).toEqual([
       { cpu: 0, ready: false, why: 'finished' },
       { cpu: 1, ready: false, why: 'not started' },
@@ -58,8 +58,8 @@ describe('parallel blocks', () => {
 
   it("trusts the kernel's answer where the interactive replay stopped", () => {
     const v = view([
-      { cpu: 0, waitingFor: null, done: false },
-      { cpu: 1, waitingFor: null, done: false },
+      { cpu: 0, waitingFor: null, done: false, holds: [] },
+      { cpu: 1, waitingFor: null, done: false, holds: [] },
     ]);
     const choices = cpuChoices(block, v, { op: 1, ready: [1] }, true);
     expect(choices.map((c) => c.ready)).toEqual([false, true]);

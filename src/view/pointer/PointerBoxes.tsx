@@ -109,6 +109,8 @@ export interface PtrVmaProps extends BoxProps {
   locked: string;
   lockMode: 'w' | 'r' | null;
   waiting: string;
+  /** `cpu0`: CPUs whose rmap walk is visiting it now */
+  visiting: string;
 }
 
 function PtrVmaImpl(p: PtrVmaProps) {
@@ -119,7 +121,7 @@ function PtrVmaImpl(p: PtrVmaProps) {
   const handlers = useObjectHandlers(
     'vma',
     p.id,
-    `VMA ${p.label}, anon_vma ${p.anonVma ?? 'none'}${lock}${p.waiting ? `, waiting: ${p.waiting}` : ''}`,
+    `VMA ${p.label}, anon_vma ${p.anonVma ?? 'none'}${lock}${p.waiting ? `, waiting: ${p.waiting}` : ''}${p.visiting ? `, visited by ${p.visiting}'s rmap walk` : ''}`,
   );
   return (
     <g
@@ -128,9 +130,11 @@ function PtrVmaImpl(p: PtrVmaProps) {
       data-highlight={lit ? 'true' : undefined}
       data-locked={p.locked || undefined}
       data-waiting={p.waiting || undefined}
+      data-visiting={p.visiting || undefined}
       {...flags(p.changed, p.violated)}
       className={classes(
         'ptr-box ptr-vma',
+        p.visiting && 'is-visited',
         lit && 'is-hovered',
         p.changed && 'is-changed',
         p.violated && 'is-violated',

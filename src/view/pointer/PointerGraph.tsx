@@ -9,6 +9,7 @@ import { PtrAnonVma, PtrAvc, PtrVma } from './PointerBoxes';
 import { PtrArrows } from './PtrArrows';
 import { PtrPage } from './PtrPage';
 import { PtrProcess } from './PtrProcess';
+import { PtrWalker } from './PtrWalker';
 import { pointerLayout } from './pointerLayout';
 import type { Arrow } from './pointerLayout';
 import '../graph/graph.css';
@@ -55,6 +56,9 @@ function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps
     () => new Map(view.processes.flatMap((p) => p.vmas).map((v) => [v.id, v])),
     [view],
   );
+  const pageById = useMemo(() => new Map(view.pages.map((pg) => [pg.id, pg])), [view]);
+  const avcById = useMemo(() => new Map(ptr.avcs.map((b) => [b.id, b])), [ptr]);
+  const vmaBoxById = useMemo(() => new Map(ptr.vmas.map((b) => [b.id, b])), [ptr]);
   const color = (id: string | null) => (id && layout.color[id]) || NO_COLOR;
   return (
     <svg
@@ -132,6 +136,7 @@ function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps
               locked={cpuList(v?.lockedBy ?? [])}
               lockMode={v?.lockMode ?? null}
               waiting={cpuList(v?.waiting ?? [])}
+              visiting={cpuList(v?.visitedBy ?? [])}
               changed={changed.has(b.id)}
               violated={violated.has(b.id)}
             />
@@ -155,10 +160,19 @@ function PointerGraphImpl({ view, layout, changed, violated }: PointerGraphProps
             key={b.id}
             {...b}
             color={color(b.anonVma)}
+            locked={cpuList(pageById.get(b.id)?.lockedBy ?? [])}
+            waiting={cpuList(pageById.get(b.id)?.waiting ?? [])}
             changed={changed.has(b.id)}
             violated={violated.has(b.id)}
           />
         ))}
+      </g>
+      <g className="layer-walkers">
+        {view.cpus.map((c) => {
+          if (!c.visiting) return null;
+          const box = avcById.get(c.visiting.avc) ?? vmaBoxById.get(c.visiting.vma);
+          return box ? <PtrWalker key={c.cpu} cpu={c.cpu} vma={c.visiting.vma} {...box} /> : null;
+        })}
       </g>
     </svg>
   );

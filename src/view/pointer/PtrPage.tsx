@@ -9,13 +9,16 @@ export interface PtrPageProps extends BoxProps {
   anonVma: string | null;
   migration: boolean;
   color: string;
+  /** `cpu0`: holders of the page's lock; `cpu1`: CPUs waiting for it */
+  locked: string;
+  waiting: string;
 }
 
 function PtrPageImpl(p: PtrPageProps) {
   const handlers = useObjectHandlers(
     'page',
     p.id,
-    `page-table entry ${p.id} → page ${p.page}${p.migration ? ' (migration entry)' : ''}`,
+    `page-table entry ${p.id} → page ${p.page}${p.migration ? ' (migration entry)' : ''}${p.locked ? `, page locked by ${p.locked}` : ''}${p.waiting ? `, ${p.waiting} waiting for its lock` : ''}`,
     `pfn:${p.page}`,
   );
   return (
@@ -24,9 +27,13 @@ function PtrPageImpl(p: PtrPageProps) {
       data-id={p.id}
       data-pfn={p.page}
       data-migration={p.migration ? 'true' : undefined}
+      data-locked={p.locked || undefined}
+      data-waiting={p.waiting || undefined}
       {...flags(p.changed, p.violated)}
       className={classes(
         'ptr-box ptr-page',
+        p.locked && 'is-locked',
+        p.waiting && 'is-awaited',
         p.migration && 'is-migration',
         p.changed && 'is-changed',
         p.violated && 'is-violated',
@@ -35,6 +42,16 @@ function PtrPageImpl(p: PtrPageProps) {
     >
       {(p.changed || p.violated) && (
         <rect className="halo" x={p.x - 2} y={p.y - 2} width={p.w + 4} height={p.h + 4} rx={3} />
+      )}
+      {(p.locked || p.waiting) && (
+        <rect
+          className="page-lock-ring"
+          x={p.x - 2}
+          y={p.y - 2}
+          width={p.w + 4}
+          height={p.h + 4}
+          rx={3}
+        />
       )}
       <rect
         x={p.x}

@@ -50,3 +50,31 @@ describe('pointerLayout', () => {
     expect(p.vmas[0]?.w).toBe(PTR.vmaW - 6);
   });
 });
+
+describe('pointerLayout lanes and bands', () => {
+  it('gives each same_anon_vma list tracks of its own', () => {
+    // the vertical channel (the `H x` before the last `V`) of each list's hops
+    const channels = (owner: string) =>
+      p.sameAnonVma
+        .filter((a) => a.owner === owner)
+        .map((a) => Number(/H(-?[\d.]+) V/.exec(a.d)?.[1]));
+    const av0 = channels('av0');
+    const av1 = channels('av1');
+    for (const x of av1) expect(av0).not.toContain(x);
+    const runs = (owner: string) =>
+      p.sameAnonVma.filter((a) => a.owner === owner).map((a) => /V([\d.]+) H/.exec(a.d)?.[1]);
+    for (const y of runs('av1')) expect(runs('av0')).not.toContain(y);
+  });
+
+  it('keeps no band for a process that is not alive', () => {
+    const onlyChild = {
+      ...forkedForest,
+      processes: forkedForest.processes.filter((x) => x.pid === 'C'),
+    };
+    const q = pointerLayout(onlyChild, m);
+    expect(q.processes.map((x) => x.pid)).toEqual(['C']);
+    // C's band moves up to where P's was
+    expect(q.processes[0]?.y).toBe(p.processes[0]?.y);
+    expect(q.height).toBeLessThan(p.height);
+  });
+});

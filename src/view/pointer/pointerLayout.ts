@@ -2,7 +2,9 @@
 // a band on top, in the matrix's column order (so a step never reorders them), with root/parent
 // pointers as arcs above them; each VMA is a box on the left, in the matrix's row order, followed
 // by its same_vma list of AVC boxes head to tail; each anon_vma's same_anon_vma list runs from its
-// box through its AVCs in list order. Pure: positions come from the trace's matrix layout and the
+// box through its AVCs in list order, in a lane of its own (the gaps grow with the number of
+// lists, so no two lists share a track). Only the processes alive now take room: a band left by
+// an exited process closes up. Pure: positions come from the trace's matrix layout and the
 // state's lists; no DOM.
 import { avcId } from '../../kernel';
 import type { ViewState } from '../../kernel';
@@ -22,6 +24,9 @@ export const PTR = {
   processH: 30,
   pageH: 13,
   maxPage: 16,
+  /** distance between two lists' lanes */
+  lane: 7,
+  processGap: 8,
 } as const;
 
 export interface Box {
@@ -66,14 +71,14 @@ export interface PointerLayout {
 /**
  * One hop of a same_anon_vma list, routed through the free space so it never passes under a box
  * it does not point to: out of the bottom of `from`, along the gap under it, down (or up) the gap
- * right of `to`'s column, into `to`'s right edge above the same_vma arrow. `lane` shifts parallel
- * lists apart.
+ * right of `to`'s column, into `to`'s right edge above the same_vma arrow. `lane` (0, 1, …: one
+ * per list) puts each list on tracks of its own, PTR.lane apart.
  */
 export function channelPath(from: Box, to: Box, lane: number): string {
-  const shift = (lane % 4) * 4;
-  const sx = from.x + from.w - 16 - shift;
+  const shift = lane * PTR.lane;
+  const sx = from.x + from.w - 10 - (shift % Math.max(PTR.lane, from.w - 24));
   const sy = from.y + from.h;
-  const runY = sy + 5 + shift / 2;
+  const runY = sy + 5 + shift;
   const cx = to.x + to.w + 5 + shift;
   const ty = to.y + 7;
   return `M${sx},${sy} V${runY} H${cx} V${ty} H${to.x + to.w + 1}`;
@@ -83,6 +88,12 @@ export function channelPath(from: Box, to: Box, lane: number): string {
 export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): PointerLayout {
   const g = PTR;
   const listLeft = g.margin + g.vmaW + g.gap;
+  // one lane per list that has a hop to draw, in the anon_vmas' order
+  const lists = view.anonVmas.filter((av) => av.tree.length > 0).map((av) => av.id);
+  const laneOf = new Map(lists.map((id, i) => [id, i]));
+  const lanesRoom = 10 + lists.length * g.lane;
+  const colGap = Math.max(g.gap, lanesRoom + 4);
+  const rowH = Math.max(g.rowH, g.avcH + lanesRoom + 8);
 
   // anon_vma slots: the matrix's distinct column positions, left to right.
   const slotXs = [...new Set(Object.values(m.columnX))].sort((a, b) => a - b);
@@ -97,18 +108,36 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
   }));
   const avBox = new Map(anonVmas.map((b) => [b.id, b]));
 
-  // Rows: the matrix's rows, stretched to the pointer view's row height.
-  const rowsTop = avTop + g.avH + g.gap + 10;
-  const scale = g.rowH / 34;
-  const yOf = (matrixY: number) => rowsTop + (matrixY - m.rowsTop) * scale;
-
-  const processes = view.processes.flatMap((p) => {
-    const band = m.processBand[p.pid];
-    if (!band) return [];
-    return [
-      { pid: p.pid, parent: p.parent, x: g.margin, y: yOf(band.y), w: 0, h: band.height * scale },
-    ];
+  // Rows: each live process's band of matrix rows, stretched to the pointer view's row height,
+  // stacked in the matrix's order with no room kept for processes not alive now.
+  const rowsTop = avTop + g.avH + Math.max(g.gap + 10, lanesRoom);
+  const scale = rowH / 34;
+  const live = view.processes
+    .flatMap((p) => {
+      const band = m.processBand[p.pid];
+      return band ? [{ p, band }] : [];
+    })
+    .sort((a, b) => a.band.y - b.band.y);
+  const bandTop = new Map<string, number>();
+  let nextTop = rowsTop;
+  const processes = live.map(({ p, band }) => {
+    bandTop.set(p.pid, nextTop);
+    const box = {
+      pid: p.pid,
+      parent: p.parent,
+      x: g.margin,
+      y: nextTop,
+      w: 0,
+      h: band.height * scale,
+    };
+    nextTop += box.h + g.processGap;
+    return box;
   });
+  /** a row's centre: its place in its process's band, under the band's new top */
+  const yOf = (pid: string, matrixY: number) => {
+    const band = m.processBand[pid];
+    return (bandTop.get(pid) ?? rowsTop) + (matrixY - (band?.y ?? m.rowsTop)) * scale;
+  };
 
   const vmas: Box[] = [];
   const avcs: AvcBox[] = [];
@@ -122,12 +151,12 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
   }
   for (const proc of view.processes) {
     for (const v of proc.vmas) {
-      const cy = yOf(m.vmaY[v.id] ?? m.rowsTop) - 6;
+      const cy = yOf(v.pid, m.vmaY[v.id] ?? m.rowsTop) - 6;
       const box = { id: v.id, x: g.margin + 6, y: cy - g.vmaH / 2, w: g.vmaW - 6, h: g.vmaH };
       vmas.push(box);
       let prevX = box.x + box.w;
       (hasAvc ? v.chain : []).forEach((av, i) => {
-        const x = listLeft + i * (g.avcW + g.gap);
+        const x = listLeft + i * (g.avcW + colGap);
         avcs.push({
           id: avcId(v.id, av),
           vma: v.id,
@@ -161,7 +190,8 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
   const avcBox = new Map(avcs.map((b) => [b.id, b]));
   const vmaBox = new Map(vmas.map((b) => [b.id, b]));
   const sameAnonVma: Arrow[] = [];
-  view.anonVmas.forEach((av, lane) => {
+  view.anonVmas.forEach((av) => {
+    const lane = laneOf.get(av.id) ?? 0;
     let from = avBox.get(av.id);
     for (const vma of av.tree) {
       // Before anon_vma_chain (2.6.33) the list holds the VMAs themselves.
@@ -191,10 +221,10 @@ export function pointerLayout(view: ViewState, m: MatrixLayout, hasAvc = true): 
 
   const right = Math.max(
     listLeft + slotXs.length * (g.avW + g.gap),
-    ...avcs.map((b) => b.x + b.w + g.gap),
+    ...avcs.map((b) => b.x + b.w + colGap),
     ...anonVmas.map((b) => b.x + b.w + g.gap),
   );
-  const bottom = Math.max(rowsTop + g.rowH, yOf(m.rowsBottom) + 10);
+  const bottom = Math.max(rowsTop + rowH, nextTop + 10);
   const width = Math.ceil(right + g.margin);
   for (const p of processes) p.w = width - 2 * g.margin;
   return {

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { Scenario } from '../../kernel';
 import type { Trace } from '../../session/traces';
 import { LazyCodePanel } from '../code/LazyCodePanel';
+import { CpuStrip } from '../cpus/CpuStrip';
 import { GraphFrame } from '../graph/GraphFrame';
 import { CpuLanes } from '../lanes/CpuLanes';
 import { Citation, Narration } from '../narration/Narration';
@@ -46,7 +47,11 @@ export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
         <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
       )}
       {!embed && <ViolationBanner violations={trace.violations} cursor={cursor} />}
-      <GraphFrame cpus={cpus}>
+      <GraphFrame
+        cpus={cpus}
+        avc={trace.flags.avc}
+        side={!embed && <CpuStrip view={view} cpus={cpus} />}
+      >
         <TracePane
           id="graph"
           label="anon_vma forest graph"
