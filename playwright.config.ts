@@ -48,7 +48,7 @@ export default defineConfig({
     // The same dist/ under a sub-path on another port: static hosting from a sub-path, and a
     // second origin for the embedding page of e2e/embed.spec.ts.
     {
-      command: `node scripts/serve-static.mjs --root ${DIST} --prefix ${SUB_PATH} --port ${SECOND_PORT}`,
+      command: `node scripts/serve-static.mjs --root ${DIST} --prefix ${SUB_PATH} --port ${SECOND_PORT} --host-page`,
       url: `http://localhost:${SECOND_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

@@ -260,7 +260,7 @@ test('"Copy embed code" gives an iframe with a title whose src opens the same st
   ).toBeVisible();
   const code = await page.getByTestId('embed-code').inputValue();
   expect(code).toMatch(
-    /^<iframe src="[^"]+" title="anon-vma-forest: vma_adjust vs migration[^"]*" width="\d+" height="\d+" loading="lazy"/,
+    /^<iframe src="[^"]+" title="anon-vma-forest: vma_adjust vs migration[^"]*" style="[^"]*width:100%[^"]*" width="100%" height="\d+" frameborder="0" loading="lazy"/,
   );
   const src = (/src="([^"]+)"/.exec(code)?.[1] ?? '').replaceAll('&amp;', '&');
   expect(src).toContain('embed=1');

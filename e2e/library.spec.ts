@@ -237,3 +237,44 @@ test('narration is text only: a scenario imported from a file runs no markup', a
   await expectInert(page);
   expect(errors).toEqual([]);
 });
+
+test('the scenario select and the search list the same labelled groups, saved scenarios last', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/?scenario=race-8.1&era=3.0');
+  const select = page.getByTestId('scenario-select');
+  const groups = () =>
+    select.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+  expect(await groups()).toEqual(['Teaching tours', 'Messages of the thread', 'Races', 'Others']);
+  await expect(select.locator('optgroup[label="Races"] option[value="race-8.1"]')).toHaveCount(1);
+
+  // save the scenario shown: it joins the picker at once, in its own group
+  await page.getByTestId('share-toggle').click();
+  await page.getByTestId('save-name').fill('My race, saved');
+  await page.getByTestId('save-scenario').click();
+  await page.getByTestId('share-toggle').click();
+  await expect
+    .poll(groups)
+    .toEqual([
+      'Teaching tours',
+      'Messages of the thread',
+      'Races',
+      'Others',
+      'Your saved scenarios',
+    ]);
+  const search = page.getByRole('combobox', { name: 'Find a scenario' });
+  await search.fill('my race');
+  const list = page.getByRole('listbox', { name: 'Scenarios' });
+  await expect(list.getByRole('group')).toHaveText([/^Your saved scenarios/]);
+
+  // picked from the select (after a reload: read from storage), it opens with its era
+  await page.goto('/?scenario=fork-and-cow');
+  const mine = select.locator('optgroup[label="Your saved scenarios"] option');
+  await expect(mine).toHaveText(['My race, saved']);
+  await select.selectOption({ label: 'My race, saved' });
+  await expect(select).toHaveValue('custom');
+  await expect(page.getByTestId('era-select')).toHaveValue('3.0');
+  await expect(page.getByTestId('forest-graph')).toBeVisible();
+  expect(errors).toEqual([]);
+});

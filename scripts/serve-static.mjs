@@ -2,7 +2,10 @@
 // as a blog or a course site would host it, on its own port (a second origin for the embed test).
 // `--gzip` compresses text files for clients that accept it, as a static host does (the
 // first-screen figures of BENCHMARKS.md are taken that way).
-//   node scripts/serve-static.mjs --root dist --prefix /sub/path/ --port 4174 [--gzip]
+// `--host-page` also serves /host-page?snippet=HTML&column=PX: a blog post of this origin with the
+// given HTML pasted alone into it (in a column PX wide, or none), for the embed tests. It reflects
+// HTML as it is given: a test tool, never to be run as a public server with that flag.
+//   node scripts/serve-static.mjs --root dist --prefix /sub/path/ --port 4174 [--gzip] [--host-page]
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -18,6 +21,25 @@ const root = resolve(arg('root', 'dist'));
 const prefix = arg('prefix', '/').replace(/\/?$/, '/');
 const port = Number(arg('port', '4174'));
 const gzip = process.argv.includes('--gzip');
+const hostPage = process.argv.includes('--host-page');
+
+/** A plain blog post around `snippet`, in a column of `column` px (none: the page's width). */
+function hostHtml(snippet, column) {
+  const width = /^\d{2,4}$/.test(column ?? '') ? `width:${column}px;` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A blog post</title>
+<link rel="icon" href="data:,">
+<style>body{font-family:sans-serif;margin:8px} .column{${width}max-width:100%;margin:0 auto}</style>
+</head>
+<body><div class="column"><h1>A blog post</h1><p>Some text before the embed.</p>
+${snippet}
+<p>And some text after it.</p></div></body>
+</html>`;
+}
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
 /** path -> [mtime, gzipped bytes]: each file is compressed once. */
 const gzipped = new Map();
@@ -39,6 +61,11 @@ const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/') {
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`serving ${root} under ${prefix}\n`);
+    return;
+  }
+  if (hostPage && url.pathname === '/host-page') {
+    const body = hostHtml(url.searchParams.get('snippet') ?? '', url.searchParams.get('column'));
+    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(body);
     return;
   }
   if (!url.pathname.startsWith(prefix)) {

@@ -1,9 +1,19 @@
-// The iframe code a blogger pastes into a post, for the state shown now.
+// The iframe code a blogger pastes into a post, for the state shown now. It must work pasted
+// alone into any column: as wide as the column and never wider (`width:100%`), as tall as the
+// frame's content needs at that width (an aspect ratio with a floor: the frame lays itself out to
+// fit any height above the floor), borderless. `embed.js` (the one-line host script) then sizes
+// each frame to the height the frame reports in its resize message.
 import type { EmbedOptions, LinkState } from './linkState';
 import { encodeLink } from './urlCodec';
 
-export const EMBED_WIDTH = 800;
+/** The height for hosts that drop the style attribute (a CSP without inline styles). */
 export const EMBED_HEIGHT = 560;
+/** Height over width of the default frame (the floor below takes over in narrow columns). */
+export const EMBED_ASPECT = '4 / 3';
+/** Title, caption, step text, playback bar and footer need this much with a usable drawing. */
+export const EMBED_MIN_HEIGHT = 480;
+/** The host script, next to the page (public/embed.js). */
+export const HOST_SCRIPT = 'embed.js';
 
 /** Text for an HTML attribute value in double quotes. */
 export function escapeAttribute(text: string): string {
@@ -19,7 +29,16 @@ export function embedUrl(base: string, state: LinkState, options: EmbedOptions =
   return `${base}${encodeLink({ ...state, embed: options })}`;
 }
 
-/** `<iframe src=… title=… width height loading="lazy">` for `state` at `base` (origin + path). */
+/** The frame's inline style: full column width, height from the aspect ratio and its floor. */
+export const EMBED_STYLE =
+  `display:block;width:100%;max-width:100%;height:auto;aspect-ratio:${EMBED_ASPECT};` +
+  `min-height:${EMBED_MIN_HEIGHT}px;border:0`;
+
+/**
+ * `<iframe src=… title=… style=… width="100%" height=… frameborder="0" loading="lazy">` for
+ * `state` at `base` (origin + path). The width and height attributes are the fallback of a host
+ * whose CSP drops inline styles: still the column's width, and a fixed height.
+ */
 export function embedSnippet(
   base: string,
   state: LinkState,
@@ -29,7 +48,12 @@ export function embedSnippet(
   const src = embedUrl(base, state, options);
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`anon-vma-forest: ${title}`)}"` +
-    // no style attribute: a host page whose CSP forbids inline styles would log an error for it
-    ` width="${EMBED_WIDTH}" height="${EMBED_HEIGHT}" loading="lazy"></iframe>`
+    ` style="${EMBED_STYLE}" width="100%" height="${EMBED_HEIGHT}" frameborder="0"` +
+    ` loading="lazy"></iframe>`
   );
+}
+
+/** The one-line host script: sizes every frame of this page to its content (public/embed.js). */
+export function hostScriptTag(base: string): string {
+  return `<script src="${escapeAttribute(new URL(HOST_SCRIPT, base).href)}" async></script>`;
 }

@@ -20,6 +20,12 @@ export interface EmbedOptions {
   speed?: number;
   /** false: no playback bar (the host drives the embed with postMessage) */
   controls?: boolean;
+  /** false: no scenario title above the drawing */
+  title?: boolean;
+  /** false: no caption (the scenario's narration at the cursor) */
+  caption?: boolean;
+  /** false: no one-line text of the step at the cursor */
+  text?: boolean;
 }
 
 /** How the page is laid out: the default view, lecture mode, or the compare view. */

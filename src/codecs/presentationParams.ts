@@ -26,7 +26,19 @@ function parseBool(raw: string): boolean | null {
 type Presentation = Pick<LinkState, 'step' | 'view' | 'theme' | 'embed' | 'mode'>;
 
 /** The parameters that mean something only in an embed (`embed=1`). */
-export const EMBED_ONLY = ['start', 'end', 'loop', 'autoplay', 'speed', 'controls'] as const;
+export const EMBED_ONLY = [
+  'start',
+  'end',
+  'loop',
+  'autoplay',
+  'speed',
+  'controls',
+  'title',
+  'caption',
+  'text',
+] as const;
+/** The embed options that are 1 or 0. */
+const EMBED_BOOLS = ['loop', 'autoplay', 'controls', 'title', 'caption', 'text'] as const;
 const MODES: readonly LinkMode[] = ['lecture', 'compare'];
 
 /** Reads step, view, theme and the embed options; each bad value becomes a notice. */
@@ -79,7 +91,7 @@ export function parsePresentation(params: URLSearchParams, notices: string[]): P
     delete options.start;
     delete options.end;
   }
-  for (const name of ['loop', 'autoplay', 'controls'] as const) {
+  for (const name of EMBED_BOOLS) {
     const raw = params.get(name);
     if (raw === null) continue;
     const b = parseBool(raw);
@@ -111,4 +123,8 @@ export function writePresentation(params: URLSearchParams, state: Presentation):
   if (e.autoplay !== undefined) params.set('autoplay', e.autoplay ? '1' : '0');
   if (e.speed !== undefined) params.set('speed', String(e.speed));
   if (e.controls !== undefined) params.set('controls', e.controls ? '1' : '0');
+  for (const name of ['title', 'caption', 'text'] as const) {
+    const on = e[name];
+    if (on !== undefined) params.set(name, on ? '1' : '0');
+  }
 }

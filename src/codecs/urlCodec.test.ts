@@ -195,6 +195,22 @@ describe('link codec: modes and the compare view', () => {
   });
 });
 
+describe('link codec: what an embed shows', () => {
+  it('round-trips title=0, caption=0 and text=0, and names a bad value', () => {
+    const state: LinkState = {
+      scenario: { kind: 'builtin', id: 'race-8.1' },
+      step: 3,
+      embed: { title: false, caption: false, text: false },
+    };
+    const search = encodeLink(state);
+    expect(search).toMatch(/&embed=1&title=0&caption=0&text=0$/);
+    expect(decode(search)).toEqual({ state, version: 1, notices: [] });
+    const bad = decode('?scenario=race-8.1&embed=1&title=no&caption=1');
+    expect(bad.state.embed).toEqual({ caption: true });
+    expect(bad.notices).toEqual([expect.stringMatching(/^Ignored title="no".*title is 1 or 0/)]);
+  });
+});
+
 describe('link codec: every ignored value is named', () => {
   it('names embed-only parameters outside embed mode and opens the rest', () => {
     const out = decode(
@@ -206,6 +222,12 @@ describe('link codec: every ignored value is named', () => {
         expect.stringMatching(new RegExp(`^Ignored ${name}=.*embeds only \\(embed=1\\)`)),
       );
     expect(out.notices).toHaveLength(6);
+    const story = decode('?scenario=race-8.1&title=0&caption=0&text=1');
+    expect(story.state).toEqual({ scenario: { kind: 'builtin', id: 'race-8.1' } });
+    for (const name of ['title', 'caption', 'text'])
+      expect(story.notices).toContainEqual(
+        expect.stringMatching(new RegExp(`^Ignored ${name}=.*embeds only \\(embed=1\\)`)),
+      );
     const zero = decode('?scenario=race-8.1&embed=0&autoplay=1');
     expect(zero.notices).toEqual([expect.stringMatching(/^Ignored autoplay="1".*embeds only/)]);
   });

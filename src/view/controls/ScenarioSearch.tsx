@@ -5,21 +5,32 @@ import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { catalog } from '../../session/catalog';
 import { useAppStore } from '../../store';
+import type { SearchEntry } from './scenarioSearch';
 import { searchScenarios } from './scenarioSearch';
 
-export function ScenarioSearch() {
+const NONE: readonly SearchEntry[] = [];
+
+export interface ScenarioSearchProps {
+  /** the reader's saved scenarios (savedEntries.ts), listed in a group of their own */
+  saved?: readonly SearchEntry[];
+  /** opens an entry by id (default: a built-in scenario) */
+  onPick?: (id: string) => void;
+}
+
+export function ScenarioSearch({ saved = NONE, onPick }: ScenarioSearchProps = {}) {
   const loadBuiltin = useAppStore((s) => s.loadBuiltin);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const id = useId();
-  const groups = useMemo(() => searchScenarios(catalog, query), [query]);
+  const groups = useMemo(() => searchScenarios([...catalog, ...saved], query), [query, saved]);
   const flat = useMemo(() => groups.flatMap((g) => g.entries), [groups]);
   const at = Math.min(active, flat.length - 1);
   const optionId = (i: number) => `${id}-opt-${i}`;
 
   const pick = (entryId: string) => {
-    loadBuiltin(entryId);
+    if (onPick) onPick(entryId);
+    else loadBuiltin(entryId);
     setQuery('');
     setOpen(false);
     // The playback keys work at once: the focus moves on to the graph (as the skip link does).

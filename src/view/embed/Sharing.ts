@@ -13,14 +13,21 @@ export interface SharingProps {
   embed: boolean;
   /** the embed options of the link */
   options?: EmbedOptions | undefined;
+  /** false: the page reports its height itself (the embed page) */
+  reportResize?: boolean;
 }
 
 const NO_OPTIONS: EmbedOptions = {};
 
-export function Sharing({ session, embed: isEmbed, options }: SharingProps): null {
+export function Sharing({
+  session,
+  embed: isEmbed,
+  options,
+  reportResize = true,
+}: SharingProps): null {
   const embed = isEmbed ? (options ?? NO_OPTIONS) : undefined;
   const cursor = useCursor();
   useUrlSync(cursor, embed);
-  useEmbedApi(session);
+  useEmbedApi(session, reportResize);
   return null;
 }

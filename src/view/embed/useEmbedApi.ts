@@ -16,7 +16,14 @@ function post(message: Outbound): void {
   target.postMessage(message, '*');
 }
 
-export function useEmbedApi(session: Session): void {
+/** Tells the host the height the page wants (the embed page measures its own, EmbedPage.tsx). */
+export function postResize(height: number): void {
+  post(resizeMessage(height));
+}
+
+/** `reportResize`: post the document's height on every change (the full page; an embed page
+ * reports the height its content needs instead). */
+export function useEmbedApi(session: Session, reportResize = true): void {
   const actor = Playback.useActorRef();
   const cursor = useCursor();
   const trace = useShownTrace();
@@ -63,6 +70,7 @@ export function useEmbedApi(session: Session): void {
   }, [cursor, steps, playing, era, violations]);
 
   useEffect(() => {
+    if (!reportResize) return;
     const root = document.documentElement;
     let last = -1;
     const report = () => {
@@ -76,5 +84,5 @@ export function useEmbedApi(session: Session): void {
     const observer = new ResizeObserver(report);
     observer.observe(root);
     return () => observer.disconnect();
-  }, []);
+  }, [reportResize]);
 }

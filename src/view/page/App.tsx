@@ -1,7 +1,8 @@
 // The page: header with the scenario and era pickers, the playback bar, the step log and the
-// AVC matrix. `?embed=1` shows the graph and the playback bar only (Contract 4). The playback
-// actor comes from the page's controller (src/app/controller.ts), which hands it every new trace.
-import { useMemo } from 'react';
+// AVC matrix. `?embed=1` opens the embed page instead (embed/EmbedPage.tsx, a chunk of its own,
+// Contract 4). The playback actor comes from the page's controller (src/app/controller.ts), which
+// hands it every new trace.
+import { lazy, Suspense, useMemo } from 'react';
 import type { MouseEvent } from 'react';
 import type { PageController } from '../../app/controller';
 import type { EmbedOptions } from '../../codecs/linkState';
@@ -15,13 +16,13 @@ import { Inspector } from '../inspector/Inspector';
 import { useKeyboard } from '../keyboard/useKeyboard';
 import { Playback, useShownTrace } from '../playback/playback';
 import { DropImport } from '../share/DropImport';
-import { EmbedFooter } from '../share/EmbedFooter';
 import { NoticeList } from '../share/NoticeList';
 import { SharePanel } from '../share/SharePanel';
 import { CpuPatternDefs } from '../theme/CpuPatternDefs';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { useThemeRoot } from '../theme/useThemeRoot';
 import { MainView } from '../trace/MainView';
+import { useDocumentTitle } from './documentTitle';
 import { BuilderSide, CompareView, ExplorePanel, Lecture, MetricsPanel } from './lazyViews';
 import { useSession } from './useSession';
 
@@ -32,23 +33,38 @@ export interface AppProps {
   embedOptions?: EmbedOptions | undefined;
 }
 
+const EmbedPage = lazy(() => import('../embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
+const NO_OPTIONS: EmbedOptions = {};
+
 export function App({ controller, embed = false, embedOptions }: AppProps) {
   return (
     <Playback.Provider value={controller.actor}>
-      <Page embed={embed} embedOptions={embedOptions} />
+      {embed ? (
+        <Suspense
+          fallback={
+            <p className="lazy-placeholder" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <EmbedPage options={embedOptions ?? NO_OPTIONS} />
+        </Suspense>
+      ) : (
+        <Page />
+      )}
     </Playback.Provider>
   );
 }
 
-function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOptions | undefined }) {
+function Page() {
   const session = useSession();
   // the trace only: the views below read the cursor themselves, so a step re-renders them alone
   const trace = useShownTrace();
-  useKeyboard({ presenter: !embed });
+  useKeyboard({ presenter: true });
   const theme = useThemeRoot();
-  // Compare view and lecture mode are for the full page, never for an embed.
-  const compare = useAppStore((s) => s.compareOn) && !embed;
-  const lecture = useAppStore((s) => s.lectureOn) && !embed;
+  const compare = useAppStore((s) => s.compareOn);
+  const lecture = useAppStore((s) => s.lectureOn);
+  useDocumentTitle(session?.scenario.title ?? null, session?.era ?? null);
   const captioned = useMemo(
     () => (session && trace ? withCaptions(session.scenario, trace) : session?.scenario),
     [session, trace],
@@ -57,7 +73,7 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
 
   return (
     <div
-      className={`app${embed ? ' is-embed' : ''}`}
+      className="app"
       data-theme={theme}
       data-lecture={lecture ? 'true' : undefined}
       data-compare={compare ? 'true' : undefined}
@@ -66,23 +82,21 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
         Skip to the graph
       </a>
       <CpuPatternDefs />
-      <Sharing session={session} embed={embed} options={embedOptions} />
-      {!embed && (
-        <header className="app-header">
-          <h1>anon-vma-forest</h1>
-          <ScenarioPicker value={session.scenarioId} />
-          <EraPicker value={session.era} scenarioEra={session.scenario.era} />
-          <ThemeToggle />
-          <CompareToggle />
-          <LectureToggle />
-          <SharePanel session={session} />
-        </header>
-      )}
+      <Sharing session={session} embed={false} />
+      <header className="app-header">
+        <h1>anon-vma-forest</h1>
+        <ScenarioPicker value={session.scenarioId} />
+        <EraPicker value={session.era} scenarioEra={session.scenario.era} />
+        <ThemeToggle />
+        <CompareToggle />
+        <LectureToggle />
+        <SharePanel session={session} />
+      </header>
       <NoticeList />
-      {!embed && <DropImport />}
+      <DropImport />
       <div className="app-body">
         <main className="app-main">
-          {(!embed || embedOptions?.controls !== false) && <PlaybackBar />}
+          <PlaybackBar />
           {trace && compare ? (
             <CompareView
               scenarioId={session.scenarioId}
@@ -91,27 +105,24 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
               trace={trace}
             />
           ) : trace ? (
-            <MainView trace={trace} scenario={captioned} embed={embed} />
+            <MainView trace={trace} scenario={captioned} />
           ) : (
             <p className="session-error" role="alert" data-testid="session-error">
               {session.ok ? 'The scenario did not replay.' : session.error}
             </p>
           )}
-          {!embed && <MetricsPanel session={session} />}
+          <MetricsPanel session={session} />
         </main>
-        {!embed && (
-          // Side-panel boxes (inspector, code, builder) go in this one aside.
-          <aside className="side-panel" aria-label="Tools">
-            <Inspector />
-            <div className="panel">
-              <ExplorePanel session={session} />
-            </div>
-            <BuilderSide session={session} />
-          </aside>
-        )}
+        {/* Side-panel boxes (inspector, code, builder) go in this one aside. */}
+        <aside className="side-panel" aria-label="Tools">
+          <Inspector />
+          <div className="panel">
+            <ExplorePanel session={session} />
+          </div>
+          <BuilderSide session={session} />
+        </aside>
       </div>
       {lecture && trace && <Lecture scenario={captioned} opStarts={trace.opStarts} />}
-      {embed && <EmbedFooter />}
     </div>
   );
 }

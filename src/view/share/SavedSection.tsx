@@ -1,10 +1,10 @@
 // Scenarios kept in this browser (localStorage): save the one shown under a name, open, delete.
 import { useMemo, useState } from 'react';
-import { applyLink } from '../../app/applyLink';
 import type { Session } from '../../session/session';
 import { browserStorage, deleteSaved, listSaved, saveScenario } from '../../storage/savedScenarios';
 import type { SavedScenario } from '../../storage/savedScenarios';
 import { useAppStore } from '../../store';
+import { openSaved, SAVED_CHANGED } from '../controls/savedEntries';
 
 export function SavedSection({ session }: { session: Session }) {
   const [name, setName] = useState(session.scenario.title);
@@ -23,19 +23,17 @@ export function SavedSection({ session }: { session: Session }) {
       flags: flagsOverride,
     });
     setError(why);
-    setVersion((v) => v + 1);
+    changed();
   };
-  const open = (entry: SavedScenario) => {
-    const link = {
-      scenario: { kind: 'custom', scenario: entry.scenario } as const,
-      ...(entry.era ? { era: entry.era } : {}),
-      ...(entry.flags ? { flags: entry.flags } : {}),
-    };
-    for (const text of applyLink(link, useAppStore, 'saved')) useAppStore.getState().notify(text);
-  };
+  const open = openSaved;
   const remove = (entry: SavedScenario) => {
     deleteSaved(browserStorage(), entry.id);
+    changed();
+  };
+  // this menu reads the list again, and so does the scenario picker
+  const changed = () => {
     setVersion((v) => v + 1);
+    window.dispatchEvent(new Event(SAVED_CHANGED));
   };
   return (
     <section className="share-section" aria-label="Saved scenarios">

@@ -21,10 +21,9 @@ export interface MainViewProps {
   trace: Trace;
   /** with the captions that fit this trace (withCaptions) */
   scenario: Scenario;
-  embed: boolean;
 }
 
-export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
+export function MainView({ trace: shown, scenario }: MainViewProps) {
   // trace and cursor from one snapshot of the machine (the prop is the same trace)
   const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const total = trace.steps.length;
@@ -32,26 +31,14 @@ export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
   const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
   return (
     <>
-      {!embed && <Citation scenario={scenario} />}
-      {!embed && <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />}
-      {!embed && (
-        <StepLog
-          cursor={cursor}
-          total={total}
-          steps={trace.steps}
-          scenario={scenario}
-          view={view}
-        />
-      )}
+      <Citation scenario={scenario} />
+      <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />
+      <StepLog cursor={cursor} total={total} steps={trace.steps} scenario={scenario} view={view} />
       {trace.stopped !== null && (
         <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
       )}
-      {!embed && <ViolationBanner violations={trace.violations} cursor={cursor} />}
-      <GraphFrame
-        cpus={cpus}
-        avc={trace.flags.avc}
-        side={!embed && <CpuStrip view={view} cpus={cpus} />}
-      >
+      <ViolationBanner violations={trace.violations} cursor={cursor} />
+      <GraphFrame cpus={cpus} avc={trace.flags.avc} side={<CpuStrip view={view} cpus={cpus} />}>
         <TracePane
           id="graph"
           label="anon_vma forest graph"
@@ -65,9 +52,9 @@ export function MainView({ trace: shown, scenario, embed }: MainViewProps) {
         />
       </GraphFrame>
       <Timeline trace={trace} cursor={cursor} ops={scenario.ops} />
-      {!embed && <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />}
-      {!embed && <ViolationList violations={trace.violations} cursor={cursor} />}
-      {!embed && <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />}
+      <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />
+      <ViolationList violations={trace.violations} cursor={cursor} />
+      <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // One trace drawn at one cursor: the state there, the trace-wide layout, the level of detail
 // (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
 // panes of the compare view draw a trace through this one component.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
@@ -23,6 +23,10 @@ export interface TracePaneProps {
   id?: string;
   /** what to say when no process is alive */
   emptyText: string;
+  /** the default view fits the whole forest in the pane (an embed's frame) */
+  fitWhole?: boolean;
+  /** told the drawing's size in content pixels whenever it changes (an embed sizes its frame) */
+  onContent?: (size: { width: number; height: number }) => void;
 }
 
 /** The state at `cursor` (the replay keeps recent states: asking twice costs nothing). */
@@ -30,18 +34,28 @@ export function useStateAt(trace: Trace, cursor: number) {
   return useMemo(() => trace.stateAt(cursor), [trace, cursor]);
 }
 
-export function TracePane({ trace, cursor, label, id, emptyText }: TracePaneProps) {
+export function TracePane({
+  trace,
+  cursor,
+  label,
+  id,
+  emptyText,
+  fitWhole = false,
+  onContent,
+}: TracePaneProps) {
   const view = useStateAt(trace, cursor);
   const layout = useTraceLayout(trace, cursor, view);
   // Huge forests are drawn on a canvas: one SVG element per object cannot pan at 30 fps.
   const detail = useMemo(() => detailFor(view), [view]);
   const content = useGraphContent(view, layout);
+  useEffect(() => onContent?.(content), [onContent, content]);
   return (
     <ZoomPane
       {...(id === undefined ? {} : { id })}
       label={label}
       content={content}
       resetKey={trace}
+      fitWhole={fitWhole}
       overlay={
         detail === 'canvas' ? (
           <Suspense fallback={null}>

@@ -24,6 +24,8 @@ export interface ZoomPaneProps {
   resetKey?: unknown;
   children?: ReactNode;
   overlay?: ReactNode;
+  /** the default view fits the whole content, however small the pane (an embed's frame) */
+  fitWhole?: boolean;
 }
 
 const ZoomChannel = createContext<TransformChannel | null>(null);
@@ -36,12 +38,20 @@ export function useZoomTransform(): TransformChannel | null {
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
-export function ZoomPane({ content, label, id, resetKey, children, overlay }: ZoomPaneProps) {
+export function ZoomPane({
+  content,
+  label,
+  id,
+  resetKey,
+  children,
+  overlay,
+  fitWhole = false,
+}: ZoomPaneProps) {
   const helpId = useId();
   const paneRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const channel = useMemo(() => createTransformChannel(), []);
-  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey);
+  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey, fitWhole);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);

@@ -25,6 +25,8 @@ export interface PanZoomOptions {
   onGesture?: (active: boolean, byUser: boolean) => void;
   /** size of the drawn content in content pixels */
   content: Size;
+  /** the view opens with the whole content in the pane, however small (an embed's frame) */
+  fitWhole?: boolean;
 }
 
 export interface PanZoom {
@@ -54,6 +56,7 @@ export function createPanZoom({
   onTransform,
   onGesture,
   content,
+  fitWhole = false,
 }: PanZoomOptions): PanZoom {
   let contentSize = content;
   const viewport = (): Size => ({ width: domNode.clientWidth, height: domNode.clientHeight });
@@ -80,15 +83,16 @@ export function createPanZoom({
 
   const setTransform = (t: Transform) => behavior.transform(selection, toD3(t));
   const current = () => toPlain(zoomTransform(domNode));
+  const fitted = () =>
+    fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_DEFAULT_ZOOM });
 
   return {
     update: ({ content: next }) => {
       contentSize = next;
     },
-    reset: () => setTransform(defaultTransform(contentSize, viewport())),
+    reset: () => setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport())),
     actualSize: () => setTransform(IDENTITY),
-    fit: () =>
-      setTransform(fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_DEFAULT_ZOOM })),
+    fit: () => setTransform(fitted()),
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const t = current();

@@ -23,6 +23,8 @@ export function usePanZoom(
   content: Size,
   /** a new value (a new trace) brings back the default view, unless the user moved it */
   resetKey: unknown,
+  /** the default view fits the whole content, however small the pane (an embed) */
+  fitWhole = false,
 ): PanZoomHandle {
   const instance = useRef<PanZoom | null>(null);
   // Until the user pans or zooms, the view follows the content and the pane's size.
@@ -35,6 +37,7 @@ export function usePanZoom(
       domNode: pane,
       // The real size arrives through update() in the next effect.
       content: { width: 0, height: 0 },
+      fitWhole,
       onTransform: (t) => {
         const layer = layerRef.current;
         if (layer) {
@@ -60,7 +63,7 @@ export function usePanZoom(
       pz.destroy();
       instance.current = null;
     };
-  }, [paneRef, layerRef, channel]);
+  }, [paneRef, layerRef, channel, fitWhole]);
 
   // A size change only moves the limits: the view must not jump while scrubbing (the pointer view
   // changes size from step to step).
