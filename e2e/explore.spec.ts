@@ -111,7 +111,10 @@ test('a search too big for its time limit stops there and says how far it got', 
   await expect(none).toContainText(
     /^No violation in the first [\d,]+ states \([\d,]+ class(es)? of interleavings, [\d.]+ s\) under 6\.1, but the search stopped at its time limit of 10 s: interleavings past it were not tried\.$/,
   );
-  await expect(panel(page).getByTestId('explore-progress')).toHaveAttribute('data-phase', 'stopped');
+  await expect(panel(page).getByTestId('explore-progress')).toHaveAttribute(
+    'data-phase',
+    'stopped',
+  );
   expect(errors).toEqual([]);
 });
 

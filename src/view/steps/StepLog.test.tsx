@@ -49,7 +49,10 @@ describe('StepLog', () => {
   });
 
   it('says which CPU waits for which lock', () => {
-    const view = { ...trace.stateAt(0), cpus: [{ cpu: 1, waitingFor: 'av0', done: false, holds: [] }] };
+    const view = {
+      ...trace.stateAt(0),
+      cpus: [{ cpu: 1, waitingFor: 'av0', done: false, holds: [] }],
+    };
     expect(waitLines(view)).toEqual(['cpu1 waits for av0']);
   });
 });
