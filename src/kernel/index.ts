@@ -26,3 +26,5 @@ export type { LockOwner } from './ids';
 export type { Forest } from './snapshot';
 export type { Step, Violation, ViolationKind, ReplayResult, LockEvent } from './trace';
 export type { ViewState, ViewAnonVma, ViewPage, ViewProcess, ViewVma } from './view';
+export { checkpointsOf, replayFromParts, replayParts, TooManySteps } from './replayParts';
+export type { Checkpoint, PartsProgress, ReplayParts } from './replayParts';

@@ -12,6 +12,7 @@ import { CompareToggle, LectureToggle } from '../controls/ModeToggles';
 import { EraPicker, ScenarioPicker } from '../controls/ScenarioPicker';
 import { Sharing } from '../embed/Sharing';
 import { Inspector } from '../inspector/Inspector';
+import { BigLoad } from '../load/BigLoad';
 import { useKeyboard } from '../keyboard/useKeyboard';
 import { Playback, useShownTrace } from '../playback/playback';
 import { DropImport } from '../share/DropImport';
@@ -79,6 +80,7 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
         </header>
       )}
       <NoticeList />
+      <BigLoad />
       {!embed && <DropImport />}
       <div className="app-body">
         <main className="app-main">
