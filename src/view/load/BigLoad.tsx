@@ -12,6 +12,7 @@ import { quotedName } from '../../session/scenarioFile';
 import { primeTrace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { post } from '../embed/useEmbedApi';
+import { primeFamilies } from '../metrics/eraReplays';
 import { primeUniverse } from '../trace/useTraceLayout';
 import { startLoad } from './loadClient';
 import type { LoadOutcome, LoadRun } from './loadClient';
@@ -42,6 +43,7 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
     outcome.trace,
   );
   primeUniverse(outcome.trace, outcome.universe);
+  primeFamilies(outcome.trace, outcome.families);
   // the worker replayed it: committed as it is, with no second replay here
   useAppStore.setState({
     custom: job.scenario,

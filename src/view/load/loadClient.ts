@@ -8,12 +8,13 @@ import type { Checkpoint } from '../../kernel/replayParts';
 import type { Replay } from '../../kernel/replay';
 import type { Scenario } from '../../kernel/scenarioTypes';
 import type { Step } from '../../kernel/trace';
+import type { FamilyCount } from '../../metrics/metrics';
 import type { Universe } from '../layout/universe';
 import { runLoad } from './loadJob';
 import type { LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
 
 export type LoadOutcome =
-  | { kind: 'done'; trace: Replay; universe: Universe }
+  | { kind: 'done'; trace: Replay; universe: Universe; families: FamilyCount[] }
   | { kind: 'refused'; maxSteps: number; op: number }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' };
@@ -65,7 +66,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         break;
       case 'done': {
         const trace = replayFromParts(input.scenario, opts, { ...m.parts, steps }, checkpoints);
-        finish({ kind: 'done', trace, universe: m.universe });
+        finish({ kind: 'done', trace, universe: m.universe, families: m.families });
         break;
       }
       case 'refused':

@@ -10,6 +10,7 @@ import {
 } from '../../kernel';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
+import { familyRows } from '../metrics/eraReplays';
 import type { LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
 
 /** Step records per message: reading one costs the page a few milliseconds. */
@@ -42,13 +43,15 @@ function load(req: LoadRequest, post: (m: LoadReply) => void): void {
   }
   const universe = collectUniverse(samples);
   samples.length = 0;
+  progress({ phase: 'metrics', done: 0, total: parts.opStarts.length });
+  const families = familyRows(trace);
   const { steps, ...rest } = parts;
   for (let i = 0; i < steps.length; i += STEP_CHUNK) {
     progress({ phase: 'sending', done: i, total });
     post({ type: 'steps', id, steps: steps.slice(i, i + STEP_CHUNK) });
   }
   for (const checkpoint of checkpoints) post({ type: 'checkpoint', id, checkpoint });
-  post({ type: 'done', id, parts: rest, universe });
+  post({ type: 'done', id, parts: rest, universe, families });
 }
 
 /** Runs `req`, every outcome (a refusal, the model's error) told through `post`. */

@@ -6,6 +6,7 @@ import type { EraId, Flags } from '../../kernel/flags';
 import type { Checkpoint, ReplayParts } from '../../kernel/replayParts';
 import type { Scenario } from '../../kernel/scenarioTypes';
 import type { Step } from '../../kernel/trace';
+import type { FamilyCount } from '../../metrics/metrics';
 import type { Universe } from '../layout/universe';
 
 export interface LoadRequest {
@@ -18,7 +19,7 @@ export interface LoadRequest {
   maxSteps: number;
 }
 
-export type LoadPhase = 'replay' | 'checkpoints' | 'layout' | 'sending';
+export type LoadPhase = 'replay' | 'checkpoints' | 'layout' | 'metrics' | 'sending';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -34,7 +35,14 @@ export type LoadReply =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'steps'; id: number; steps: Step[] }
   | { type: 'checkpoint'; id: number; checkpoint: Checkpoint }
-  | { type: 'done'; id: number; parts: Omit<ReplayParts, 'steps'>; universe: Universe }
+  | {
+      type: 'done';
+      id: number;
+      parts: Omit<ReplayParts, 'steps'>;
+      universe: Universe;
+      /** the metrics' anon_vmas per family after each op */
+      families: FamilyCount[];
+    }
   /** over the page's bound: how far the replay got */
   | { type: 'refused'; id: number; maxSteps: number; op: number }
   | { type: 'error'; id: number; message: string };

@@ -7,7 +7,8 @@ const num = (n: number) => n.toLocaleString('en-US');
 const SPANS: Record<LoadProgress['phase'], readonly [number, number]> = {
   replay: [0, 0.45],
   checkpoints: [0.45, 0.55],
-  layout: [0.55, 0.9],
+  layout: [0.55, 0.85],
+  metrics: [0.85, 0.9],
   sending: [0.9, 1],
 };
 
@@ -28,6 +29,8 @@ export function loadText(p: LoadProgress | null): string {
       return `Keeping a state every few thousand of its ${num(p.total)} micro-steps`;
     case 'layout':
       return `Laying out the forest: ${num(p.done)} of ${num(p.total)} sampled states`;
+    case 'metrics':
+      return `Counting anon_vmas per family after each of ${num(p.total)} ops`;
     case 'sending':
       return `Handing the trace to the page: ${num(p.done)} of ${num(p.total)} micro-steps`;
   }
