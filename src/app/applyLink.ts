@@ -3,7 +3,9 @@
 // model refuses is left out with a notice, so the page always opens something.
 import type { StoreApi } from 'zustand';
 import type { Flags } from '../kernel/flags';
+import { isBigScenario } from '../session/bigScenario';
 import { currentScenario } from '../session/current';
+import { openBig } from './bigLoads';
 import type { AppState } from '../store';
 import type { LinkState } from '../codecs/linkState';
 
@@ -29,7 +31,17 @@ export function applyLink(
   const ref = state.scenario;
   let opened = true;
   if (ref?.kind === 'builtin') s().loadBuiltin(ref.id);
-  else if (ref?.kind === 'custom') {
+  else if (ref?.kind === 'custom' && isBigScenario(ref.scenario)) {
+    // replayed in the load worker under the link's era and flags, which opens it or says why not
+    openBig({
+      scenario: ref.scenario,
+      file: null,
+      source: 'link',
+      era: state.era ?? null,
+      flags: state.flags ?? {},
+    });
+    opened = false;
+  } else if (ref?.kind === 'custom') {
     const loaded = s().loadScenario(ref.scenario);
     if (!loaded.ok) {
       const what = `The scenario ${of} cannot be replayed`;

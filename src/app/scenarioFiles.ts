@@ -3,6 +3,8 @@
 // on the page's one notification surface. The builder's buttons, the share menu and a file
 // dropped on the page all come here.
 import { downloadText } from '../export/download';
+import { isBigScenario } from '../session/bigScenario';
+import { openBig } from './bigLoads';
 import { currentScenario } from '../session/current';
 import { quotedName, readScenarioFile, scenarioFileFor } from '../session/scenarioFile';
 import type { AppState } from '../store';
@@ -25,6 +27,11 @@ export async function openScenarioFile(
   if (!read.ok) {
     notify(read.error, 'error');
     return read;
+  }
+  if (isBigScenario(read.scenario)) {
+    // replayed in the load worker, which opens it or says why not
+    openBig({ scenario: read.scenario, file: file.name, source: 'file', era: null, flags: {} });
+    return DONE;
   }
   const loaded = store.getState().loadScenario(read.scenario);
   if (!loaded.ok) {

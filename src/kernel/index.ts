@@ -34,3 +34,5 @@ export type {
   ViewState,
   ViewVma,
 } from './view';
+export { checkpointsOf, replayFromParts, replayParts, TooManySteps } from './replayParts';
+export type { Checkpoint, PartsProgress, ReplayParts } from './replayParts';

@@ -24,7 +24,7 @@ export interface ReplayOptions {
 }
 
 /** A file's schedule is checked strictly under its own era and flags only. */
-function lenient(opts: ReplayOptions): boolean {
+export function lenient(opts: ReplayOptions): boolean {
   return opts.era !== undefined || (opts.flags !== undefined && Object.keys(opts.flags).length > 0);
 }
 

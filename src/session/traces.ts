@@ -104,3 +104,17 @@ export function traceOrNull(req: TraceRequest): Trace | null {
   const r = traceFor(req);
   return r.ok ? r.trace : null;
 }
+
+/**
+ * Puts a trace replayed elsewhere (the page's load worker) in the cache under `req`, so the
+ * session that opens it next finds it there instead of replaying on the main thread.
+ */
+export function primeTrace(req: TraceRequest, trace: Trace): void {
+  const key = traceKey(req);
+  cache.delete(key);
+  cache.set(key, { ok: true, trace });
+  if (cache.size > TRACE_CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+}

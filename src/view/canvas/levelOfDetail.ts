@@ -3,7 +3,7 @@
 import type { ViewState } from '../../kernel';
 
 /** More drawn objects than this and the graph switches to the canvas. */
-export const LOD_THRESHOLD = 2000;
+export const LOD_THRESHOLD = 500;
 
 /** Objects the SVG graph would draw for `view`: processes, VMAs, anon_vmas, AVCs and PTEs. */
 export function drawnObjectCount(view: ViewState): number {

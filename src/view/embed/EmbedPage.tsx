@@ -26,6 +26,7 @@ import { useThemeRoot } from '../theme/useThemeRoot';
 import { TracePane } from '../trace/TracePane';
 import { useFrameHeight } from './embedFit';
 import { EmbedCaption, EmbedStepText } from './EmbedStory';
+import { BigLoad } from '../load/BigLoad';
 import { Sharing } from './Sharing';
 import './embedPage.css';
 
@@ -70,6 +71,7 @@ export function EmbedPage({ options }: { options: EmbedOptions }) {
       <Sharing session={session} embed options={options} reportResize={compare} />
       {options.title !== false && <EmbedTitle session={session} />}
       <NoticeList />
+      <BigLoad />
       <main className="embed-main">
         {trace && options.caption !== false && !compare && (
           <EmbedCaption scenario={captioned} trace={trace} lecture={lecture} />

@@ -6,12 +6,14 @@
 import { useEffect } from 'react';
 import type { Outbound } from '../../codecs/messages';
 import { errorMessage, parseInbound, resizeMessage, stateMessage } from '../../codecs/messages';
+import { openBig } from '../../app/bigLoads';
+import { isBigScenario } from '../../session/bigScenario';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
 import { Playback, useCursor, usePlaying, useShownTrace } from '../playback/playback';
 
 /** The parent window when framed, else this window (DESIGN.md: "and to itself when not framed"). */
-function post(message: Outbound): void {
+export function post(message: Outbound): void {
   const target = window.parent !== window ? window.parent : window;
   target.postMessage(message, '*');
 }
@@ -48,6 +50,11 @@ export function useEmbedApi(session: Session, reportResize = true): void {
           actor.send({ type: 'PAUSE' });
           break;
         case 'load': {
+          // a big one opens in the load worker, which tells the host if it is refused
+          if (isBigScenario(msg.scenario)) {
+            openBig({ scenario: msg.scenario, file: null, source: 'embed', era: null, flags: {} });
+            break;
+          }
           const loaded = useAppStore.getState().loadScenario(msg.scenario);
           // the model refused it: the state is kept and the host is told why, not the reader
           if (!loaded.ok) post(errorMessage(`load rejected: ${loaded.error}`));

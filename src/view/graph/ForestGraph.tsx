@@ -17,6 +17,7 @@ import { matrixScene } from './matrixScene';
 import { PageLink, PfnMark, PteMark } from './PageMark';
 import { ProcessBand } from './ProcessBand';
 import { VmaRow } from './VmaRow';
+import { drawnObjectCount } from '../canvas/levelOfDetail';
 import { Walker, WALKER_TAG, walkerAt } from './Walker';
 import { GEOMETRY } from '../layout/matrixLayout';
 import type { MatrixLayout } from '../layout/matrixLayout';
@@ -35,6 +36,9 @@ export interface ForestGraphProps {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** More drawn objects than this and the forest is drawn without enter, move and exit motion. */
+export const STILL_OBJECTS = 300;
+
 function ForestGraphImpl({
   view,
   layout,
@@ -51,12 +55,16 @@ function ForestGraphImpl({
   const { columnX, vmaY } = layout;
   const vmas = view.processes.flatMap((proc) => proc.vmas);
   const rowEnd = layout.width - GEOMETRY.margin - 4;
+  // Hundreds of objects entering at once (a jump across a big trace) each animated would make
+  // each a compositor layer: seconds of main-thread work. A big forest changes without motion.
+  const still = useMemo(() => drawnObjectCount(view) > STILL_OBJECTS, [view]);
 
   return (
     <svg
       className="forest-graph"
       data-testid="forest-graph"
       data-era={view.era}
+      data-still={still ? 'true' : undefined}
       role="group"
       aria-label={`anon_vma forest, AVC matrix: ${view.processes.length} processes, ${vmas.length} VMAs, ${view.anonVmas.length} anon_vmas`}
       width={layout.width}

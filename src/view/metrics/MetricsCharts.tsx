@@ -17,6 +17,7 @@ import {
   lockGroups,
   lockSeries,
   runSeries,
+  thinnedLines,
   walkGroups,
 } from './chartData';
 import { familiesOf, underEras, walksOf } from './eraReplays';
@@ -86,7 +87,11 @@ export function MetricsCharts({ session }: { session: OkSession }) {
       ),
     [current, trace, scenario, compare],
   );
-  const families = useMemo(() => familyLines(familyRuns), [familyRuns]);
+  const families = useMemo(() => thinnedLines(familyLines(familyRuns)), [familyRuns]);
+  const familyNote =
+    families.every > 1
+      ? `Every ${families.every}th operation of ${trace.opStarts.length} is drawn.`
+      : undefined;
 
   const lockBars = capped(locks, 'operations');
   const chainBars = capped(chains, 'VMAs');
@@ -143,9 +148,9 @@ export function MetricsCharts({ session }: { session: OkSession }) {
         reading={familyReading(familyRuns)}
         xLabel="after operation"
         yLabel="anon_vmas"
-        series={families}
+        series={families.series}
         markedX={op}
-        note={skipped}
+        note={[familyNote, skipped].filter(Boolean).join(' ') || undefined}
       />
     </div>
   );

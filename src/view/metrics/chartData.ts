@@ -172,3 +172,21 @@ export function maxValue(groups: readonly BarGroup[], stacked: boolean): number 
   }
   return max;
 }
+
+/** Past this many points a line chart draws every few ops (a 2,003-op scenario has 2,003). */
+export const MAX_POINTS = 200;
+
+/** The series with at most about MAX_POINTS points each (every k-th and the last), and the k. */
+export function thinnedLines(series: readonly LineSeries[]): {
+  series: LineSeries[];
+  every: number;
+} {
+  const most = Math.max(0, ...series.map((s) => s.points.length));
+  const every = Math.ceil(most / MAX_POINTS);
+  if (every <= 1) return { series: [...series], every: 1 };
+  const thin = (s: LineSeries): LineSeries => ({
+    ...s,
+    points: s.points.filter((_, i) => i % every === 0 || i === s.points.length - 1),
+  });
+  return { series: series.map(thin), every };
+}

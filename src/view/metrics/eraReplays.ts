@@ -22,14 +22,22 @@ const families = new WeakMap<TraceLike, FamilyCount[]>();
 export function familiesOf(trace: Sampled): FamilyCount[] {
   const hit = families.get(trace);
   if (hit) return hit;
-  let out: FamilyCount[];
-  if (trace.sampleAt) {
-    const ends = opEnds(trace);
-    const counts = trace.sampleAt(ends, familyCount);
-    out = ends.map((step, op) => ({ step, op, ...counts[op]! }));
-  } else out = anonVmasOverTime(trace);
+  const { sampleAt } = trace;
+  const out = sampleAt ? familyRows({ ...trace, sampleAt }) : anonVmasOverTime(trace);
   families.set(trace, out);
   return out;
+}
+
+/** Counts taken elsewhere (the load worker sampled a big trace off the main thread). */
+export function primeFamilies(trace: TraceLike, rows: FamilyCount[]): void {
+  families.set(trace, rows);
+}
+
+/** familiesOf's one forward pass, where a trace is made (the load worker). */
+export function familyRows(trace: Pick<Replay, 'sampleAt' | 'steps' | 'opStarts'>): FamilyCount[] {
+  const ends = opEnds(trace);
+  const counts = trace.sampleAt(ends, familyCount);
+  return ends.map((step, op) => ({ step, op, ...counts[op]! }));
 }
 
 const walkCache = new WeakMap<TraceLike, Walk[]>();

@@ -13,6 +13,7 @@ import { CompareToggle, LectureToggle } from '../controls/ModeToggles';
 import { EraPicker, ScenarioPicker } from '../controls/ScenarioPicker';
 import { Sharing } from '../embed/Sharing';
 import { Inspector } from '../inspector/Inspector';
+import { BigLoad } from '../load/BigLoad';
 import { useKeyboard } from '../keyboard/useKeyboard';
 import { Playback, useShownTrace } from '../playback/playback';
 import { DropImport } from '../share/DropImport';
@@ -93,6 +94,7 @@ function Page() {
         <SharePanel session={session} />
       </header>
       <NoticeList />
+      <BigLoad />
       <DropImport />
       <div className="app-body">
         <main className="app-main">

@@ -5,7 +5,7 @@ import { memo, useMemo } from 'react';
 import { symbol } from 'd3';
 import { cpuColor, cpuShape, cpuShapeName } from '../lanes/cpuStyle';
 import type { TimelineMarkers } from './timelineMarkers';
-import { stepScale, visibleOpLabels } from './timelineMarkers';
+import { stepScale, thinned, visibleOpLabels } from './timelineMarkers';
 
 export const TRACK_Y = 22;
 export const TRACK_H = 10;
@@ -23,12 +23,15 @@ const violationPath = symbol(cpuShape(3), 120)() ?? '';
 export const TimelineMarks = memo(function TimelineMarks({ markers, width }: TimelineMarksProps) {
   const scale = useMemo(() => stepScale(markers.total, width), [markers.total, width]);
   const labels = useMemo(() => visibleOpLabels(markers.ops, scale), [markers.ops, scale]);
+  const ops = useMemo(() => thinned(markers.ops, scale), [markers.ops, scale]);
+  const locks = useMemo(() => thinned(markers.locks, scale), [markers.locks, scale]);
+  const violations = useMemo(() => thinned(markers.violations, scale), [markers.violations, scale]);
   const [x0, x1] = scale.range() as [number, number];
   return (
     <g className="timeline-marks">
       <rect className="timeline-track" x={x0} y={TRACK_Y} width={x1 - x0} height={TRACK_H} rx={4} />
       <g className="timeline-ops">
-        {markers.ops.map((m) => (
+        {ops.map((m) => (
           <g key={m.op} data-kind="op-marker" data-step={m.pos} data-op={m.op}>
             <title>{`${m.label} (step ${m.pos})`}</title>
             <line x1={scale(m.pos)} x2={scale(m.pos)} y1={12} y2={TRACK_Y + TRACK_H + 4} />
@@ -43,7 +46,7 @@ export const TimelineMarks = memo(function TimelineMarks({ markers, width }: Tim
         ))}
       </g>
       <g className="timeline-locks">
-        {markers.locks.map((m) => (
+        {locks.map((m) => (
           <path
             key={m.pos}
             data-kind="lock-marker"
@@ -58,7 +61,7 @@ export const TimelineMarks = memo(function TimelineMarks({ markers, width }: Tim
         ))}
       </g>
       <g className="timeline-violations">
-        {markers.violations.map((m, i) => (
+        {violations.map((m, i) => (
           <g
             key={`${m.pos}-${m.kind}-${i}`}
             data-kind="violation-marker"

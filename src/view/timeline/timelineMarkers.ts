@@ -100,3 +100,28 @@ export function visibleOpLabels(
   }
   return out;
 }
+
+/** Past this many marks of a kind, the timeline draws at most one per MIN_MARK_GAP pixels. */
+export const MAX_MARKS = 400;
+export const MIN_MARK_GAP = 3;
+
+/**
+ * The marks to draw: all of them for an ordinary trace; for a huge one (a 2,003-op scenario has
+ * thousands of op and lock ticks, more than the track has pixels) the first of each few pixels,
+ * so the track stays readable and drawing it stays cheap.
+ */
+export function thinned<T extends { pos: number }>(
+  marks: readonly T[],
+  scale: StepScale,
+): readonly T[] {
+  if (marks.length <= MAX_MARKS) return marks;
+  const out: T[] = [];
+  let last = -Infinity;
+  for (const m of marks) {
+    const x = scale(m.pos);
+    if (x - last < MIN_MARK_GAP) continue;
+    out.push(m);
+    last = x;
+  }
+  return out;
+}

@@ -20,7 +20,16 @@ export function useTraceLayout(trace: Trace, cursor: number, view: ViewState): M
   );
 }
 
+/** Universes made elsewhere (the load worker sampled a big trace off the main thread). */
+const primed = new WeakMap<Trace, Universe>();
+
+export function primeUniverse(trace: Trace, universe: Universe): void {
+  primed.set(trace, universe);
+}
+
 export function traceLayout(trace: Trace): { universe: Universe; layout: MatrixLayout } {
+  const made = primed.get(trace);
+  if (made) return { universe: made, layout: matrixLayout(made) };
   const cursors = sampleCursors(trace.steps.length, trace.opStarts);
   const states = trace.statesAt(cursors);
   const universe = collectUniverse(cursors.map((n, i) => ({ cursor: n, state: states[i]! })));

@@ -1,0 +1,145 @@
+// Opening a big scenario: its replay runs in the load worker while this box shows how far it got
+// and offers to cancel; the page keeps the open scenario, and answers input, all along. Done,
+// the replay is handed to the trace service and the layout (nothing is replayed again on the
+// main thread) and the scenario opens; refused (over the page's bound) or rejected by the
+// model, the reader is told why (an embedding page through the `error` message).
+import { useEffect, useRef, useState } from 'react';
+import { registerBigOpener } from '../../app/bigLoads';
+import type { BigLoadJob } from '../../app/bigLoads';
+import { errorMessage } from '../../codecs/messages';
+import { MAX_PAGE_STEPS } from '../../session/bigScenario';
+import { quotedName } from '../../session/scenarioFile';
+import { primeTrace } from '../../session/traces';
+import { useAppStore } from '../../store';
+import { post } from '../embed/useEmbedApi';
+import { primeFamilies } from '../metrics/eraReplays';
+import { primeUniverse } from '../trace/useTraceLayout';
+import { startLoad } from './loadClient';
+import type { LoadOutcome, LoadRun } from './loadClient';
+import type { LoadProgress } from './loadProtocol';
+import { loadFraction, loadText } from './loadText';
+import './load.css';
+
+interface Running {
+  job: BigLoadJob;
+  progress: LoadProgress | null;
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+
+/** What the reader (or the host) is told when the scenario did not open. */
+function refusal(job: BigLoadJob, why: string): void {
+  const name = job.file ?? job.scenario.title;
+  const text = `${quotedName(name)} was not opened: ${why} The open scenario is kept.`;
+  if (job.source === 'embed') post(errorMessage(`load rejected: ${why}`));
+  else useAppStore.getState().notify(text, 'error');
+}
+
+function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>): void {
+  const s = useAppStore.getState();
+  const interactive = s.interactive;
+  primeTrace(
+    { scenario: job.scenario, era: job.era, flags: job.flags, interactive },
+    outcome.trace,
+  );
+  primeUniverse(outcome.trace, outcome.universe);
+  primeFamilies(outcome.trace, outcome.families);
+  // the worker replayed it: committed as it is, with no second replay here
+  useAppStore.setState({
+    custom: job.scenario,
+    eraOverride: job.era,
+    flagsOverride: job.flags,
+    cursorIntent: 'start',
+  });
+  if (job.source === 'file' && job.file !== null)
+    s.notify(`Opened ${quotedName(job.scenario.title)} from ${quotedName(job.file)}.`, 'info');
+}
+
+export function BigLoad() {
+  const [running, setRunning] = useState<Running | null>(null);
+  const run = useRef<LoadRun | null>(null);
+
+  useEffect(() => {
+    const open = (job: BigLoadJob) => {
+      run.current?.cancel();
+      const interactive = useAppStore.getState().interactive;
+      setRunning({ job, progress: null });
+      const current = startLoad(
+        {
+          scenario: job.scenario,
+          era: job.era,
+          flags: job.flags,
+          interactive,
+          maxSteps: MAX_PAGE_STEPS,
+        },
+        (progress) => setRunning((r) => (r && r.job === job ? { job, progress } : r)),
+      );
+      run.current = current;
+      void current.result.then((outcome) => {
+        if (run.current !== current) return;
+        run.current = null;
+        setRunning(null);
+        if (outcome.kind === 'done') opened(job, outcome);
+        else if (outcome.kind === 'refused')
+          refusal(
+            job,
+            `it takes more than ${num(outcome.maxSteps)} micro-steps (stopped at op ${num(outcome.op)} of ${num(job.scenario.ops.length)}), the most the page replays; \`npm run replay\` has no such bound.`,
+          );
+        else if (outcome.kind === 'error') refusal(job, sentence(outcome.message));
+      });
+    };
+    const unregister = registerBigOpener(open);
+    return () => {
+      unregister();
+      run.current?.cancel();
+      run.current = null;
+    };
+  }, []);
+
+  if (!running) return null;
+  const { job, progress } = running;
+  const name = job.file ?? job.scenario.title;
+  const cancel = () => {
+    const current = run.current;
+    if (!current) return;
+    run.current = null;
+    current.cancel();
+    setRunning(null);
+    if (job.source === 'embed') post(errorMessage('load rejected: cancelled'));
+    useAppStore
+      .getState()
+      .notify(`Opening ${quotedName(name)} was cancelled. The open scenario is kept.`, 'info');
+  };
+  const fraction = loadFraction(progress);
+  return (
+    <section
+      className="big-load"
+      data-testid="big-load"
+      data-phase={progress?.phase ?? 'starting'}
+      aria-label="Opening a scenario"
+    >
+      <p className="big-load-title">
+        Opening <span className="big-load-name">{quotedName(name)}</span>
+      </p>
+      <div
+        className="big-load-bar"
+        role="progressbar"
+        aria-label="Opening the scenario"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+        aria-valuetext={loadText(progress)}
+      >
+        <div className="big-load-fill" style={{ width: `${fraction * 100}%` }} />
+      </div>
+      <p className="big-load-text" role="status" data-testid="big-load-text">
+        {loadText(progress)}
+      </p>
+      <button type="button" data-testid="big-load-cancel" onClick={cancel}>
+        Cancel
+      </button>
+    </section>
+  );
+}
+
+const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
