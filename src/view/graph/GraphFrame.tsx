@@ -1,16 +1,22 @@
-// Around the graph pane: the Matrix / Pointers toggle above it, the legend below it (so the graph
-// stays near the top of the page), and the `data-view` e2e tests and embeds read.
+// Around the graph pane: the Matrix / Pointers toggle and the dock's show/hide button in one row
+// above it, and the `data-view` e2e tests and embeds read. The pane takes the rest of the frame's
+// height (the stage gives the frame the viewport's height); the legend lives in the dock beside.
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import type { GraphView } from '../../store/selectionSlice';
-import { GraphLegend } from './GraphLegend';
 
 const VIEWS: { id: GraphView; label: string; hint: string }[] = [
   { id: 'matrix', label: 'Matrix', hint: 'AVC matrix: VMAs × anon_vmas' },
   { id: 'pointers', label: 'Pointers', hint: 'the linked lists as boxes and arrows' },
 ];
 
-export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNode }) {
+export interface GraphFrameProps {
+  children: ReactNode;
+  /** the dock beside the graph: whether it shows, and how to fold or unfold it (absent: no dock) */
+  dock?: { open: boolean; toggle: () => void; id: string } | undefined;
+}
+
+export function GraphFrame({ children, dock }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
   return (
@@ -29,9 +35,20 @@ export function GraphFrame({ cpus, children }: { cpus: number; children: ReactNo
             </button>
           ))}
         </div>
+        {dock && (
+          <button
+            type="button"
+            className="dock-toggle"
+            data-testid="dock-toggle"
+            aria-expanded={dock.open}
+            aria-controls={dock.id}
+            onClick={dock.toggle}
+          >
+            {dock.open ? 'Hide panels ▸' : '◂ Show panels'}
+          </button>
+        )}
       </div>
       {children}
-      <GraphLegend view={graphView} cpus={cpus} />
     </div>
   );
 }

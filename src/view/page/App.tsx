@@ -1,5 +1,5 @@
-// The page: header with the scenario and era pickers, the playback bar, the step log and the
-// AVC matrix. `?embed=1` shows the graph and the playback bar only (Contract 4). The playback
+// The page: a one-row header with the scenario and era pickers, then the stage (the playback bar
+// and the graph, with the dock of step text and tools beside it; trace/MainView.tsx). `?embed=1` shows the graph and the playback bar only (Contract 4). The playback
 // actor comes from the page's controller (src/app/controller.ts), which hands it every new trace.
 import { useMemo } from 'react';
 import type { MouseEvent } from 'react';
@@ -54,6 +54,17 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
     [session, trace],
   );
   if (!session || !captioned) return <p className="fatal">No built-in scenario is available.</p>;
+  const bar = (!embed || embedOptions?.controls !== false) && <PlaybackBar />;
+  // The tool panels: in the dock beside the graph, or below the compare view.
+  const tools = (
+    <>
+      <Inspector />
+      <div className="panel">
+        <ExplorePanel session={session} />
+      </div>
+      <BuilderSide session={session} />
+    </>
+  );
 
   return (
     <div
@@ -82,31 +93,38 @@ function Page({ embed, embedOptions }: { embed: boolean; embedOptions: EmbedOpti
       {!embed && <DropImport />}
       <div className="app-body">
         <main className="app-main">
-          {(!embed || embedOptions?.controls !== false) && <PlaybackBar />}
           {trace && compare ? (
-            <CompareView
-              scenarioId={session.scenarioId}
-              scenario={session.scenario}
-              era={session.era}
-              trace={trace}
-            />
+            <>
+              {bar}
+              <CompareView
+                scenarioId={session.scenarioId}
+                scenario={session.scenario}
+                era={session.era}
+                trace={trace}
+              />
+            </>
           ) : trace ? (
-            <MainView trace={trace} scenario={captioned} embed={embed} />
+            <MainView
+              trace={trace}
+              scenario={captioned}
+              embed={embed}
+              bar={bar}
+              tools={embed ? undefined : tools}
+            />
           ) : (
-            <p className="session-error" role="alert" data-testid="session-error">
-              {session.ok ? 'The scenario did not replay.' : session.error}
-            </p>
+            <>
+              {bar}
+              <p className="session-error" role="alert" data-testid="session-error">
+                {session.ok ? 'The scenario did not replay.' : session.error}
+              </p>
+            </>
           )}
           {!embed && <MetricsPanel session={session} />}
         </main>
-        {!embed && (
-          // Side-panel boxes (inspector, code, builder) go in this one aside.
+        {!embed && (compare || !trace) && (
+          // Two forests side by side need the width: the tools go below them.
           <aside className="side-panel" aria-label="Tools">
-            <Inspector />
-            <div className="panel">
-              <ExplorePanel session={session} />
-            </div>
-            <BuilderSide session={session} />
+            {tools}
           </aside>
         )}
       </div>

@@ -3,8 +3,7 @@
 // only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
 // and follows the transform through useZoomTransform instead.
 import { createContext, useContext, useId, useMemo, useRef } from 'react';
-import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
-import { FIT_PADDING } from './constrain';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Size } from './constrain';
 import { createTransformChannel } from './transformChannel';
 import { usePanZoom } from './usePanZoom';
@@ -22,6 +21,8 @@ export interface ZoomPaneProps {
   id?: string;
   /** a new value (e.g. a new trace) brings back the default view */
   resetKey?: unknown;
+  /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
+  minZoom?: number;
   children?: ReactNode;
   overlay?: ReactNode;
 }
@@ -36,12 +37,20 @@ export function useZoomTransform(): TransformChannel | null {
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
-export function ZoomPane({ content, label, id, resetKey, children, overlay }: ZoomPaneProps) {
+export function ZoomPane({
+  content,
+  label,
+  id,
+  resetKey,
+  minZoom = 1,
+  children,
+  overlay,
+}: ZoomPaneProps) {
   const helpId = useId();
   const paneRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const channel = useMemo(() => createTransformChannel(), []);
-  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey);
+  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey, minZoom);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);
@@ -58,10 +67,6 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
       });
   };
 
-  // Room for the content and the fitted view's padding, so a small forest opens at 1:1 or more.
-  const style = {
-    '--content-h': `${Math.ceil(content.height) + 2 * FIT_PADDING + 2}px`,
-  } as CSSProperties;
   return (
     <ZoomChannel.Provider value={channel}>
       <div className="zoom-frame">
@@ -70,12 +75,12 @@ export function ZoomPane({ content, label, id, resetKey, children, overlay }: Zo
           id={id}
           className="zoom-pane"
           data-testid="graph-pane"
+          data-kind="graph"
           tabIndex={0}
           role="group"
           aria-roledescription="zoomable graph"
           aria-label={label}
           aria-describedby={helpId}
-          style={style}
           onKeyDown={onKeyDown}
         >
           <div ref={layerRef} className="zoom-layer" data-testid="zoom-layer">

@@ -3,16 +3,7 @@
 // here renders, and D3 touches no element but `domNode` (its listeners and its __zoom property).
 import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3';
-import {
-  IDENTITY,
-  FIT_PADDING,
-  MAX_DEFAULT_ZOOM,
-  MAX_ZOOM,
-  MIN_ZOOM,
-  constrainTransform,
-  defaultTransform,
-  fitTransform,
-} from './constrain';
+import { IDENTITY, MAX_ZOOM, MIN_ZOOM, constrainTransform, defaultTransform } from './constrain';
 import type { Size, Transform } from './constrain';
 
 export interface PanZoomOptions {
@@ -25,10 +16,12 @@ export interface PanZoomOptions {
   onGesture?: (active: boolean, byUser: boolean) => void;
   /** size of the drawn content in content pixels */
   content: Size;
+  /** the smallest scale the default view and Fit use (keeps the drawing's text legible) */
+  minZoom?: number;
 }
 
 export interface PanZoom {
-  update: (options: { content: Size }) => void;
+  update: (options: { content: Size; minZoom?: number }) => void;
   /** the view the pane opens with (defaultTransform) */
   reset: () => void;
   /** 1:1 at the top left */
@@ -54,8 +47,10 @@ export function createPanZoom({
   onTransform,
   onGesture,
   content,
+  minZoom = 1,
 }: PanZoomOptions): PanZoom {
   let contentSize = content;
+  let floor = minZoom;
   const viewport = (): Size => ({ width: domNode.clientWidth, height: domNode.clientHeight });
   const selection = select<HTMLElement, unknown>(domNode);
 
@@ -82,13 +77,14 @@ export function createPanZoom({
   const current = () => toPlain(zoomTransform(domNode));
 
   return {
-    update: ({ content: next }) => {
+    update: ({ content: next, minZoom: nextFloor }) => {
       contentSize = next;
+      if (nextFloor !== undefined) floor = nextFloor;
     },
-    reset: () => setTransform(defaultTransform(contentSize, viewport())),
+    reset: () => setTransform(defaultTransform(contentSize, viewport(), floor)),
     actualSize: () => setTransform(IDENTITY),
-    fit: () =>
-      setTransform(fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_DEFAULT_ZOOM })),
+    // Fit means the default view: filling the pane, text kept at or above its floor.
+    fit: () => setTransform(defaultTransform(contentSize, viewport(), floor)),
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const t = current();

@@ -23,6 +23,8 @@ export function usePanZoom(
   content: Size,
   /** a new value (a new trace) brings back the default view, unless the user moved it */
   resetKey: unknown,
+  /** the smallest scale of the default view and Fit (the text floor) */
+  minZoom = 1,
 ): PanZoomHandle {
   const instance = useRef<PanZoom | null>(null);
   // Until the user pans or zooms, the view follows the content and the pane's size.
@@ -67,6 +69,15 @@ export function usePanZoom(
   useEffect(() => {
     instance.current?.update({ content });
   }, [content]);
+
+  // A new text floor (lecture mode on or off) re-fits a view the user has not moved.
+  useEffect(() => {
+    const pz = instance.current;
+    if (!pz) return;
+    pz.update({ content, minZoom });
+    if (!userMoved.current && content.width > 0) pz.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- content changes are the effect above
+  }, [minZoom]);
 
   // The first content, and each new trace, opens at the default view (a new trace: even after the
   // user moved it, since the old view belongs to another forest).
