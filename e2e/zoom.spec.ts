@@ -75,15 +75,69 @@ test('the wheel zooms and a drag pans', async ({ page }) => {
   await expect.poll(() => translateY(page)).toBeCloseTo(y + 30, 1);
 });
 
-test('Fit shows the whole forest inside the pane', async ({ page }) => {
+test('Fit on a phone fills the pane, and pans rather than shrink the text below 12 px', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/?step=end');
   await page.getByRole('button', { name: 'Fit the whole forest' }).click();
   const paneBox = (await pane(page).boundingBox())!;
   const graphBox = (await page.getByTestId('forest-graph').boundingBox())!;
+  const zoom = Number(await layer(page).getAttribute('data-zoom'));
+  // the drawing's smallest type is 10 px: at the floor the scale is 1.2
+  expect(zoom).toBeGreaterThanOrEqual(1.2 - 1e-3);
   expect(graphBox.x).toBeGreaterThanOrEqual(paneBox.x - 0.5);
-  expect(graphBox.x + graphBox.width).toBeLessThanOrEqual(paneBox.x + paneBox.width + 0.5);
-  expect(graphBox.y + graphBox.height).toBeLessThanOrEqual(paneBox.y + paneBox.height + 0.5);
+  expect(
+    Math.max(graphBox.width / paneBox.width, graphBox.height / paneBox.height),
+  ).toBeGreaterThan(0.85);
+});
+
+test('at 1280x720 every tour fills the graph pane after Fit, uncovered, its text 12 px or more', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const tours = [
+    'fork-and-cow',
+    'tour-what-is-an-anon-vma',
+    'tour-why-the-chain',
+    'tour-split-and-merge',
+    'tour-why-the-root-lock',
+    'tour-interval-tree',
+    'tour-since-2010',
+  ];
+  for (const id of tours) {
+    await page.goto(`/?scenario=${id}&step=end`);
+    await page.getByRole('button', { name: 'Fit the whole forest' }).click();
+    const paneBox = (await pane(page).boundingBox())!;
+    // the largest thing on screen
+    expect(paneBox.width * paneBox.height, id).toBeGreaterThan(1280 * 720 * 0.4);
+    const graphBox = (await page.getByTestId('forest-graph').boundingBox())!;
+    const fill = Math.max(graphBox.width / paneBox.width, graphBox.height / paneBox.height);
+    expect(fill, id).toBeGreaterThanOrEqual(0.85);
+    const zoom = Number(await layer(page).getAttribute('data-zoom'));
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('[data-testid="forest-graph"] text')].map((t) =>
+          parseFloat(getComputedStyle(t).fontSize),
+        ),
+      ),
+    );
+    expect(smallest * zoom, id).toBeGreaterThanOrEqual(12 - 0.01);
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-kind="anon_vma"]')].flatMap((el) => {
+        // the anon_vma's circle (its column runs under the VMA rows it lists)
+        const r = (el.querySelector('.anon-vma-node') ?? el).getBoundingClientRect();
+        const x = r.x + r.width / 2;
+        const y = r.y + r.height / 2;
+        // panned out of the pane (a forest too big at the text floor) is not covered
+        const p = document.querySelector('[data-kind="graph"]')!.getBoundingClientRect();
+        if (x < p.left || x > p.right || y < p.top || y > p.bottom) return [];
+        const hit = document.elementFromPoint(x, y);
+        return hit && el.contains(hit) ? [] : [el.getAttribute('data-id')];
+      }),
+    );
+    expect(covered, id).toEqual([]);
+  }
 });
 
 /** A binary fork tree of `n` processes (Contract 1), as bench/browser/scenarios.mjs makes. */

@@ -21,13 +21,13 @@ describe('marks', () => {
     expect(marks).toEqual({ ops: [1, 3], violations: [3, 4], locks: [2], stops: [] });
   });
 
-  it('stops where the captions start', () => {
+  it('stops where each caption is drawn: the end of its op, or its step', () => {
     const trace = { steps: [{}, {}, {}, {}], opStarts: [0, 2], violations: [] };
     const narration = [
       { op: 1, text: 'second op' },
       { step: 2, text: 'a step' },
     ];
-    expect(traceMarks(trace, narration).stops).toEqual([2, 3]);
+    expect(traceMarks(trace, narration).stops).toEqual([2, 4]);
   });
 
   it('finds the neighbouring mark on each side', () => {

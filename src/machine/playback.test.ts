@@ -351,11 +351,11 @@ describe('playbackMachine', () => {
     ];
     actor.send({ type: 'LOAD', trace, narration });
     actor.send({ type: 'NEXT_STOP' });
-    expect(cursor()).toBe(4);
+    expect(cursor()).toBe(6);
     actor.send({ type: 'NEXT_STOP' });
-    expect(cursor()).toBe(7);
+    expect(cursor()).toBe(10);
     expect(actor.getSnapshot().can({ type: 'NEXT_STOP' })).toBe(false);
     actor.send({ type: 'PREV_STOP' });
-    expect(cursor()).toBe(4);
+    expect(cursor()).toBe(6);
   });
 });

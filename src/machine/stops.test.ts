@@ -3,7 +3,7 @@ import { nextStop, narratedStops } from './stops';
 
 describe('narratedStops', () => {
   const opStarts = [0, 3, 7, 12];
-  it('stops at the first step of each narrated op and at narrated steps', () => {
+  it('stops at the last step of each narrated op and at narrated steps', () => {
     expect(
       narratedStops(
         [
@@ -15,7 +15,7 @@ describe('narratedStops', () => {
         opStarts,
         15,
       ),
-    ).toEqual([4, 8, 10]);
+    ).toEqual([7, 10, 12]);
   });
   it('keeps stops inside the trace and drops duplicates', () => {
     expect(

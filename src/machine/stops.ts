@@ -1,5 +1,6 @@
-// Where the presenter keys stop: the first step of every narrated op (and every narrated step),
-// so a clicker walks a tour caption by caption.
+// Where the presenter keys stop: the last step of every narrated op, where what the op did is
+// drawn (its first step is usually `down_read(mmap_sem)`, before anything the caption names
+// exists), and every narrated step, so a clicker walks a tour caption by caption.
 import type { Narration } from '../kernel/scenarioTypes';
 
 /** Sorted, distinct cursors that show a narration entry, within 1..total. */
@@ -10,10 +11,18 @@ export function narratedStops(
 ): number[] {
   const stops = new Set<number>();
   for (const n of narration ?? []) {
-    const at = 'step' in n ? n.step : opStarts[n.op] === undefined ? null : opStarts[n.op]! + 1;
+    const at = 'step' in n ? n.step : opEnd(opStarts, n.op, total);
     if (at !== null && at >= 1 && at <= total) stops.add(at);
   }
   return [...stops].sort((a, b) => a - b);
+}
+
+/** The cursor after the last step of op `op` (null: no such op, or it took no step). */
+function opEnd(opStarts: readonly number[], op: number, total: number): number | null {
+  const start = opStarts[op];
+  if (start === undefined) return null;
+  const end = opStarts[op + 1] ?? total;
+  return end > start ? end : null;
 }
 
 /** The next stop after `cursor` (dir 1) or the last one before it (dir -1), or null. */

@@ -1,9 +1,9 @@
-// Around the graph pane: the Matrix / Pointers toggle above it, the legend below it (so the graph
-// stays near the top of the page), and the `data-view` e2e tests and embeds read.
+// Around the graph pane: the Matrix / Pointers toggle and the dock's show/hide button in one row
+// above it, and the `data-view` e2e tests and embeds read. The pane takes the rest of the frame's
+// height (the stage gives the frame the viewport's height); the legend lives in the dock beside.
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import type { GraphView } from '../../store/selectionSlice';
-import { GraphLegend } from './GraphLegend';
 
 const VIEWS: { id: GraphView; label: string; hint: string }[] = [
   { id: 'matrix', label: 'Matrix', hint: 'AVC matrix: VMAs × anon_vmas' },
@@ -11,15 +11,12 @@ const VIEWS: { id: GraphView; label: string; hint: string }[] = [
 ];
 
 export interface GraphFrameProps {
-  cpus: number;
-  /** the replay has anon_vma_chains (2.6.34 on): the legend explains the dots, else the arrows */
-  avc?: boolean;
   children: ReactNode;
-  /** beside the graph pane, never over it: the per-CPU strip */
-  side?: ReactNode;
+  /** the dock beside the graph: whether it shows, and how to fold or unfold it (absent: no dock) */
+  dock?: { open: boolean; toggle: () => void; id: string } | undefined;
 }
 
-export function GraphFrame({ cpus, avc = true, children, side }: GraphFrameProps) {
+export function GraphFrame({ children, dock }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
   return (
@@ -38,16 +35,20 @@ export function GraphFrame({ cpus, avc = true, children, side }: GraphFrameProps
             </button>
           ))}
         </div>
+        {dock && (
+          <button
+            type="button"
+            className="dock-toggle"
+            data-testid="dock-toggle"
+            aria-expanded={dock.open}
+            aria-controls={dock.id}
+            onClick={dock.toggle}
+          >
+            {dock.open ? 'Hide panels ▸' : '◂ Show panels'}
+          </button>
+        )}
       </div>
-      {side ? (
-        <div className="graph-stage">
-          <div className="graph-stage-pane">{children}</div>
-          <div className="graph-stage-side">{side}</div>
-        </div>
-      ) : (
-        children
-      )}
-      <GraphLegend view={graphView} cpus={cpus} avc={avc} />
+      {children}
     </div>
   );
 }

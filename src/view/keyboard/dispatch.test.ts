@@ -68,9 +68,9 @@ describe('the keyboard dispatcher', () => {
     };
     const cursor = () => actor.getSnapshot().context.cursor;
     perform({ kind: 'stop', dir: 1, clicker: true }, to);
-    expect(cursor()).toBe(4);
+    expect(cursor()).toBe(6);
     perform({ kind: 'stop', dir: 1, clicker: false }, to);
-    expect(cursor()).toBe(4);
+    expect(cursor()).toBe(6);
     perform({ kind: 'stop', dir: 1, clicker: true }, to);
     expect(cursor()).toBe(7);
   });

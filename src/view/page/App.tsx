@@ -1,7 +1,8 @@
-// The page: header with the scenario and era pickers, the playback bar, the step log and the
-// AVC matrix. `?embed=1` opens the embed page instead (embed/EmbedPage.tsx, a chunk of its own,
-// Contract 4). The playback actor comes from the page's controller (src/app/controller.ts), which
-// hands it every new trace.
+// The page: a one-row header with the scenario and era pickers, then the stage (the playback bar
+// and the graph, with the dock of step text and tools beside it; trace/MainView.tsx). `?embed=1`
+// opens the embed page instead (embed/EmbedPage.tsx, a chunk of its own, Contract 4). The
+// playback actor comes from the page's controller (src/app/controller.ts), which hands it every
+// new trace.
 import { lazy, Suspense, useMemo } from 'react';
 import type { MouseEvent } from 'react';
 import type { PageController } from '../../app/controller';
@@ -71,6 +72,17 @@ function Page() {
     [session, trace],
   );
   if (!session || !captioned) return <p className="fatal">No built-in scenario is available.</p>;
+  const bar = <PlaybackBar />;
+  // The tool panels: in the dock beside the graph, or below the compare view.
+  const tools = (
+    <>
+      <Inspector />
+      <div className="panel">
+        <ExplorePanel session={session} />
+      </div>
+      <BuilderSide session={session} />
+    </>
+  );
 
   return (
     <div
@@ -98,31 +110,34 @@ function Page() {
       <DropImport />
       <div className="app-body">
         <main className="app-main">
-          <PlaybackBar />
           {trace && compare ? (
-            <CompareView
-              scenarioId={session.scenarioId}
-              scenario={session.scenario}
-              era={session.era}
-              trace={trace}
-            />
+            <>
+              {bar}
+              <CompareView
+                scenarioId={session.scenarioId}
+                scenario={session.scenario}
+                era={session.era}
+                trace={trace}
+              />
+            </>
           ) : trace ? (
-            <MainView trace={trace} scenario={captioned} />
+            <MainView trace={trace} scenario={captioned} bar={bar} tools={tools} />
           ) : (
-            <p className="session-error" role="alert" data-testid="session-error">
-              {session.ok ? 'The scenario did not replay.' : session.error}
-            </p>
+            <>
+              {bar}
+              <p className="session-error" role="alert" data-testid="session-error">
+                {session.ok ? 'The scenario did not replay.' : session.error}
+              </p>
+            </>
           )}
           <MetricsPanel session={session} />
         </main>
-        {/* Side-panel boxes (inspector, code, builder) go in this one aside. */}
-        <aside className="side-panel" aria-label="Tools">
-          <Inspector />
-          <div className="panel">
-            <ExplorePanel session={session} />
-          </div>
-          <BuilderSide session={session} />
-        </aside>
+        {(compare || !trace) && (
+          // Two forests side by side need the width: the tools go below them.
+          <aside className="side-panel" aria-label="Tools">
+            {tools}
+          </aside>
+        )}
       </div>
       {lecture && trace && <Lecture scenario={captioned} opStarts={trace.opStarts} />}
     </div>

@@ -1,12 +1,17 @@
 // The page's main view: the playback machine's trace at its cursor (one snapshot, so the cursor
-// always belongs to the trace), with the narration, the step log, the graph, the timeline, the
-// CPU lanes, the violations and the code panel around the trace pane.
-import { useMemo } from 'react';
+// always belongs to the trace). The stage is the graph, as tall as the window leaves it, with the
+// dock beside it: what the step says (citation, narration, step log, violation card, CPU lanes and
+// the CPU choice), the legend, and the tool panels the page hands in. The dock scrolls on its own,
+// so nothing used in it scrolls the graph away; the timeline follows below the stage.
+import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Scenario } from '../../kernel';
 import type { Trace } from '../../session/traces';
+import { useAppStore } from '../../store';
 import { LazyCodePanel } from '../code/LazyCodePanel';
 import { CpuStrip } from '../cpus/CpuStrip';
 import { GraphFrame } from '../graph/GraphFrame';
+import { GraphLegend } from '../graph/GraphLegend';
 import { CpuLanes } from '../lanes/CpuLanes';
 import { Citation, Narration } from '../narration/Narration';
 import { StepLog } from '../steps/StepLog';
@@ -21,40 +26,64 @@ export interface MainViewProps {
   trace: Trace;
   /** with the captions that fit this trace (withCaptions) */
   scenario: Scenario;
+  /** the playback bar, right above the graph */
+  bar?: ReactNode;
+  /** the page's tool panels (inspector, explore, builder), at the foot of the dock */
+  tools?: ReactNode;
 }
 
-export function MainView({ trace: shown, scenario }: MainViewProps) {
+export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) {
   // trace and cursor from one snapshot of the machine (the prop is the same trace)
   const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const total = trace.steps.length;
   const view = useStateAt(trace, cursor);
   const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
+  const graphView = useAppStore((s) => s.graphView);
+  const dockId = useId();
+  const [dockOpen, setDockOpen] = useState(true);
+  const dock = { open: dockOpen, toggle: () => setDockOpen((o) => !o), id: dockId };
   return (
     <>
-      <Citation scenario={scenario} />
-      <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />
-      <StepLog cursor={cursor} total={total} steps={trace.steps} scenario={scenario} view={view} />
-      {trace.stopped !== null && (
-        <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
-      )}
-      <ViolationBanner violations={trace.violations} cursor={cursor} />
-      <GraphFrame cpus={cpus} avc={trace.flags.avc} side={<CpuStrip view={view} cpus={cpus} />}>
-        <TracePane
-          id="graph"
-          label="anon_vma forest graph"
-          trace={trace}
-          cursor={cursor}
-          emptyText={
-            cursor === 0
-              ? 'No process yet: step forward to run the scenario.'
-              : 'No process is alive at this step.'
-          }
-        />
-      </GraphFrame>
+      <div className="stage" data-dock={dockOpen ? 'open' : 'closed'}>
+        <div className="stage-graph">
+          {bar}
+          <GraphFrame dock={dock}>
+            <TracePane
+              id="graph"
+              label="anon_vma forest graph"
+              trace={trace}
+              cursor={cursor}
+              emptyText={
+                cursor === 0
+                  ? 'No process yet: step forward to run the scenario.'
+                  : 'No process is alive at this step.'
+              }
+            />
+          </GraphFrame>
+        </div>
+        <aside className="dock" id={dockId} aria-label="Step and tools" hidden={!dockOpen}>
+          <CpuStrip view={view} cpus={cpus} />
+          <Citation scenario={scenario} />
+          <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />
+          <StepLog
+            cursor={cursor}
+            total={total}
+            steps={trace.steps}
+            scenario={scenario}
+            view={view}
+          />
+          {trace.stopped !== null && (
+            <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
+          )}
+          <ViolationBanner violations={trace.violations} cursor={cursor} />
+          <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />
+          <GraphLegend view={graphView} cpus={cpus} avc={trace.flags.avc} />
+          <ViolationList violations={trace.violations} cursor={cursor} />
+          {tools}
+          <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />
+        </aside>
+      </div>
       <Timeline trace={trace} cursor={cursor} ops={scenario.ops} />
-      <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />
-      <ViolationList violations={trace.violations} cursor={cursor} />
-      <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />
     </>
   );
 }

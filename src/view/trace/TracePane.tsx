@@ -5,8 +5,14 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
+import { useAppStore } from '../../store';
 import { ZoomPane } from '../zoom/ZoomPane';
 import { useTraceLayout } from './useTraceLayout';
+
+/** The smallest type the drawings set (content px: `↓1`, page numbers; graph.css, pointer.css). */
+export const SMALLEST_GRAPH_TEXT = { matrix: 10, pointers: 9 } as const;
+/** The smallest the graph's text may render on screen: at a desk, and on a projector (lecture). */
+export const TEXT_FLOOR_PX = { desk: 12, lecture: 18 } as const;
 
 // Only huge forests are drawn on the canvas: its code loads with the first of them.
 const ForestCanvas = lazy(() =>
@@ -49,6 +55,12 @@ export function TracePane({
   const detail = useMemo(() => detailFor(view), [view]);
   const content = useGraphContent(view, layout);
   useEffect(() => onContent?.(content), [onContent, content]);
+  const lecture = useAppStore((s) => s.lectureOn);
+  const graphView = useAppStore((s) => s.graphView);
+  // The default view and Fit never shrink the text below the floor: a forest too big for the pane
+  // at that scale pans instead (a canvas-drawn huge forest has no text and is fitted whole).
+  const minZoom =
+    (lecture ? TEXT_FLOOR_PX.lecture : TEXT_FLOOR_PX.desk) / SMALLEST_GRAPH_TEXT[graphView];
   return (
     <ZoomPane
       {...(id === undefined ? {} : { id })}
@@ -56,6 +68,7 @@ export function TracePane({
       content={content}
       resetKey={trace}
       fitWhole={fitWhole}
+      minZoom={minZoom}
       overlay={
         detail === 'canvas' ? (
           <Suspense fallback={null}>

@@ -18,7 +18,7 @@ describe('ZoomPane', () => {
     expect(html).toContain('>Fit</button>');
     expect(html).toContain('>1:1</button>');
     expect(html).toContain('>Reset</button>');
-    expect(html).toContain('--content-h:226px');
+    expect(html).toContain('data-kind="graph"');
     // React never writes the layer's transform: that is pan/zoom's alone.
     expect(html).not.toMatch(/zoom-layer[^>]*style=/);
   });

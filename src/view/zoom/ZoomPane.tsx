@@ -3,8 +3,7 @@
 // only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
 // and follows the transform through useZoomTransform instead.
 import { createContext, useContext, useId, useMemo, useRef } from 'react';
-import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
-import { FIT_PADDING } from './constrain';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { Size } from './constrain';
 import { createTransformChannel } from './transformChannel';
 import { usePanZoom } from './usePanZoom';
@@ -22,6 +21,8 @@ export interface ZoomPaneProps {
   id?: string;
   /** a new value (e.g. a new trace) brings back the default view */
   resetKey?: unknown;
+  /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
+  minZoom?: number;
   children?: ReactNode;
   overlay?: ReactNode;
   /** the default view fits the whole content, however small the pane (an embed's frame) */
@@ -43,6 +44,7 @@ export function ZoomPane({
   label,
   id,
   resetKey,
+  minZoom = 1,
   children,
   overlay,
   fitWhole = false,
@@ -51,7 +53,7 @@ export function ZoomPane({
   const paneRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const channel = useMemo(() => createTransformChannel(), []);
-  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey, fitWhole);
+  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey, fitWhole, minZoom);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);
@@ -68,10 +70,6 @@ export function ZoomPane({
       });
   };
 
-  // Room for the content and the fitted view's padding, so a small forest opens at 1:1 or more.
-  const style = {
-    '--content-h': `${Math.ceil(content.height) + 2 * FIT_PADDING + 2}px`,
-  } as CSSProperties;
   return (
     <ZoomChannel.Provider value={channel}>
       <div className="zoom-frame">
@@ -80,12 +78,12 @@ export function ZoomPane({
           id={id}
           className="zoom-pane"
           data-testid="graph-pane"
+          data-kind="graph"
           tabIndex={0}
           role="group"
           aria-roledescription="zoomable graph"
           aria-label={label}
           aria-describedby={helpId}
-          style={style}
           onKeyDown={onKeyDown}
         >
           <div ref={layerRef} className="zoom-layer" data-testid="zoom-layer">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   IDENTITY,
   KEEP_VISIBLE,
+  MAX_FIT_ZOOM,
   MAX_ZOOM,
   MIN_ZOOM,
   clampZoom,
@@ -41,16 +42,16 @@ describe('pan/zoom arithmetic', () => {
     expect(fitTransform({ width: 100, height: 100 }, viewport).k).toBe(1);
   });
 
-  it('opens a small forest enlarged up to 2x and centred, a wide one at 0.7x or more, a huge one fitted', () => {
+  it('opens (and fits) a forest filling the pane, its text kept above the floor, a huge one fitted', () => {
     const small = defaultTransform({ width: 300, height: 200 }, { width: 1300, height: 500 });
-    expect(small.k).toBe(2);
-    expect(small.x).toBeCloseTo((1300 - 600) / 2);
-    // a phone: shrunk to fit its width, down to 0.7x; wider still, it pans from the left
-    const phone = defaultTransform({ width: 450, height: 300 }, { width: 355, height: 300 });
-    expect(phone.k).toBeCloseTo(331 / 450);
-    const wide = defaultTransform({ width: 900, height: 300 }, { width: 355, height: 300 });
-    expect(wide).toEqual({ k: 0.7, x: 12, y: (300 - 0.7 * 300) / 2 });
-    const huge = defaultTransform({ width: 76000, height: 60000 }, viewport);
+    expect(small.k).toBeCloseTo((500 - 24) / 200);
+    expect(small.x).toBeCloseTo((1300 - 300 * small.k) / 2);
+    // never enlarged beyond MAX_FIT_ZOOM
+    expect(defaultTransform({ width: 10, height: 10 }, viewport).k).toBe(MAX_FIT_ZOOM);
+    // too big at the floor's scale: it opens at the floor, from the top left, and pans
+    const wide = defaultTransform({ width: 900, height: 300 }, { width: 355, height: 300 }, 1.2);
+    expect(wide).toEqual({ k: 1.2, x: 12, y: 12 });
+    const huge = defaultTransform({ width: 76000, height: 60000 }, viewport, 1.2);
     expect(huge.k).toBeLessThan(0.02);
     expect(huge.k * 60000).toBeLessThanOrEqual(viewport.height);
   });

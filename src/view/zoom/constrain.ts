@@ -14,7 +14,7 @@ export interface Size {
 
 export const IDENTITY: Transform = { x: 0, y: 0, k: 1 };
 export const MIN_ZOOM = 0.005;
-export const MAX_ZOOM = 4;
+export const MAX_ZOOM = 8;
 /** Pixels of content that always stay inside the viewport, so it can never be lost. */
 export const KEEP_VISIBLE = 48;
 
@@ -70,24 +70,23 @@ export function fitTransform(
 
 /** Content this many times larger than the viewport opens as an overview (fitted) instead. */
 export const HUGE = 4;
-/** The default view never enlarges more than this (a small forest on a projector). */
-export const MAX_DEFAULT_ZOOM = 2;
-
-/** The default view shrinks an ordinary forest no further than this (labels stay legible). */
-export const MIN_DEFAULT_ZOOM = 0.7;
+/** Fit enlarges a small forest at most this much (a two-VMA forest on a projector). */
+export const MAX_FIT_ZOOM = 5;
 /** Padding around the content in fitted views. */
 export const FIT_PADDING = 12;
 
 /**
- * The view a pane opens with: the whole forest, enlarged up to 2x where there is room, shrunk
- * to 0.7x at most (a phone; beyond that it pans instead), and fitted whatever it takes when it
- * is huge, where an overview is the useful start.
+ * The view a pane opens with, and what Fit does: the whole forest, scaled up or down to fill the
+ * pane, but never below `minZoom` (the scale at which the drawing's smallest text reaches the
+ * legible floor on screen). A forest too big to fit at that scale opens at its top left and pans
+ * instead of shrinking its text; a huge one (many times the pane, drawn on the canvas without
+ * text) is fitted whatever it takes, since an overview is the useful start there.
  */
-export function defaultTransform(content: Size, viewport: Size): Transform {
+export function defaultTransform(content: Size, viewport: Size, minZoom = 1): Transform {
   const huge = content.width > HUGE * viewport.width || content.height > HUGE * viewport.height;
   return fitTransform(content, viewport, FIT_PADDING, {
-    min: huge ? MIN_ZOOM : MIN_DEFAULT_ZOOM,
-    max: MAX_DEFAULT_ZOOM,
+    min: huge ? MIN_ZOOM : Math.min(minZoom, MAX_FIT_ZOOM),
+    max: MAX_FIT_ZOOM,
   });
 }
 

@@ -4,9 +4,9 @@
 import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3';
 import {
-  IDENTITY,
   FIT_PADDING,
-  MAX_DEFAULT_ZOOM,
+  IDENTITY,
+  MAX_FIT_ZOOM,
   MAX_ZOOM,
   MIN_ZOOM,
   constrainTransform,
@@ -27,10 +27,12 @@ export interface PanZoomOptions {
   content: Size;
   /** the view opens with the whole content in the pane, however small (an embed's frame) */
   fitWhole?: boolean;
+  /** the smallest scale the default view and Fit use (keeps the drawing's text legible) */
+  minZoom?: number;
 }
 
 export interface PanZoom {
-  update: (options: { content: Size }) => void;
+  update: (options: { content: Size; minZoom?: number }) => void;
   /** the view the pane opens with (defaultTransform) */
   reset: () => void;
   /** 1:1 at the top left */
@@ -57,8 +59,10 @@ export function createPanZoom({
   onGesture,
   content,
   fitWhole = false,
+  minZoom = 1,
 }: PanZoomOptions): PanZoom {
   let contentSize = content;
+  let floor = minZoom;
   const viewport = (): Size => ({ width: domNode.clientWidth, height: domNode.clientHeight });
   const selection = select<HTMLElement, unknown>(domNode);
 
@@ -83,16 +87,19 @@ export function createPanZoom({
 
   const setTransform = (t: Transform) => behavior.transform(selection, toD3(t));
   const current = () => toPlain(zoomTransform(domNode));
-  const fitted = () =>
-    fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_DEFAULT_ZOOM });
+  const fitted = () => fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_FIT_ZOOM });
 
   return {
-    update: ({ content: next }) => {
+    update: ({ content: next, minZoom: nextFloor }) => {
       contentSize = next;
+      if (nextFloor !== undefined) floor = nextFloor;
     },
-    reset: () => setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport())),
+    reset: () =>
+      setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport(), floor)),
     actualSize: () => setTransform(IDENTITY),
-    fit: () => setTransform(fitted()),
+    // Fit means the default view: filling the pane, text kept at or above its floor (an embed's
+    // frame fits the whole drawing, however small).
+    fit: () => setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport(), floor)),
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const t = current();

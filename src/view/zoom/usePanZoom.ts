@@ -25,6 +25,8 @@ export function usePanZoom(
   resetKey: unknown,
   /** the default view fits the whole content, however small the pane (an embed) */
   fitWhole = false,
+  /** the smallest scale of the default view and Fit (the text floor) */
+  minZoom = 1,
 ): PanZoomHandle {
   const instance = useRef<PanZoom | null>(null);
   // Until the user pans or zooms, the view follows the content and the pane's size.
@@ -70,6 +72,15 @@ export function usePanZoom(
   useEffect(() => {
     instance.current?.update({ content });
   }, [content]);
+
+  // A new text floor (lecture mode on or off) re-fits a view the user has not moved.
+  useEffect(() => {
+    const pz = instance.current;
+    if (!pz) return;
+    pz.update({ content, minZoom });
+    if (!userMoved.current && content.width > 0) pz.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- content changes are the effect above
+  }, [minZoom]);
 
   // The first content, and each new trace, opens at the default view (a new trace: even after the
   // user moved it, since the old view belongs to another forest).
