@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { narrationAt } from '../narration/narrationAt';
 import { nextStop, narratedStops } from './stops';
 
 describe('narratedStops', () => {
@@ -15,7 +16,18 @@ describe('narratedStops', () => {
         opStarts,
         15,
       ),
-    ).toEqual([7, 10, 12]);
+    ).toEqual([7, 9, 10]);
+  });
+  it('stops on each op caption where it shows (a step caption inside the op takes over)', () => {
+    const narration = [
+      { op: 1, text: 'a' },
+      { step: 5, text: 'b' },
+      { op: 2, text: 'c' },
+      { step: 8, text: 'd' },
+    ];
+    const stops = narratedStops(narration, opStarts, 15);
+    expect(stops).toEqual([4, 5, 8]);
+    expect(stops.map((s) => narrationAt(narration, opStarts, s))).toEqual(['a', 'b', 'd']);
   });
   it('keeps stops inside the trace and drops duplicates', () => {
     expect(

@@ -10,8 +10,16 @@ export function narratedStops(
   total: number,
 ): number[] {
   const stops = new Set<number>();
+  const pinned = (narration ?? []).flatMap((n) => ('step' in n ? [n.step] : []));
   for (const n of narration ?? []) {
-    const at = 'step' in n ? n.step : opEnd(opStarts, n.op, total);
+    let at = 'step' in n ? n.step : opEnd(opStarts, n.op, total);
+    if (at !== null && !('step' in n)) {
+      // a step caption inside the op takes over from its step on (narrationAt): the op's caption
+      // stops on the last step before it, or nowhere when it never shows
+      const start = opStarts[n.op]!;
+      for (const s of pinned) if (s > start && s <= at!) at = Math.min(at!, s - 1);
+      if (at! <= start) at = null;
+    }
     if (at !== null && at >= 1 && at <= total) stops.add(at);
   }
   return [...stops].sort((a, b) => a - b);
