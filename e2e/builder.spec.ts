@@ -162,7 +162,7 @@ test('downloads the built scenario as a valid file', async ({ page }) => {
 });
 
 test('the builder and the flags pass axe in both themes', async ({ page }) => {
-  // two axe scans of the side panel with every flag group open (over 25 flags with their
+  // two axe scans of the dock (the tools) with every flag group open (over 25 flags with their
   // citations): about 15 s alone, twice that beside another worker on two cores
   test.setTimeout(60_000);
   await buildFork(page);
@@ -179,7 +179,7 @@ test('the builder and the flags pass axe in both themes', async ({ page }) => {
   }
   for (const theme of ['light', 'dark']) {
     if (theme === 'dark') await page.getByTestId('theme-toggle').click();
-    expect(await seriousAxe(page, ['.side-panel']), theme).toEqual([]);
+    expect(await seriousAxe(page, ['.dock']), theme).toEqual([]);
   }
 });
 
