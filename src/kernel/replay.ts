@@ -2,7 +2,7 @@
 // cursor is rebuilt by re-running up to that step: the model is deterministic and fast, so the
 // trace stays small and nothing is ever undone.
 import { ERAS, isEraId, resolveFlags, type EraId, type Flags } from './flags';
-import { Runner, type RunOptions } from './runner';
+import { Runner, type RunOptions, type RunResult } from './runner';
 import { ScenarioError, type Scenario } from './scenarioTypes';
 import { forestOf, type Forest } from './snapshot';
 import type { ReplayResult } from './trace';
@@ -64,6 +64,20 @@ export function effectiveFlags(
   return { era, flags: resolveFlags(era, { ...(sc.flags ?? {}), ...(opts.flags ?? {}) }) };
 }
 
+/** What a finished run reports, under the names a replay result gives them. */
+export function runFacts(res: RunResult) {
+  return {
+    counts: res.counts,
+    awaiting: res.awaiting,
+    schedules: res.choices,
+    taken: res.taken,
+    steps: res.steps,
+    violations: res.violations,
+    opStarts: res.opStarts,
+    stopped: res.stopped,
+  };
+}
+
 export function runScenario(sc: Scenario, era: EraId, flags: Flags, opts: RunOptions): Runner {
   const r = new Runner(era, flags, opts);
   r.run(sc);
@@ -104,14 +118,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
   return {
     era,
     flags,
-    counts: res.counts,
-    awaiting: res.awaiting,
-    schedules: res.choices,
-    taken: res.taken,
-    steps: res.steps,
-    violations: res.violations,
-    opStarts: res.opStarts,
-    stopped: res.stopped,
+    ...runFacts(res),
     forest: () => forestOf(full.s),
     statesAt(ns: readonly number[]): ViewState[] {
       const want = clampAll(ns);

@@ -4,7 +4,7 @@
 // whole scenario. A big scenario's trace keeps no snapshot per step: only these few states.
 import { cloneState as cloneOf } from './cloneState';
 import type { EraId, Flags } from './flags';
-import { effectiveFlags, lenient, runScenario } from './replay';
+import { effectiveFlags, lenient, runFacts, runScenario } from './replay';
 import type { Replay, ReplayOptions } from './replay';
 import { Runner, type RunOptions } from './runner';
 import type { Scenario } from './scenarioTypes';
@@ -95,14 +95,7 @@ export function replayParts(
   return {
     era,
     flags,
-    counts: res.counts,
-    awaiting: res.awaiting,
-    schedules: res.choices,
-    taken: res.taken,
-    steps: res.steps,
-    violations: res.violations,
-    opStarts: res.opStarts,
-    stopped: res.stopped,
+    ...runFacts(res),
     finalView: viewOf(runner.s, runner.cpuStatus()),
     forest: forestOf(runner.s),
   };
