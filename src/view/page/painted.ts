@@ -9,8 +9,11 @@
 //   click or wheel, the boxes mount one per idle period, in the order of their `turn`.
 import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
 
-/** 0: no first paint yet; 1: painted; 1 + k: the boxes of turns 1..k may mount. */
-let stage = 0;
+/** The boxes of turns 1..turn may mount. */
+let turn = 0;
+/** The first contentful paint has happened; until then, boxes that came near wait in `near`. */
+let painted = false;
+const near = new Set<() => void>();
 const listeners = new Set<() => void>();
 let started = false;
 /** The reader pressed a key, clicked or scrolled with the wheel: the boxes mount without waiting. */
@@ -25,10 +28,9 @@ const AT_THE_LATEST_MS = 3000;
 const NEAR = '25% 0px 25% 0px';
 const INPUTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
-function advance(to: number): void {
-  if (to <= stage) return;
+function advance(): void {
   startTransition(() => {
-    stage = to;
+    turn += 1;
     for (const l of listeners) l();
   });
 }
@@ -39,8 +41,8 @@ function release(): void {
   if (releasing) return;
   releasing = true;
   const next = () => {
-    advance(stage + 1);
-    if (stage < 1 + LAST_TURN) whenIdle(next);
+    advance();
+    if (turn < LAST_TURN) whenIdle(next);
   };
   whenIdle(next);
 }
@@ -54,7 +56,7 @@ function whenIdle(then: () => void): void {
 function onInput(): void {
   for (const type of INPUTS) window.removeEventListener(type, onInput, true);
   asked = true;
-  if (stage >= 1) release();
+  if (painted) release();
 }
 
 /** Calls `then` once the browser reports the first contentful paint (or a frame, without it). */
@@ -84,9 +86,12 @@ function afterFirstPaint(then: () => void): void {
 
 function start(): void {
   started = true;
-  for (const type of INPUTS) window.addEventListener(type, onInput, { capture: true, passive: true });
+  for (const type of INPUTS)
+    window.addEventListener(type, onInput, { capture: true, passive: true });
   afterFirstPaint(() => {
-    advance(1);
+    painted = true;
+    for (const mount of near) mount();
+    near.clear();
     if (asked) release();
     else window.setTimeout(release, QUIET_MS);
   });
@@ -98,32 +103,37 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const getStage = () => stage;
-const serverStage = () => 0;
+const getTurn = () => turn;
+const serverTurn = () => 0;
 
 /**
  * Whether the box of turn `turn` (1, 2, …) may mount, and the ref to put on its placeholder (the
  * box mounts as soon as the placeholder comes near the viewport after the first paint). Always
  * false outside a browser.
  */
-export function useDeferredBox(turn: number): {
+export function useDeferredBox(myTurn: number): {
   ready: boolean;
   ref: (el: Element | null) => (() => void) | undefined;
 } {
-  const now = useSyncExternalStore(subscribe, getStage, serverStage);
-  const [near, setNear] = useState(false);
+  const now = useSyncExternalStore(subscribe, getTurn, serverTurn);
+  const [seen, setSeen] = useState(false);
   const ref = useCallback((el: Element | null) => {
     if (!el || typeof IntersectionObserver === 'undefined') return undefined;
+    const mount = () => startTransition(() => setSeen(true));
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        startTransition(() => setNear(true));
+        if (painted) mount();
+        else near.add(mount);
       },
       { rootMargin: NEAR },
     );
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      near.delete(mount);
+    };
   }, []);
-  return { ready: now >= 1 + turn || (now >= 1 && near), ref };
+  return { ready: now >= myTurn || seen, ref };
 }
