@@ -5,8 +5,10 @@
 // just after it, when the reader starts to play. So a box mounts once the page has painted its
 // first content and either
 // - the box comes near the viewport (the reader scrolls the dock or the page to it), or
-// - its turn comes: after the page has been quiet for a while, or at the reader's first key,
-//   click or wheel, the boxes mount one per idle period, in the order of their `turn`.
+// - its turn comes: once the page has run no long task for a while after the paint (or at the
+//   reader's first key, click or wheel), the boxes mount one per idle period, in the order of
+//   their `turn`. The page's first seconds stay free for the reader, and the unseen boxes' cost
+//   comes when nothing else waits for the main thread.
 import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
 
 /** The boxes of turns 1..turn may mount. */
@@ -20,8 +22,12 @@ let started = false;
 let asked = false;
 /** The last turn any box waits for (the releases stop there). */
 const LAST_TURN = 4;
-/** After the first paint, how long the page waits before mounting unseen boxes. */
-const QUIET_MS = 3000;
+/** How long the page must have run no long task (and be painted) before unseen boxes mount. */
+const QUIET_MS = 2500;
+/** Unseen boxes mount at the latest this long after the first paint, however busy the page. */
+const MAX_WAIT_MS = 10_000;
+/** When the last long task the browser reported ended (ms since the time origin). */
+let busyUntil = 0;
 /** A page that never paints (a background tab) counts as painted after this long. */
 const AT_THE_LATEST_MS = 3000;
 /** How far below (and around) the viewport a box starts to mount, as a share of the viewport. */
@@ -84,6 +90,32 @@ function afterFirstPaint(then: () => void): void {
   observer.observe({ type: 'paint', buffered: true });
 }
 
+/** Calls `then` once the page has been quiet for QUIET_MS (or MAX_WAIT_MS have passed). */
+function whenQuiet(then: () => void): void {
+  const types =
+    typeof PerformanceObserver === 'undefined' ? [] : PerformanceObserver.supportedEntryTypes;
+  const observer = types.includes('longtask')
+    ? new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          busyUntil = Math.max(busyUntil, e.startTime + e.duration);
+      })
+    : null;
+  observer?.observe({ type: 'longtask' });
+  const since = performance.now();
+  busyUntil = Math.max(busyUntil, since);
+  const check = () => {
+    const now = performance.now();
+    const wait = Math.min(busyUntil + QUIET_MS, since + MAX_WAIT_MS) - now;
+    if (wait > 0 && !asked) {
+      window.setTimeout(check, wait);
+      return;
+    }
+    observer?.disconnect();
+    then();
+  };
+  window.setTimeout(check, QUIET_MS);
+}
+
 function start(): void {
   started = true;
   for (const type of INPUTS)
@@ -93,7 +125,7 @@ function start(): void {
     for (const mount of near) mount();
     near.clear();
     if (asked) release();
-    else window.setTimeout(release, QUIET_MS);
+    else whenQuiet(release);
   });
 }
 
