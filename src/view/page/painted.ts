@@ -22,11 +22,14 @@ let started = false;
 let asked = false;
 /** The last turn any box waits for (the releases stop there). */
 const LAST_TURN = 4;
-/** How long the page must have run no long task (and be painted) before unseen boxes mount. */
-const QUIET_MS = 2500;
+/**
+ * How long the page must have been quiet (painted, no long task, no fetch ending) before unseen
+ * boxes mount.
+ */
+const QUIET_MS = 3000;
 /** Unseen boxes mount at the latest this long after the first paint, however busy the page. */
 const MAX_WAIT_MS = 10_000;
-/** When the last long task the browser reported ended (ms since the time origin). */
+/** When the last long task or fetch the browser reported ended (ms since the time origin). */
 let busyUntil = 0;
 /** A page that never paints (a background tab) counts as painted after this long. */
 const AT_THE_LATEST_MS = 3000;
@@ -94,13 +97,19 @@ function afterFirstPaint(then: () => void): void {
 function whenQuiet(then: () => void): void {
   const types =
     typeof PerformanceObserver === 'undefined' ? [] : PerformanceObserver.supportedEntryTypes;
-  const observer = types.includes('longtask')
-    ? new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          busyUntil = Math.max(busyUntil, e.startTime + e.duration);
-      })
-    : null;
-  observer?.observe({ type: 'longtask' });
+  const observers = (['longtask', 'resource'] as const)
+    .filter((type) => types.includes(type))
+    .map((type) => {
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const end =
+            e instanceof PerformanceResourceTiming ? e.responseEnd : e.startTime + e.duration;
+          busyUntil = Math.max(busyUntil, end);
+        }
+      });
+      observer.observe({ type, buffered: true });
+      return observer;
+    });
   const since = performance.now();
   busyUntil = Math.max(busyUntil, since);
   const check = () => {
@@ -110,7 +119,7 @@ function whenQuiet(then: () => void): void {
       window.setTimeout(check, wait);
       return;
     }
-    observer?.disconnect();
+    for (const observer of observers) observer.disconnect();
     then();
   };
   window.setTimeout(check, QUIET_MS);
