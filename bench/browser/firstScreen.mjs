@@ -130,6 +130,10 @@ async function lighthouse(url, runs) {
         tbt: a['total-blocking-time'].numericValue,
         cls: a['cumulative-layout-shift'].numericValue,
         si: a['speed-index'].numericValue,
+        // Lighthouse's CPU benchmark (higher: a faster, less loaded machine) and the load average
+        // at the end of the run: TBT follows both on a shared machine
+        index: Math.round(out.lhr.environment.benchmarkIndex),
+        load: loadavg()[0],
       });
     } finally {
       await chrome.kill();
@@ -177,7 +181,7 @@ try {
     console.log('\nLighthouse performance (mobile preset):');
     for (const r of runs)
       console.log(
-        `  score ${r.score}  FCP ${Math.round(r.fcp)} ms  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  SI ${Math.round(r.si)} ms`,
+        `  score ${r.score}  FCP ${Math.round(r.fcp)} ms  LCP ${Math.round(r.lcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  SI ${Math.round(r.si)} ms  (benchmark index ${r.index}, load ${r.load.toFixed(1)})`,
       );
   }
   console.log(

@@ -4,8 +4,8 @@
 // counters) and its shelf of physical pages, and a strip of page-table cells at the left of each
 // row. Processes (and anon_vmas of one family) that never live at the same time share a band (a
 // column). D3 does the arithmetic only.
-import { scaleLinear, scaleOrdinal } from 'd3';
 import { familyOrder } from './family';
+import { linearScale, ordinalScale } from './scales';
 import type { ParentLink } from './family';
 import { assignSlots, canFollow } from './slots';
 import type { Lifetime, Universe } from './universe';
@@ -110,9 +110,7 @@ export function matrixLayout(u: Universe): MatrixLayout {
   const cell = Math.max(g.minCell, Math.min(g.maxCell, g.maxStrip / span));
   const stripWidth = cell * span;
   const stripX = g.margin + g.labelWidth + g.stripGap;
-  const toX = scaleLinear()
-    .domain([u.minAddr, u.minAddr + span])
-    .range([stripX, stripX + stripWidth]);
+  const toX = linearScale([u.minAddr, u.minAddr + span], [stripX, stripX + stripWidth]);
 
   // Columns: family after family, each family packed on its own.
   const fam = familyOrder(u.anonVmas, u.parents);
@@ -191,7 +189,7 @@ export function matrixLayout(u: Universe): MatrixLayout {
     y += tallest + g.processGap;
   }
 
-  const palette = scaleOrdinal<string, string>().domain(u.anonVmas).range(ANON_VMA_COLORS);
+  const palette = ordinalScale(u.anonVmas, ANON_VMA_COLORS);
   const color: Record<string, string> = {};
   for (const id of u.anonVmas) color[id] = palette(id);
 

@@ -1,11 +1,12 @@
 // The features a reader opens later, each in a chunk of its own that loads when first shown
 // (the first screen carries the model, the graph and the playback bar only): the compare view,
 // lecture mode's caption, the metrics charts, the explore panel and the builder. The boxes below
-// the graph (metrics, explore, builder) start loading once the page has painted, so the first
-// paint never waits for them. Each placeholder keeps its box's place while its chunk loads.
+// the graph (metrics, explore, builder) mount after the first paint, when they come near the
+// viewport or when the page is idle (painted.ts), so neither the first paint nor the seconds
+// after it wait for them. Each placeholder keeps its box's place until it mounts.
 import { lazy, Suspense } from 'react';
-import type { ComponentProps, ReactNode } from 'react';
-import { usePainted } from './painted';
+import type { ComponentProps, ReactNode, Ref } from 'react';
+import { useDeferredBox } from './painted';
 
 const LazyCompareView = lazy(() =>
   import('../compare/CompareView').then((m) => ({ default: m.CompareView })),
@@ -21,9 +22,21 @@ const LazyBuilderSide = lazy(() =>
   import('../builder/BuilderSide').then((m) => ({ default: m.BuilderSide })),
 );
 
-function Loading({ what, className }: { what: string; className?: string }) {
+function Loading({
+  what,
+  className,
+  boxRef,
+}: {
+  what: string;
+  className?: string;
+  boxRef?: Ref<HTMLDivElement>;
+}) {
   return (
-    <div className={`lazy-placeholder${className ? ` ${className}` : ''}`} role="status">
+    <div
+      ref={boxRef}
+      className={`lazy-placeholder${className ? ` ${className}` : ''}`}
+      role="status"
+    >
       {`Loading ${what}…`}
     </div>
   );
@@ -45,41 +58,44 @@ export function Lecture(props: ComponentProps<typeof LazyLecture>) {
   );
 }
 
-/** `children` once its turn has come after the first paint, `fallback` until then and while
- * its chunk loads. */
-export function AfterPaint({
+/** `children` once it may mount (painted.ts: near the viewport, or its turn when the page is
+ * idle), the placeholder until then and while its chunk loads. */
+function Deferred({
   turn,
-  fallback,
+  what,
+  className,
   children,
 }: {
   turn: number;
-  fallback: ReactNode;
+  what: string;
+  className: string;
   children: ReactNode;
 }) {
-  const painted = usePainted(turn);
-  return <Suspense fallback={fallback}>{painted ? children : fallback}</Suspense>;
+  const { ready, ref } = useDeferredBox(turn);
+  const placeholder = <Loading what={what} className={className} boxRef={ref} />;
+  return <Suspense fallback={placeholder}>{ready ? children : placeholder}</Suspense>;
 }
 
 export function MetricsPanel(props: ComponentProps<typeof LazyMetricsPanel>) {
   return (
-    <AfterPaint turn={4} fallback={<Loading what="the metrics" className="panel is-metrics" />}>
+    <Deferred turn={4} what="the metrics" className="panel is-metrics">
       <LazyMetricsPanel {...props} />
-    </AfterPaint>
+    </Deferred>
   );
 }
 
 export function ExplorePanel(props: ComponentProps<typeof LazyExplorePanel>) {
   return (
-    <AfterPaint turn={2} fallback={<Loading what="explore" className="is-explore" />}>
+    <Deferred turn={2} what="explore" className="is-explore">
       <LazyExplorePanel {...props} />
-    </AfterPaint>
+    </Deferred>
   );
 }
 
 export function BuilderSide(props: ComponentProps<typeof LazyBuilderSide>) {
   return (
-    <AfterPaint turn={3} fallback={<Loading what="the builder" className="panel is-builder" />}>
+    <Deferred turn={3} what="the builder" className="panel is-builder">
       <LazyBuilderSide {...props} />
-    </AfterPaint>
+    </Deferred>
   );
 }

@@ -1,26 +1,72 @@
-// When the boxes below the first screen may load: once the browser has painted the page's first
-// content, one box per task, so neither the first paint nor the page's first seconds wait on
-// them (each box's render is a transition: React yields to the page between its pieces). Boxes
-// are numbered by `turn`.
-import { startTransition, useSyncExternalStore } from 'react';
+// When the boxes below the first screen mount (the code panel, explore, the builder, the
+// metrics). Each one's first render costs the main thread tens of milliseconds (more on a slow
+// phone): the metrics replay the scenario under every era, the builder replays it to its end, the
+// code panel lays out its listings. None of it may delay the first paint or keep the page busy
+// just after it, when the reader starts to play. So a box mounts once the page has painted its
+// first content and either
+// - the box comes near the viewport (the reader scrolls the dock or the page to it), or
+// - its turn comes: once the page has run no long task for a while after the paint (or at the
+//   reader's first key, click or wheel), the boxes mount one per idle period, in the order of
+//   their `turn`. The page's first seconds stay free for the reader, and the unseen boxes' cost
+//   comes when nothing else waits for the main thread.
+import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
 
-/** Boxes whose turn has come: 0 before the first paint, then one more per task. */
+/** The boxes of turns 1..turn may mount. */
 let turn = 0;
+/** The first contentful paint has happened; until then, boxes that came near wait in `near`. */
+let painted = false;
+const near = new Set<() => void>();
 const listeners = new Set<() => void>();
 let started = false;
-/** The last turn any box waits for (the ticks stop there). */
-const LAST_TURN = 8;
+/** The reader pressed a key, clicked or scrolled with the wheel: the boxes mount without waiting. */
+let asked = false;
+/** The last turn any box waits for (the releases stop there). */
+const LAST_TURN = 4;
+/**
+ * How long the page must have been quiet (painted, no long task, no fetch ending) before unseen
+ * boxes mount.
+ */
+const QUIET_MS = 3000;
+/** Unseen boxes mount at the latest this long after the first paint, however busy the page. */
+const MAX_WAIT_MS = 10_000;
+/** When the last long task or fetch the browser reported ended (ms since the time origin). */
+let busyUntil = 0;
+/** A page that never paints (a background tab) counts as painted after this long. */
+const AT_THE_LATEST_MS = 3000;
+/** How far below (and around) the viewport a box starts to mount, as a share of the viewport. */
+const NEAR = '25% 0px 25% 0px';
+const INPUTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
-function tick(): void {
+function advance(): void {
   startTransition(() => {
     turn += 1;
     for (const l of listeners) l();
   });
-  if (turn < LAST_TURN) window.setTimeout(tick, 0);
 }
 
-/** A page that never paints (a background tab) still gets its boxes after this long. */
-const AT_THE_LATEST_MS = 3000;
+/** The next box's turn in the next idle period (a task of its own: the page may run between). */
+let releasing = false;
+function release(): void {
+  if (releasing) return;
+  releasing = true;
+  const next = () => {
+    advance();
+    if (turn < LAST_TURN) whenIdle(next);
+  };
+  whenIdle(next);
+}
+
+function whenIdle(then: () => void): void {
+  if (typeof window.requestIdleCallback === 'function')
+    window.requestIdleCallback(then, { timeout: 1000 });
+  else window.setTimeout(then, 0);
+}
+
+function onInput(): void {
+  for (const type of INPUTS) window.removeEventListener(type, onInput, true);
+  asked = true;
+  if (painted) release();
+}
 
 /** Calls `then` once the browser reports the first contentful paint (or a frame, without it). */
 function afterFirstPaint(then: () => void): void {
@@ -47,20 +93,88 @@ function afterFirstPaint(then: () => void): void {
   observer.observe({ type: 'paint', buffered: true });
 }
 
+/** Calls `then` once the page has been quiet for QUIET_MS (or MAX_WAIT_MS have passed). */
+function whenQuiet(then: () => void): void {
+  const types =
+    typeof PerformanceObserver === 'undefined' ? [] : PerformanceObserver.supportedEntryTypes;
+  const observers = (['longtask', 'resource'] as const)
+    .filter((type) => types.includes(type))
+    .map((type) => {
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const end =
+            e instanceof PerformanceResourceTiming ? e.responseEnd : e.startTime + e.duration;
+          busyUntil = Math.max(busyUntil, end);
+        }
+      });
+      observer.observe({ type, buffered: true });
+      return observer;
+    });
+  const since = performance.now();
+  busyUntil = Math.max(busyUntil, since);
+  const check = () => {
+    const now = performance.now();
+    const wait = Math.min(busyUntil + QUIET_MS, since + MAX_WAIT_MS) - now;
+    if (wait > 0 && !asked) {
+      window.setTimeout(check, wait);
+      return;
+    }
+    for (const observer of observers) observer.disconnect();
+    then();
+  };
+  window.setTimeout(check, QUIET_MS);
+}
+
+function start(): void {
+  started = true;
+  for (const type of INPUTS)
+    window.addEventListener(type, onInput, { capture: true, passive: true });
+  afterFirstPaint(() => {
+    painted = true;
+    for (const mount of near) mount();
+    near.clear();
+    if (asked) release();
+    else whenQuiet(release);
+  });
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  if (!started && typeof window !== 'undefined') {
-    started = true;
-    afterFirstPaint(tick);
-  }
+  if (!started && typeof window !== 'undefined') start();
   return () => listeners.delete(listener);
 }
 
-/** Whether the box of turn `n` (1, 2, …) may load (always false outside a browser). */
-export function usePainted(n = 1): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => turn >= n,
-    () => false,
-  );
+const getTurn = () => turn;
+const serverTurn = () => 0;
+
+/**
+ * Whether the box of turn `turn` (1, 2, …) may mount, and the ref to put on its placeholder (the
+ * box mounts as soon as the placeholder comes near the viewport after the first paint). Always
+ * false outside a browser.
+ */
+export function useDeferredBox(myTurn: number): {
+  ready: boolean;
+  ref: (el: Element | null) => (() => void) | undefined;
+} {
+  const now = useSyncExternalStore(subscribe, getTurn, serverTurn);
+  const [seen, setSeen] = useState(false);
+  const ref = useCallback((el: Element | null) => {
+    if (!el || typeof IntersectionObserver === 'undefined') return undefined;
+    const mount = () => startTransition(() => setSeen(true));
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        if (painted) mount();
+        else near.add(mount);
+      },
+      { rootMargin: NEAR },
+    );
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      near.delete(mount);
+    };
+  }, []);
+  return { ready: now >= myTurn || seen, ref };
 }

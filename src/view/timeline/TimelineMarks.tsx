@@ -2,8 +2,7 @@
 // Memoized on the markers and the width, so moving the cursor never re-renders it (only
 // TimelineCursor moves).
 import { memo, useMemo } from 'react';
-import { symbol } from 'd3';
-import { cpuColor, cpuShape, cpuShapeName } from '../lanes/cpuStyle';
+import { VIOLATION_PATH, cpuColor, cpuLockPath, cpuShapeName } from '../lanes/cpuStyle';
 import type { TimelineMarkers } from './timelineMarkers';
 import { stepScale, thinned, visibleOpLabels } from './timelineMarkers';
 
@@ -16,9 +15,6 @@ export interface TimelineMarksProps {
   markers: TimelineMarkers;
   width: number;
 }
-
-const lockPath = (cpu: number) => symbol(cpuShape(cpu), 34)() ?? '';
-const violationPath = symbol(cpuShape(3), 120)() ?? '';
 
 export const TimelineMarks = memo(function TimelineMarks({ markers, width }: TimelineMarksProps) {
   const scale = useMemo(() => stepScale(markers.total, width), [markers.total, width]);
@@ -53,7 +49,7 @@ export const TimelineMarks = memo(function TimelineMarks({ markers, width }: Tim
             data-step={m.pos}
             data-cpu={`cpu${m.cpu}`}
             transform={`translate(${scale(m.pos)},${LOCK_Y})`}
-            d={lockPath(m.cpu)}
+            d={cpuLockPath(m.cpu)}
             style={{ fill: cpuColor(m.cpu) }}
           >
             <title>{`step ${m.pos}: cpu${m.cpu} (${cpuShapeName(m.cpu)}) takes ${m.owner}${m.mode === 'r' ? ' for reading' : ''}`}</title>
@@ -71,7 +67,7 @@ export const TimelineMarks = memo(function TimelineMarks({ markers, width }: Tim
           >
             <title>{`step ${m.pos}: ${m.kind}: ${m.message}`}</title>
             <line y1={-TRACK_Y + 2} y2={TIMELINE_H - TRACK_Y - TRACK_H / 2} />
-            <path d={violationPath} />
+            <path d={VIOLATION_PATH} />
           </g>
         ))}
       </g>

@@ -1,7 +1,7 @@
 // What the timeline marks, computed once per trace (pure): where each operation starts, each lock
-// acquisition (by which CPU), each violation; and the D3 scale from steps to pixels.
-import { scaleLinear } from 'd3';
-import type { ScaleLinear } from 'd3';
+// acquisition (by which CPU), each violation; and the scale from steps to pixels.
+import { linearScale } from '../layout/scales';
+import type { LinearScale } from '../layout/scales';
 import type { ScenarioOp, Step, Violation } from '../../kernel';
 import { isAnonVmaLock, opMarks } from '../../machine/marks';
 import { opLabel } from './opLabel';
@@ -67,12 +67,13 @@ export function opAt(markers: TimelineMarkers, cursor: number): OpMarker | null 
 /** Side padding, so the end markers and the cursor handle are not cut off. */
 export const TIMELINE_PAD = 10;
 
-export type StepScale = ScaleLinear<number, number>;
+export type StepScale = LinearScale;
 
 export function stepScale(total: number, width: number): StepScale {
-  return scaleLinear()
-    .domain([0, Math.max(total, 1)])
-    .range([TIMELINE_PAD, Math.max(width - TIMELINE_PAD, TIMELINE_PAD + 1)]);
+  return linearScale(
+    [0, Math.max(total, 1)],
+    [TIMELINE_PAD, Math.max(width - TIMELINE_PAD, TIMELINE_PAD + 1)],
+  );
 }
 
 /** The step under pixel `x`, rounded and clamped to the trace. */
@@ -89,7 +90,7 @@ export function visibleOpLabels(
 ): OpMarker[] {
   const out: OpMarker[] = [];
   let freeFrom = Number.NEGATIVE_INFINITY;
-  const [, right] = scale.range() as [number, number];
+  const [, right] = scale.range();
   for (const m of ops) {
     const x = scale(m.pos);
     const w = m.name.length * charWidth;

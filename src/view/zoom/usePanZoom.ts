@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
 import { cssTransform } from './constrain';
 import type { Size } from './constrain';
-import { createPanZoom } from './createPanZoom';
-import type { PanZoom } from './createPanZoom';
+import { createPanZoom } from './lazyPanZoom';
+import type { PanZoom } from './lazyPanZoom';
 import type { TransformChannel } from './transformChannel';
 
 export interface PanZoomHandle {
