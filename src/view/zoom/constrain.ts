@@ -96,9 +96,15 @@ export function defaultTransform(
     min: huge ? MIN_ZOOM : Math.min(minZoom, MAX_FIT_ZOOM),
     max: MAX_FIT_ZOOM,
   });
-  return overflowsAt(t.k, content, viewport, FIT_PADDING)
-    ? placeOverflowing(t.k, content, viewport, focus, FIT_PADDING)
-    : t;
+  if (!overflowsAt(t.k, content, viewport, FIT_PADDING)) return t;
+  // Whole in the pane with a thinner margin than Fit's: centred, nothing to pan to.
+  if (!overflowsAt(t.k, content, viewport, 0))
+    return {
+      k: t.k,
+      x: (viewport.width - content.width * t.k) / 2,
+      y: (viewport.height - content.height * t.k) / 2,
+    };
+  return placeOverflowing(t.k, content, viewport, focus, FIT_PADDING);
 }
 
 /** The whole forest in the pane, however small its text gets ("Whole forest"). */

@@ -125,7 +125,7 @@ export function createPanZoom({
     },
     fitsWhole: () => {
       const t = fitted();
-      return !overflowsAt(t.k, contentSize, viewport(), FIT_PADDING);
+      return !overflowsAt(t.k, contentSize, viewport(), 0);
     },
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {

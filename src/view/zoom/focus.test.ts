@@ -72,3 +72,13 @@ describe('a drawing too big for its pane at the text floor', () => {
     expect(t.x).toBeCloseTo((viewport.width - 200 * t.k) / 2);
   });
 });
+
+describe("a drawing that fits its pane at the floor only without Fit's margin", () => {
+  it('is centred with a thinner margin, not panned', () => {
+    // at k = 1.2: 780 × 390 in 800 × 400 (Fit's 12 px margin would need 776 × 376)
+    const t = defaultTransform({ width: 650, height: 325 }, viewport, 1.2);
+    expect(t.k).toBe(1.2);
+    expect(t.x).toBeCloseTo(10);
+    expect(t.y).toBeCloseTo(5);
+  });
+});
