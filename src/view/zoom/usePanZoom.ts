@@ -1,7 +1,7 @@
 // Creates the pan/zoom instance for a pane once, in an effect on its ref (as xyflow's ZoomPane
 // does), pushes size changes through update(), and destroys it on unmount. Transforms go straight
 // to the layer's style and to the transform channel, never through React state.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { cssTransform } from './constrain';
 import type { Size, Transform } from './constrain';
@@ -40,7 +40,12 @@ const FOCUS = '[data-changed="true"], [data-visiting]';
 const START = '.anon-vma-root-ring';
 
 /** The box around the elements `selector` finds in the layer, in content pixels. */
-function focusRect(pane: HTMLElement, layer: HTMLElement, t: Transform, selector: string) {
+function focusRect(
+  pane: HTMLElement,
+  layer: HTMLElement,
+  t: Transform,
+  selector: string,
+): Rect | null {
   const marked = layer.querySelectorAll(selector);
   if (marked.length === 0) return null;
   const origin = pane.getBoundingClientRect();
@@ -78,11 +83,11 @@ export function usePanZoom({
   // Until the user pans or zooms, the view follows the content, the pane's size and the steps.
   const userMoved = useRef(false);
   const [fitsWhole, setFitsWhole] = useState(true);
-  const measure = useRef(() => {});
-  measure.current = () => {
+  // whether "Whole forest" is worth offering, after anything that can change the answer
+  const measure = useCallback(() => {
     const pz = instance.current;
     if (pz) setFitsWhole(pz.fitsWhole());
-  };
+  }, []);
 
   useEffect(() => {
     const pane = paneRef.current;
@@ -116,7 +121,7 @@ export function usePanZoom({
     instance.current = pz;
     const resized = new ResizeObserver(() => {
       if (!userMoved.current) pz.reset();
-      measure.current();
+      measure();
     });
     resized.observe(pane);
     return () => {
@@ -124,14 +129,14 @@ export function usePanZoom({
       pz.destroy();
       instance.current = null;
     };
-  }, [paneRef, layerRef, channel, fitWhole]);
+  }, [paneRef, layerRef, channel, fitWhole, measure]);
 
   // A size change only moves the limits: the view must not jump while scrubbing (the pointer view
   // changes size from step to step).
   useEffect(() => {
     instance.current?.update({ content });
-    measure.current();
-  }, [content]);
+    measure();
+  }, [content, measure]);
 
   // A new text floor (lecture mode on or off) re-fits a view the user has not moved.
   useEffect(() => {
@@ -139,7 +144,7 @@ export function usePanZoom({
     if (!pz) return;
     pz.update({ content, minZoom });
     if (!userMoved.current && content.width > 0) pz.reset();
-    measure.current();
+    measure();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- content changes are the effect above
   }, [minZoom]);
 
@@ -153,8 +158,8 @@ export function usePanZoom({
     lastKey.current = resetKey;
     userMoved.current = false;
     pz.reset();
-    measure.current();
-  }, [resetKey, content]);
+    measure();
+  }, [resetKey, content, measure]);
 
   // A new step: what it changed comes into view when the drawing is panned at the text floor
   // (before paint, so the step and the move show in one frame). A view the user moved stays.
