@@ -1,7 +1,7 @@
 // One trace drawn at one cursor: the state there, the trace-wide layout, the level of detail
 // (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
 // panes of the compare view draw a trace through this one component.
-import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
@@ -25,6 +25,9 @@ export function textFloorPx(lecture: boolean, windowHeight: number): number {
   if (!lecture) return TEXT_FLOOR_PX.desk;
   return TEXT_FLOOR_PX.lecture * Math.max(1, windowHeight / LECTURE_FLOOR_HEIGHT);
 }
+
+/** How many steps back a view looks for the latest change to open on. */
+const LOOK_BACK = 2000;
 
 const onResize = (notify: () => void) => {
   window.addEventListener('resize', notify);
@@ -89,6 +92,14 @@ export function TracePane({
   const minZoom = textFloorPx(lecture, height) / SMALLEST_GRAPH_TEXT[graphView];
   // Another trace or the other drawing opens at its default view.
   const resetKey = useMemo(() => ({ trace, graphView }), [trace, graphView]);
+  // A view too big for the pane opens on the latest change up to the cursor (bounded look-back).
+  const lastChanged = useCallback(() => {
+    for (let i = cursor; i > 0 && i > cursor - LOOK_BACK; i--) {
+      const touched = trace.steps[i - 1]?.touched ?? [];
+      if (touched.length > 0) return touched;
+    }
+    return [];
+  }, [trace, cursor]);
   return (
     <ZoomPane
       {...(id === undefined ? {} : { id })}
@@ -96,6 +107,7 @@ export function TracePane({
       content={content}
       resetKey={resetKey}
       focusKey={cursor}
+      lastChanged={lastChanged}
       fitWhole={fitWhole}
       minZoom={minZoom}
       overlay={

@@ -25,6 +25,8 @@ export interface ZoomPaneProps {
   resetKey?: unknown;
   /** a new value (a new step) brings what it changed into view, unless the user moved the view */
   focusKey?: unknown;
+  /** the ids the latest step that changed anything drawn changed (where a panned view opens) */
+  lastChanged?: () => readonly string[];
   /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
   minZoom?: number;
   children?: ReactNode;
@@ -49,6 +51,7 @@ export function ZoomPane({
   id,
   resetKey,
   focusKey,
+  lastChanged,
   minZoom = 1,
   children,
   overlay,
@@ -67,6 +70,7 @@ export function ZoomPane({
     focusKey,
     fitWhole,
     minZoom,
+    lastChanged,
   });
   const slot = useContext(ZoomControlsSlot);
 

@@ -32,12 +32,18 @@ export interface PanZoomOptions {
   fitWhole: boolean;
   /** the smallest scale of the default view and Fit (the text floor) */
   minZoom: number;
+  /**
+   * the ids (`data-id`) of what the last step that changed anything drawn changed: where a panned
+   * view opens when the current step changed nothing
+   */
+  lastChanged?: (() => readonly string[]) | undefined;
 }
 
 /** What the current step changed or visits: where a panned view looks. */
 const FOCUS = '[data-changed="true"], [data-visiting]';
-/** Where a panned view opens when the step changed nothing drawn: the forest's root. */
-const START = '.anon-vma-root-ring';
+/** The elements of the ids `ids` (CSS attribute selectors). */
+const byIds = (ids: readonly string[]) =>
+  ids.map((id) => `[data-id="${CSS.escape(id)}"]`).join(', ');
 
 /** The box around the elements `selector` finds in the layer, in content pixels. */
 function focusRect(
@@ -78,7 +84,13 @@ export function usePanZoom({
   focusKey,
   fitWhole,
   minZoom,
+  lastChanged,
 }: PanZoomOptions): PanZoomHandle {
+  // read when a view opens (in an effect), so the latest is kept after each render
+  const lastChangedRef = useRef(lastChanged);
+  useLayoutEffect(() => {
+    lastChangedRef.current = lastChanged;
+  });
   const instance = useRef<PanZoom | null>(null);
   // Until the user pans or zooms, the view follows the content, the pane's size and the steps.
   const userMoved = useRef(false);
@@ -101,7 +113,9 @@ export function usePanZoom({
         const layer = layerRef.current;
         if (!layer) return null;
         const changed = focusRect(pane, layer, t, FOCUS);
-        return changed ?? (opening ? focusRect(pane, layer, t, START) : null);
+        if (changed || !opening) return changed;
+        const ids = lastChangedRef.current?.() ?? [];
+        return ids.length > 0 ? focusRect(pane, layer, t, byIds(ids)) : null;
       },
       onTransform: (t) => {
         const layer = layerRef.current;
