@@ -92,14 +92,17 @@ export function TracePane({
   const minZoom = textFloorPx(lecture, height) / SMALLEST_GRAPH_TEXT[graphView];
   // Another trace or the other drawing opens at its default view.
   const resetKey = useMemo(() => ({ trace, graphView }), [trace, graphView]);
-  // A view too big for the pane opens on the latest change up to the cursor (bounded look-back).
-  const lastChanged = useCallback(() => {
-    for (let i = cursor; i > 0 && i > cursor - LOOK_BACK; i--) {
-      const touched = trace.steps[i - 1]?.touched ?? [];
-      if (touched.length > 0) return touched;
-    }
-    return [];
-  }, [trace, cursor]);
+  // A view too big for the pane opens on the latest change up to the cursor that is still drawn
+  // (a bounded look-back).
+  const lastChanged = useCallback(
+    function* () {
+      for (let i = cursor; i > 0 && i > cursor - LOOK_BACK; i--) {
+        const touched = trace.steps[i - 1]?.touched ?? [];
+        if (touched.length > 0) yield touched;
+      }
+    },
+    [trace, cursor],
+  );
   return (
     <ZoomPane
       {...(id === undefined ? {} : { id })}

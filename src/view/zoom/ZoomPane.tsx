@@ -25,8 +25,8 @@ export interface ZoomPaneProps {
   resetKey?: unknown;
   /** a new value (a new step) brings what it changed into view, unless the user moved the view */
   focusKey?: unknown;
-  /** the ids the latest step that changed anything drawn changed (where a panned view opens) */
-  lastChanged?: () => readonly string[];
+  /** the ids each step changed, from the cursor back (where a panned view opens) */
+  lastChanged?: () => Iterable<readonly string[]>;
   /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
   minZoom?: number;
   children?: ReactNode;

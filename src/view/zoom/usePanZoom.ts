@@ -33,10 +33,10 @@ export interface PanZoomOptions {
   /** the smallest scale of the default view and Fit (the text floor) */
   minZoom: number;
   /**
-   * the ids (`data-id`) of what the last step that changed anything drawn changed: where a panned
-   * view opens when the current step changed nothing
+   * the ids (`data-id`) each step changed, from the cursor back: a panned view opens on the latest
+   * change still drawn when the current step changed nothing drawn
    */
-  lastChanged?: (() => readonly string[]) | undefined;
+  lastChanged?: (() => Iterable<readonly string[]>) | undefined;
 }
 
 /** What the current step changed or visits: where a panned view looks. */
@@ -114,8 +114,11 @@ export function usePanZoom({
         if (!layer) return null;
         const changed = focusRect(pane, layer, t, FOCUS);
         if (changed || !opening) return changed;
-        const ids = lastChangedRef.current?.() ?? [];
-        return ids.length > 0 ? focusRect(pane, layer, t, byIds(ids)) : null;
+        for (const ids of lastChangedRef.current?.() ?? []) {
+          const drawn = ids.length > 0 ? focusRect(pane, layer, t, byIds(ids)) : null;
+          if (drawn) return drawn;
+        }
+        return null;
       },
       onTransform: (t) => {
         const layer = layerRef.current;
