@@ -219,3 +219,28 @@ test('the pointer view: every tour at 1280x720 fits like the matrix, and a resiz
   expect(Math.max(c.x, c.y)).toBeGreaterThanOrEqual(0.85);
   expect(errors).toEqual([]);
 });
+
+test('in an embed the zoom buttons never cover the drawing, which is fitted whole', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  for (const size of [
+    { width: 800, height: 500 },
+    { width: 375, height: 600 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const tour of [TOURS[0]!, 'tour-interval-tree']) {
+      await page.goto(`/?scenario=${tour}&embed=1&step=end`);
+      await expect(page.getByTestId('step-count')).toHaveText(/^(\d+) \/ \1$/);
+      const m = await measure(page, 'forest-graph');
+      const at = `${tour} at ${size.width}x${size.height}`;
+      expect(m.buttonsOver, at).toEqual([]);
+      expect(m.paneCovered, at).toEqual([]);
+      expect(m.covered, at).toEqual([]);
+      expect(m.outside, at).toBe(0);
+      const c = cover(m);
+      expect(Math.max(c.x, c.y), at).toBeGreaterThanOrEqual(0.85);
+    }
+  }
+  expect(errors).toEqual([]);
+});
