@@ -1,9 +1,12 @@
-// Around the graph pane: the Matrix / Pointers toggle and the dock's show/hide button in one row
-// above it, and the `data-view` e2e tests and embeds read. The pane takes the rest of the frame's
-// height (the stage gives the frame the viewport's height); the legend lives in the dock beside.
+// Around the graph pane: the Matrix / Pointers toggle, the pane's zoom buttons and the dock's
+// show/hide button in one row above it, and the `data-view` e2e tests and embeds read. The pane
+// takes the rest of the frame's height (the stage gives the frame the viewport's height); the
+// legend lives in the dock beside.
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import type { GraphView } from '../../store/selectionSlice';
+import { ZoomControlsSlot } from '../zoom/controlsSlot';
 
 const VIEWS: { id: GraphView; label: string; hint: string }[] = [
   { id: 'matrix', label: 'Matrix', hint: 'AVC matrix: VMAs × anon_vmas' },
@@ -19,6 +22,9 @@ export interface GraphFrameProps {
 export function GraphFrame({ children, dock }: GraphFrameProps) {
   const graphView = useAppStore((s) => s.graphView);
   const setGraphView = useAppStore((s) => s.setGraphView);
+  // The pane's zoom buttons go in this row, beside the toggles: never over the drawing.
+  const [slotEl, setSlotEl] = useState<HTMLElement | null>(null);
+  const slot = useMemo(() => ({ present: true, el: slotEl }), [slotEl]);
   return (
     <div className="graph-frame" data-view={graphView} data-testid="graph-frame">
       <div className="graph-toolbar">
@@ -35,6 +41,7 @@ export function GraphFrame({ children, dock }: GraphFrameProps) {
             </button>
           ))}
         </div>
+        <div className="graph-zoom-slot" ref={setSlotEl} />
         {dock && (
           <button
             type="button"
@@ -48,7 +55,7 @@ export function GraphFrame({ children, dock }: GraphFrameProps) {
           </button>
         )}
       </div>
-      {children}
+      <ZoomControlsSlot.Provider value={slot}>{children}</ZoomControlsSlot.Provider>
     </div>
   );
 }

@@ -1,14 +1,16 @@
-// The zoom buttons beside the graph pane (outside it, so they are not panned away).
+// The zoom buttons of a graph pane: outside the pane (in the graph toolbar, or a row of their
+// own), so they are never panned away and never cover the drawing.
 export interface ZoomControlsProps {
   onZoomIn: () => void;
   onZoomOut: () => void;
   onFit: () => void;
+  /** absent: Fit already shows the whole forest, and the button is not offered */
+  onWhole?: (() => void) | undefined;
   onActualSize: () => void;
-  onReset: () => void;
 }
 
 export function ZoomControls(props: ZoomControlsProps) {
-  const { onZoomIn, onZoomOut, onFit, onActualSize, onReset } = props;
+  const { onZoomIn, onZoomOut, onFit, onWhole, onActualSize } = props;
   return (
     <div className="zoom-controls" role="group" aria-label="Zoom">
       <button
@@ -32,12 +34,22 @@ export function ZoomControls(props: ZoomControlsProps) {
       <button
         type="button"
         data-testid="zoom-fit"
-        aria-label="Fit the whole forest"
-        title="Fit the whole forest (F)"
+        aria-label="Fit to the pane"
+        title="Fit: fill the pane, the text kept legible; a forest too big for that shows what the step changed (F or 0)"
         onClick={onFit}
       >
         Fit
       </button>
+      {onWhole && (
+        <button
+          type="button"
+          data-testid="zoom-whole"
+          title="Show the whole forest, even if its text gets smaller than the legible size (W)"
+          onClick={onWhole}
+        >
+          Whole forest
+        </button>
+      )}
       <button
         type="button"
         data-testid="zoom-actual"
@@ -46,15 +58,6 @@ export function ZoomControls(props: ZoomControlsProps) {
         onClick={onActualSize}
       >
         1:1
-      </button>
-      <button
-        type="button"
-        data-testid="zoom-reset"
-        aria-label="Reset the view"
-        title="Reset the view (0)"
-        onClick={onReset}
-      >
-        Reset
       </button>
     </div>
   );

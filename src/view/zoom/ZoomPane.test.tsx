@@ -17,7 +17,10 @@ describe('ZoomPane', () => {
     expect(html).toContain('aria-label="Zoom out"');
     expect(html).toContain('>Fit</button>');
     expect(html).toContain('>1:1</button>');
-    expect(html).toContain('>Reset</button>');
+    // the buttons are outside the pane, in a row of their own here (no frame offers a slot)
+    expect(html).toMatch(/class="zoom-bar"><div class="zoom-controls"/);
+    // the content fits at 1:1: Fit shows it whole, and "Whole forest" is not offered
+    expect(html).not.toContain('Whole forest');
     expect(html).toContain('data-kind="graph"');
     // React never writes the layer's transform: that is pan/zoom's alone.
     expect(html).not.toMatch(/zoom-layer[^>]*style=/);

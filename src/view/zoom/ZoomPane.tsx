@@ -4,7 +4,9 @@
 // and follows the transform through useZoomTransform instead.
 import { createContext, useContext, useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Size } from './constrain';
+import { ZoomControlsSlot } from './controlsSlot';
 import { createTransformChannel } from './transformChannel';
 import { usePanZoom } from './usePanZoom';
 import type { TransformChannel } from './transformChannel';
@@ -21,6 +23,10 @@ export interface ZoomPaneProps {
   id?: string;
   /** a new value (e.g. a new trace) brings back the default view */
   resetKey?: unknown;
+  /** a new value (a new step) brings what it changed into view, unless the user moved the view */
+  focusKey?: unknown;
+  /** the ids each step changed, from the cursor back (where a panned view opens) */
+  lastChanged?: () => Iterable<readonly string[]>;
   /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
   minZoom?: number;
   children?: ReactNode;
@@ -44,6 +50,8 @@ export function ZoomPane({
   label,
   id,
   resetKey,
+  focusKey,
+  lastChanged,
   minZoom = 1,
   children,
   overlay,
@@ -53,7 +61,18 @@ export function ZoomPane({
   const paneRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const channel = useMemo(() => createTransformChannel(), []);
-  const panZoom = usePanZoom(paneRef, layerRef, channel, content, resetKey, fitWhole, minZoom);
+  const panZoom = usePanZoom({
+    paneRef,
+    layerRef,
+    channel,
+    content,
+    resetKey,
+    focusKey,
+    fitWhole,
+    minZoom,
+    lastChanged,
+  });
+  const slot = useContext(ZoomControlsSlot);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);
@@ -61,18 +80,35 @@ export function ZoomPane({
     // Handled here: the page's keyboard dispatcher leaves a handled key alone (speed on +/-,
     // steps on arrows).
     e.preventDefault();
-    if (action.type === 'reset') panZoom.reset();
+    // Fit is the default view: it follows the steps again until the user moves it.
+    if (action.type === 'reset' || action.type === 'fit') panZoom.reset();
     else
       panZoom.user((pz) => {
         if (action.type === 'zoom') pz.zoomBy(action.direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
-        else if (action.type === 'fit') pz.fit();
+        else if (action.type === 'whole') pz.whole();
         else pz.panBy(-action.dx * PAN_STEP, -action.dy * PAN_STEP);
       });
   };
 
+  const controls = (
+    <ZoomControls
+      onZoomIn={() => panZoom.user((pz) => pz.zoomBy(ZOOM_STEP))}
+      onZoomOut={() => panZoom.user((pz) => pz.zoomBy(1 / ZOOM_STEP))}
+      onFit={panZoom.reset}
+      onWhole={panZoom.fitsWhole ? undefined : () => panZoom.user((pz) => pz.whole())}
+      onActualSize={() => panZoom.user((pz) => pz.actualSize())}
+    />
+  );
+
   return (
     <ZoomChannel.Provider value={channel}>
       <div className="zoom-frame">
+        {/* the frame's toolbar holds the buttons when it offers a place; else a row of their own */}
+        {slot.present ? (
+          slot.el && createPortal(controls, slot.el)
+        ) : (
+          <div className="zoom-bar">{controls}</div>
+        )}
         <div
           ref={paneRef}
           id={id}
@@ -92,16 +128,10 @@ export function ZoomPane({
           {overlay}
         </div>
         <p id={helpId} className="visually-hidden">
-          Drag or use the wheel to pan and zoom. With the graph focused: plus and minus zoom, 0
-          resets the view, F fits the whole forest, Shift with an arrow key pans.
+          Drag or use the wheel to pan and zoom. With the graph focused: plus and minus zoom, 0 and
+          F fit the forest to the pane, W shows the whole forest however small, Shift with an arrow
+          key pans.
         </p>
-        <ZoomControls
-          onZoomIn={() => panZoom.user((pz) => pz.zoomBy(ZOOM_STEP))}
-          onZoomOut={() => panZoom.user((pz) => pz.zoomBy(1 / ZOOM_STEP))}
-          onFit={() => panZoom.user((pz) => pz.fit())}
-          onActualSize={() => panZoom.user((pz) => pz.actualSize())}
-          onReset={panZoom.reset}
-        />
       </div>
     </ZoomChannel.Provider>
   );

@@ -1,5 +1,7 @@
 // Pure pan/zoom arithmetic: where content may go, what "fit" and "zoom about a point" mean.
 // The D3 factory (createPanZoom) and its tests both use these.
+import { overflowsAt, placeOverflowing } from './focus';
+import type { Rect } from './focus';
 
 export interface Transform {
   x: number;
@@ -78,17 +80,36 @@ export const FIT_PADDING = 12;
 /**
  * The view a pane opens with, and what Fit does: the whole forest, scaled up or down to fill the
  * pane, but never below `minZoom` (the scale at which the drawing's smallest text reaches the
- * legible floor on screen). A forest too big to fit at that scale opens at its top left and pans
- * instead of shrinking its text; a huge one (many times the pane, drawn on the canvas without
- * text) is fitted whatever it takes, since an overview is the useful start there.
+ * legible floor on screen). A forest too big to fit at that scale fills the pane and shows
+ * `focus` (what the current step changed; without one, its top left): the user pans to the rest
+ * or asks for the whole forest (wholeTransform). A huge one (many times the pane, drawn on the
+ * canvas without text) is fitted whatever it takes, since an overview is the useful start there.
  */
-export function defaultTransform(content: Size, viewport: Size, minZoom = 1): Transform {
+export function defaultTransform(
+  content: Size,
+  viewport: Size,
+  minZoom = 1,
+  focus: Rect | null = null,
+): Transform {
   const huge = content.width > HUGE * viewport.width || content.height > HUGE * viewport.height;
-  return fitTransform(content, viewport, FIT_PADDING, {
+  const t = fitTransform(content, viewport, FIT_PADDING, {
     min: huge ? MIN_ZOOM : Math.min(minZoom, MAX_FIT_ZOOM),
     max: MAX_FIT_ZOOM,
   });
+  if (!overflowsAt(t.k, content, viewport, FIT_PADDING)) return t;
+  // Whole in the pane with a thinner margin than Fit's: centred, nothing to pan to.
+  if (!overflowsAt(t.k, content, viewport, 0))
+    return {
+      k: t.k,
+      x: (viewport.width - content.width * t.k) / 2,
+      y: (viewport.height - content.height * t.k) / 2,
+    };
+  return placeOverflowing(t.k, content, viewport, focus, FIT_PADDING);
 }
+
+/** The whole forest in the pane, however small its text gets ("Whole forest"). */
+export const wholeTransform = (content: Size, viewport: Size): Transform =>
+  fitTransform(content, viewport, FIT_PADDING, { max: MAX_FIT_ZOOM });
 
 /** `t` scaled by `factor` about the viewport point `at` (what stays under the pointer). */
 export function zoomAbout(t: Transform, factor: number, at: { x: number; y: number }): Transform {

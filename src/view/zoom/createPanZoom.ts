@@ -3,17 +3,10 @@
 // here renders, and D3 touches no element but `domNode` (its listeners and its __zoom property).
 import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3';
-import {
-  FIT_PADDING,
-  IDENTITY,
-  MAX_FIT_ZOOM,
-  MAX_ZOOM,
-  MIN_ZOOM,
-  constrainTransform,
-  defaultTransform,
-  fitTransform,
-} from './constrain';
+import { IDENTITY, MAX_ZOOM, MIN_ZOOM, constrainTransform } from './constrain';
 import type { Size, Transform } from './constrain';
+import type { Rect } from './focus';
+import { placements } from './placements';
 
 export interface PanZoomOptions {
   domNode: HTMLElement;
@@ -29,6 +22,11 @@ export interface PanZoomOptions {
   fitWhole?: boolean;
   /** the smallest scale the default view and Fit use (keeps the drawing's text legible) */
   minZoom?: number;
+  /**
+   * the part of the drawing that matters now (what the current step changed), in content pixels:
+   * a drawing too big for the pane at the text floor opens and follows there
+   */
+  focus?: (t: Transform, opening: boolean) => Rect | null;
 }
 
 export interface PanZoom {
@@ -37,8 +35,14 @@ export interface PanZoom {
   reset: () => void;
   /** 1:1 at the top left */
   actualSize: () => void;
-  /** the whole content in view */
+  /** the default view again: the pane filled, the text at or above its floor */
   fit: () => void;
+  /** the whole content in view, however small its text gets */
+  whole: () => void;
+  /** the focus brought into view if it left it (the scale stays) */
+  follow: () => void;
+  /** whether the default view shows the whole content (else it pans at the text floor) */
+  fitsWhole: () => boolean;
   /** zoom by `factor` about the centre of the pane */
   zoomBy: (factor: number) => void;
   panBy: (dx: number, dy: number) => void;
@@ -60,6 +64,7 @@ export function createPanZoom({
   content,
   fitWhole = false,
   minZoom = 1,
+  focus = () => null,
 }: PanZoomOptions): PanZoom {
   let contentSize = content;
   let floor = minZoom;
@@ -87,19 +92,29 @@ export function createPanZoom({
 
   const setTransform = (t: Transform) => behavior.transform(selection, toD3(t));
   const current = () => toPlain(zoomTransform(domNode));
-  const fitted = () => fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_FIT_ZOOM });
+  const place = placements({
+    content: () => contentSize,
+    viewport,
+    floor: () => floor,
+    fitWhole,
+    focus,
+    current,
+  });
 
   return {
     update: ({ content: next, minZoom: nextFloor }) => {
       contentSize = next;
       if (nextFloor !== undefined) floor = nextFloor;
     },
-    reset: () =>
-      setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport(), floor)),
+    reset: () => setTransform(place.fitted()),
     actualSize: () => setTransform(IDENTITY),
-    // Fit means the default view: filling the pane, text kept at or above its floor (an embed's
-    // frame fits the whole drawing, however small).
-    fit: () => setTransform(fitWhole ? fitted() : defaultTransform(contentSize, viewport(), floor)),
+    fit: () => setTransform(place.fitted()),
+    whole: () => setTransform(place.whole()),
+    follow: () => {
+      const next = place.followed();
+      if (next) setTransform(next);
+    },
+    fitsWhole: place.fitsWhole,
     zoomBy: (factor) => behavior.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const t = current();

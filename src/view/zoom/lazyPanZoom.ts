@@ -5,14 +5,15 @@
 // placing calls (reset, fit, 1:1, setTransform) compute the same transform with the pure
 // functions of constrain.ts and report it as D3 would; the moving calls (zoomBy, panBy) wait for
 // D3 and then run in order. The D3 instance then takes over from the transform on screen.
-import { FIT_PADDING, IDENTITY, MAX_FIT_ZOOM, defaultTransform, fitTransform } from './constrain';
+import { IDENTITY } from './constrain';
 import type { Size, Transform } from './constrain';
 import type { PanZoom, PanZoomOptions } from './createPanZoom';
+import { placements } from './placements';
 
 export type { PanZoom, PanZoomOptions } from './createPanZoom';
 
 export function createPanZoom(options: PanZoomOptions): PanZoom {
-  const { domNode, onTransform, onGesture, fitWhole = false } = options;
+  const { domNode, onTransform, onGesture, fitWhole = false, focus = () => null } = options;
   let contentSize = options.content;
   let floor = options.minZoom ?? 1;
   let shown: Transform = IDENTITY;
@@ -22,14 +23,20 @@ export function createPanZoom(options: PanZoomOptions): PanZoom {
 
   const viewport = (): Size => ({ width: domNode.clientWidth, height: domNode.clientHeight });
   // as createPanZoom's setTransform: a programmatic gesture, no constraint applied
-  const place = (t: Transform) => {
+  const show = (t: Transform) => {
     shown = { x: t.x, y: t.y, k: t.k };
     onGesture?.(true, false);
     onTransform(shown);
     onGesture?.(false, false);
   };
-  const fitted = () => fitTransform(contentSize, viewport(), FIT_PADDING, { max: MAX_FIT_ZOOM });
-  const home = () => (fitWhole ? fitted() : defaultTransform(contentSize, viewport(), floor));
+  const place = placements({
+    content: () => contentSize,
+    viewport,
+    floor: () => floor,
+    fitWhole,
+    focus,
+    current: () => shown,
+  });
   const later = (f: (pz: PanZoom) => void) => {
     if (real) f(real);
     else waiting.push(f);
@@ -49,12 +56,19 @@ export function createPanZoom(options: PanZoomOptions): PanZoom {
       if (next.minZoom !== undefined) floor = next.minZoom;
       real?.update(next);
     },
-    reset: () => (real ? real.reset() : place(home())),
-    actualSize: () => (real ? real.actualSize() : place(IDENTITY)),
-    fit: () => (real ? real.fit() : place(home())),
+    reset: () => (real ? real.reset() : show(place.fitted())),
+    actualSize: () => (real ? real.actualSize() : show(IDENTITY)),
+    fit: () => (real ? real.fit() : show(place.fitted())),
+    whole: () => (real ? real.whole() : show(place.whole())),
+    follow: () => {
+      if (real) return real.follow();
+      const next = place.followed();
+      if (next) show(next);
+    },
+    fitsWhole: () => (real ? real.fitsWhole() : place.fitsWhole()),
     zoomBy: (factor) => later((pz) => pz.zoomBy(factor)),
     panBy: (dx, dy) => later((pz) => pz.panBy(dx, dy)),
-    setTransform: (t) => (real ? real.setTransform(t) : place(t)),
+    setTransform: (t) => (real ? real.setTransform(t) : show(t)),
     getTransform: () => (real ? real.getTransform() : shown),
     destroy: () => {
       destroyed = true;

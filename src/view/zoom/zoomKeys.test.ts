@@ -17,6 +17,7 @@ describe('graph pane keys', () => {
     expect(zoomKeyAction(key('-'))).toEqual({ type: 'zoom', direction: -1 });
     expect(zoomKeyAction(key('0'))).toEqual({ type: 'reset' });
     expect(zoomKeyAction(key('f'))).toEqual({ type: 'fit' });
+    expect(zoomKeyAction(key('w'))).toEqual({ type: 'whole' });
   });
 
   it('leaves plain arrows to playback and pans with Shift+arrow', () => {

@@ -3,6 +3,7 @@ export type ZoomKeyAction =
   | { type: 'zoom'; direction: 1 | -1 }
   | { type: 'reset' }
   | { type: 'fit' }
+  | { type: 'whole' }
   | { type: 'pan'; dx: number; dy: number };
 
 export interface KeyLike {
@@ -36,6 +37,9 @@ export function zoomKeyAction(e: KeyLike): ZoomKeyAction | null {
     case 'f':
     case 'F':
       return { type: 'fit' };
+    case 'w':
+    case 'W':
+      return { type: 'whole' };
     default:
       return null;
   }
