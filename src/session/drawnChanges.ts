@@ -1,0 +1,62 @@
+// Which micro-steps change what the graph draws. Many steps only say what the kernel checked
+// (`down_read(mmap_sem)` on an uncontended lock is drawn; "anon_vma already set, nothing to do" is
+// not), and a tour stepped by what changed in the picture skips those. Computed from the state the
+// page draws at each cursor (Contract 4 view state: processes and their VMAs, mmap_sem and VMA
+// locks, visits, anon_vmas with their lists, locks and references, pages and page locks, what each
+// CPU holds and waits for), never from the DOM; the step's own text and kernel line are not drawn.
+import type { ViewState } from '../kernel/view';
+import type { Trace } from './traces';
+
+/**
+ * A string equal for two states exactly when the graph draws them alike. The step counters and
+ * the era / flags (fixed for a trace) are left out; every object field is drawn somewhere (a
+ * label, a mark, a lock ring, the CPU strip).
+ */
+export function drawnKey(v: ViewState): string {
+  return JSON.stringify([v.processes, v.anonVmas, v.pages, v.cpus]);
+}
+
+/**
+ * The work the comparison may take on the main thread: this many characters of drawn state over
+ * the whole trace (a 250-step tour takes under 1 M). Past it the changes are not computed and every
+ * step counts as one: a trace that big is a generated one (the 1,000-forks scenario), not a tour
+ * to step through.
+ */
+export const MAX_CHANGE_CHARS = 8_000_000;
+
+type Sampled = Pick<Trace, 'steps' | 'sampleAt'>;
+
+const computed = new WeakMap<Sampled, readonly number[] | null>();
+
+/** Thrown out of the forward pass to stop it once the budget is spent. */
+class OverBudget extends Error {}
+
+/**
+ * The cursors of `trace` where the drawing changes (see changedCursors), computed once per trace in
+ * one forward pass; null when that would pass MAX_CHANGE_CHARS (every step counts then).
+ */
+export function drawnChanges(trace: Sampled, budget = MAX_CHANGE_CHARS): readonly number[] | null {
+  if (computed.has(trace)) return computed.get(trace)!;
+  const total = trace.steps.length;
+  let spent = 0;
+  const keyOf = (v: ViewState) => {
+    const key = drawnKey(v);
+    spent += key.length;
+    if (spent > budget) throw new OverBudget();
+    return key;
+  };
+  let out: readonly number[] | null = null;
+  try {
+    const keys = trace.sampleAt(
+      Array.from({ length: total + 1 }, (_, i) => i),
+      keyOf,
+    );
+    const changes: number[] = [];
+    for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) changes.push(i);
+    out = changes;
+  } catch (err) {
+    if (!(err instanceof OverBudget)) throw err;
+  }
+  computed.set(trace, out);
+  return out;
+}
