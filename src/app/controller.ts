@@ -59,7 +59,7 @@ export function narrationOf(session: Session | null) {
 const traceOf = (s: Session | null): Trace | null => (s?.ok ? s.trace : null);
 
 /** Where the trace's drawing changes (null: every step counts), for the machine's STEP and pace. */
-const changesOf = (t: Trace | null): readonly number[] | null => (t ? drawnChanges(t) : null);
+const changesOf = (t: Trace | null) => (t ? drawnChanges(t) : null);
 
 const INPUTS: readonly (keyof SessionInputs)[] = [
   'scenarioId',

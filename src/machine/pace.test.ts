@@ -3,6 +3,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import {
   DWELL_MS,
   landingsOf,
+  LOCK_MS,
   nextLanding,
   PASS_MS,
   prevLanding,
@@ -16,7 +17,9 @@ import type { CursorPlace, PlaybackTrace } from './playback';
 
 describe('landings', () => {
   it('are the changes, the caption stops and the violations, or null when unknown', () => {
-    expect(landingsOf([2, 5], { stops: [5, 7], violations: [3] })).toEqual([2, 3, 5, 7]);
+    expect(
+      landingsOf({ changes: [2, 5], lockOnly: [] }, { stops: [5, 7], violations: [3] }),
+    ).toEqual([2, 3, 5, 7]);
     expect(landingsOf(null, { stops: [1], violations: [] })).toBeNull();
   });
 
@@ -45,7 +48,7 @@ describe('landings', () => {
 });
 
 describe('pace', () => {
-  const base = { landings: [2, 4], dwells: { 4: 3000 }, micro: false, speed: 1 };
+  const base = { landings: [2, 4, 6], lockOnly: [6], dwells: { 4: 3000 }, micro: false, speed: 1 };
   const at = (cursor: number, o: Partial<typeof base> = {}) =>
     tickMs({ ...base, ...o, cursor, interval: PLAY_INTERVAL_MS });
   it('dwells on a change, passes a step that changes nothing, pauses at a caption', () => {
@@ -53,6 +56,10 @@ describe('pace', () => {
     expect(at(3)).toBe(PASS_MS);
     expect(at(4)).toBe(3000);
     expect(at(2, { speed: 2 })).toBe(DWELL_MS / 2);
+    // only a lock changed hands: shorter than a change of the forest, longer than no change
+    expect(at(6)).toBe(LOCK_MS);
+    expect(LOCK_MS).toBeLessThan(DWELL_MS);
+    expect(LOCK_MS).toBeGreaterThan(PASS_MS);
     expect(PASS_MS).toBeLessThan(DWELL_MS / 4);
   });
   it('gives every step the base interval with micro on, or when changes are unknown', () => {
@@ -76,12 +83,13 @@ const trace: PlaybackTrace = {
 const narration = [{ op: 0, text: 'the first op' }];
 
 function start(o: { changes?: number[] | null; micro?: boolean; cursor?: CursorPlace } = {}) {
+  const changes = o.changes === undefined ? [2, 6] : o.changes;
   const clock = new SimulatedClock();
   const actor = createActor(playbackMachine, {
     input: {
       trace,
       narration,
-      changes: o.changes === undefined ? [2, 6] : o.changes,
+      changes: changes && { changes, lockOnly: [] },
       ...(o.micro !== undefined ? { micro: o.micro } : {}),
       ...(o.cursor !== undefined ? { cursor: o.cursor } : {}),
     },

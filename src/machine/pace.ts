@@ -9,9 +9,19 @@ import { narrationAt } from '../narration/narrationAt';
 import { nextMark, prevMark } from './marks';
 import type { PlaybackMarks } from './marks';
 
-/** Milliseconds a step that changes the drawing stays on screen while playing at 1×. */
-export const DWELL_MS = 700;
-/** Milliseconds a step that changes nothing drawn stays on screen while playing at 1×. */
+/** Where a trace's drawing changes (session/drawnChanges.ts computes it from the view states). */
+export interface TraceChanges {
+  /** the cursors whose drawing differs from the cursor before, sorted */
+  changes: readonly number[];
+  /** those of them where only a lock changed hands */
+  lockOnly: readonly number[];
+}
+
+/** Milliseconds a step that changes the drawing stays on screen while playing at 1×… */
+export const DWELL_MS = 900;
+/** …one where only a lock changed hands (mmap_sem taken and released around every fault)… */
+export const LOCK_MS = 350;
+/** …and one that changes nothing drawn. */
 export const PASS_MS = 90;
 /** A caption stop's pause at 1×: this much, plus READ_MS_PER_WORD for each word of the caption… */
 export const STOP_BASE_MS = 1500;
@@ -32,11 +42,12 @@ export function readingMs(text: string): number {
  * (every step lands then).
  */
 export function landingsOf(
-  changes: readonly number[] | null | undefined,
+  changes: TraceChanges | null | undefined,
   marks: Pick<PlaybackMarks, 'stops' | 'violations'>,
 ): readonly number[] | null {
   if (!changes) return null;
-  return [...new Set([...changes, ...marks.stops, ...marks.violations])].sort((a, b) => a - b);
+  const all = [...changes.changes, ...marks.stops, ...marks.violations];
+  return [...new Set(all)].sort((a, b) => a - b);
 }
 
 /** The caption stops' pauses at 1× (cursor → ms), from the captions that show there. */
@@ -80,6 +91,8 @@ export interface PaceInput {
   cursor: number;
   /** null: every step counts as a change */
   landings: readonly number[] | null;
+  /** the landings where only a lock changed hands */
+  lockOnly: readonly number[];
   dwells: Record<number, number>;
   /** every micro-step alike, at the base rate */
   micro: boolean;
@@ -94,5 +107,6 @@ export function tickMs(p: PaceInput): number {
   if (p.micro || !p.landings) return p.interval / p.speed;
   const stop = p.dwells[p.cursor];
   if (stop !== undefined) return stop / p.speed;
-  return (p.landings.includes(p.cursor) ? DWELL_MS : PASS_MS) / p.speed;
+  if (!p.landings.includes(p.cursor)) return PASS_MS / p.speed;
+  return (p.lockOnly.includes(p.cursor) ? LOCK_MS : DWELL_MS) / p.speed;
 }

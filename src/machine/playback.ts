@@ -10,6 +10,7 @@ import type { Narration } from '../kernel/scenarioTypes';
 import { DEFAULT_SPEED, nextMark, prevMark, shiftSpeed, snapSpeed, traceMarks } from './marks';
 import type { MarkSource, PlaybackMarks } from './marks';
 import { landingsOf, nextLanding, prevLanding, stopDwells, tickMs } from './pace';
+import type { TraceChanges } from './pace';
 
 /** What the machine needs of a trace (a kernel replay is one). */
 export type PlaybackTrace = MarkSource;
@@ -42,6 +43,8 @@ export interface PlaybackContext<T extends PlaybackTrace = PlaybackTrace> {
    * stops and the violations (derived at LOAD from the changes it brings); null: every step
    */
   landings: readonly number[] | null;
+  /** the landings where only a lock changed hands (play passes them sooner) */
+  lockOnly: readonly number[];
   /** how long play pauses on each caption stop at 1× (cursor → ms; derived at LOAD) */
   dwells: Record<number, number>;
   /** STEP / BACK move one micro-step, and play gives every step the same time */
@@ -81,7 +84,7 @@ export type PlaybackEvent<T extends PlaybackTrace = PlaybackTrace> =
       trace: T | null;
       cursor?: CursorPlace;
       narration?: readonly Narration[];
-      changes?: readonly number[] | null;
+      changes?: TraceChanges | null;
     }
   | { type: 'PLAY' }
   | { type: 'PAUSE' }
@@ -110,7 +113,7 @@ export interface PlaybackInput<T extends PlaybackTrace = PlaybackTrace> {
   trace?: T | null;
   cursor?: CursorPlace;
   narration?: readonly Narration[];
-  changes?: readonly number[] | null;
+  changes?: TraceChanges | null;
   micro?: boolean;
   speed?: number;
   range?: PlaybackRange;
@@ -145,7 +148,7 @@ function loaded<T extends PlaybackTrace>(
   place: CursorPlace,
   current: number,
   narration: readonly Narration[] | undefined,
-  changes: readonly number[] | null | undefined,
+  changes: TraceChanges | null | undefined,
 ) {
   const total = trace?.steps.length ?? 0;
   const { lo, hi } = rangeBounds(range, total);
@@ -162,8 +165,19 @@ function loaded<T extends PlaybackTrace>(
             ? firstStop()
             : place;
   const landings = landingsOf(changes, marks);
+  const lockOnly = changes?.lockOnly ?? [];
   const dwells = stopDwells(marks.stops, narration, trace?.opStarts ?? []);
-  return { trace, total, marks, landings, dwells, lo, hi, cursor: clampCursor(to, hi, lo) };
+  return {
+    trace,
+    total,
+    marks,
+    landings,
+    lockOnly,
+    dwells,
+    lo,
+    hi,
+    cursor: clampCursor(to, hi, lo),
+  };
 }
 
 type JumpParams = { dir: 'next' | 'prev'; kind: MarkKind };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../kernel';
 import type { ViewState } from '../kernel/view';
 import { builtinScenarios } from '../scenarios';
-import { drawnChanges, drawnKey } from './drawnChanges';
+import { drawnChanges, drawnKey, shapeKey } from './drawnChanges';
 
 const empty: ViewState = {
   era: '6.1',
@@ -41,25 +41,29 @@ describe('drawnKey', () => {
       cpus: [{ ...empty.cpus[0]!, visiting: { vma: 'P:0', avc: 'P:0/av0' } }],
     };
     expect(drawnKey(visiting)).not.toBe(drawnKey(empty));
+    // the shape leaves the locks out, not the visits
+    expect(shapeKey(locked)).toBe(shapeKey(withProcess));
+    expect(shapeKey(visiting)).not.toBe(shapeKey(empty));
   });
 });
 
 describe('drawnChanges', () => {
   it('lists the cursors whose drawing differs from the one before', () => {
     const states = [empty, empty, withProcess, withProcess, locked, withProcess, withProcess];
-    expect(drawnChanges(fakeTrace(states))).toEqual([2, 4, 5]);
-    expect(drawnChanges(fakeTrace([empty]))).toEqual([]);
+    // 4 and 5 take and release P's mmap_sem: only a lock changed hands
+    expect(drawnChanges(fakeTrace(states))).toEqual({ changes: [2, 4, 5], lockOnly: [4, 5] });
+    expect(drawnChanges(fakeTrace([empty]))).toEqual({ changes: [], lockOnly: [] });
   });
 
   it('gives up (null: every step counts) past its budget', () => {
     const states = Array.from({ length: 50 }, (_, i) => (i % 2 ? withProcess : empty));
     expect(drawnChanges(fakeTrace(states), 200)).toBeNull();
-    expect(drawnChanges(fakeTrace(states))).toHaveLength(49);
+    expect(drawnChanges(fakeTrace(states))?.changes).toHaveLength(49);
   });
 
   it('finds the steps of fork-and-cow that change nothing drawn', () => {
     const trace = replay(builtinScenarios.find((b) => b.id === 'fork-and-cow')!.scenario);
-    const changes = drawnChanges(trace)!;
+    const { changes, lockOnly } = drawnChanges(trace)!;
     const states = trace.statesAt(Array.from({ length: trace.steps.length + 1 }, (_, i) => i));
     // a step not listed draws what the step before it drew, and a listed one does not
     for (let i = 1; i < states.length; i++)
@@ -69,5 +73,8 @@ describe('drawnChanges', () => {
     expect(changes.some((i) => text(i).startsWith('can [0,4) join'))).toBe(false);
     expect(changes.some((i) => text(i).includes('a new root — av0'))).toBe(true);
     expect(changes.length).toBeLessThan(trace.steps.length);
+    // mmap_read_lock(P) only takes a lock; anon_vma_alloc() adds av0 to the forest
+    expect(lockOnly.some((i) => text(i) === 'mmap_read_lock(P)')).toBe(true);
+    expect(lockOnly.some((i) => text(i).includes('a new root — av0'))).toBe(false);
   });
 });

@@ -24,36 +24,66 @@ export function drawnKey(v: ViewState): string {
  */
 export const MAX_CHANGE_CHARS = 8_000_000;
 
+/** The fields that say who holds or waits for a lock (on processes, VMAs, anon_vmas, pages, CPUs). */
+const LOCK_FIELDS = new Set([
+  'lockedBy',
+  'lockMode',
+  'waiting',
+  'waitingFor',
+  'waitingMode',
+  'holds',
+]);
+
+/** drawnKey without the locks: equal for two states whose drawings differ in their locks only. */
+export function shapeKey(v: ViewState): string {
+  return JSON.stringify([v.processes, v.anonVmas, v.pages, v.cpus], (k, value: unknown) =>
+    LOCK_FIELDS.has(k) ? undefined : value,
+  );
+}
+
+/** Where a trace's drawing changes. */
+export interface DrawnChanges {
+  /** the cursors (1..total) whose drawing differs from the cursor before, sorted */
+  changes: readonly number[];
+  /** those of them where only a lock changed hands (taken, released, waited for) */
+  lockOnly: readonly number[];
+}
+
 type Sampled = Pick<Trace, 'steps' | 'sampleAt'>;
 
-const computed = new WeakMap<Sampled, readonly number[] | null>();
+const computed = new WeakMap<Sampled, DrawnChanges | null>();
 
 /** Thrown out of the forward pass to stop it once the budget is spent. */
 class OverBudget extends Error {}
 
 /**
- * The cursors of `trace` where the drawing changes (see changedCursors), computed once per trace in
- * one forward pass; null when that would pass MAX_CHANGE_CHARS (every step counts then).
+ * Where the drawing of `trace` changes, computed once per trace in one forward pass; null when
+ * that would pass MAX_CHANGE_CHARS (every step counts then).
  */
-export function drawnChanges(trace: Sampled, budget = MAX_CHANGE_CHARS): readonly number[] | null {
+export function drawnChanges(trace: Sampled, budget = MAX_CHANGE_CHARS): DrawnChanges | null {
   if (computed.has(trace)) return computed.get(trace)!;
   const total = trace.steps.length;
   let spent = 0;
-  const keyOf = (v: ViewState) => {
+  const keysOf = (v: ViewState): [string, string] => {
     const key = drawnKey(v);
-    spent += key.length;
+    spent += 2 * key.length;
     if (spent > budget) throw new OverBudget();
-    return key;
+    return [key, shapeKey(v)];
   };
-  let out: readonly number[] | null = null;
+  let out: DrawnChanges | null = null;
   try {
     const keys = trace.sampleAt(
       Array.from({ length: total + 1 }, (_, i) => i),
-      keyOf,
+      keysOf,
     );
     const changes: number[] = [];
-    for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) changes.push(i);
-    out = changes;
+    const lockOnly: number[] = [];
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i]![0] === keys[i - 1]![0]) continue;
+      changes.push(i);
+      if (keys[i]![1] === keys[i - 1]![1]) lockOnly.push(i);
+    }
+    out = { changes, lockOnly };
   } catch (err) {
     if (!(err instanceof OverBudget)) throw err;
   }
