@@ -23,6 +23,11 @@ describe('shortcuts', () => {
     expect(eventForKey('N')).toEqual({ type: 'PREV_VIOLATION' });
     expect(eventForKey('+')).toEqual({ type: 'SPEED', by: 1 });
     expect(eventForKey('x')).toBeNull();
+    // Shift with an arrow: one micro-step, whatever it changes; Shift with a letter is its capital
+    expect(eventForKey('ArrowRight', true)).toEqual({ type: 'STEP_ONE' });
+    expect(eventForKey('ArrowLeft', true)).toEqual({ type: 'BACK_ONE' });
+    expect(eventForKey('ArrowLeft')).toEqual({ type: 'BACK' });
+    expect(eventForKey('V', true)).toEqual({ type: 'PREV_VIOLATION' });
   });
 
   it('gives every key one meaning', () => {
