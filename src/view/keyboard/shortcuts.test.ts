@@ -44,5 +44,9 @@ describe('shortcuts', () => {
     expect(ignoresKey(key('ArrowRight'), { tagName: 'BUTTON' })).toBe(false);
     expect(ignoresKey(key(' '), { tagName: 'DIV' })).toBe(false);
     expect(ignoresKey(key(' '), null)).toBe(false);
+    // a checkbox takes Space; the arrows still step (a range input keeps them)
+    expect(ignoresKey(key(' '), { tagName: 'INPUT', type: 'checkbox' })).toBe(true);
+    expect(ignoresKey(key('ArrowRight'), { tagName: 'INPUT', type: 'checkbox' })).toBe(false);
+    expect(ignoresKey(key('ArrowRight'), { tagName: 'INPUT', type: 'range' })).toBe(true);
   });
 });

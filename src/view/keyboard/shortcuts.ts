@@ -123,6 +123,8 @@ const ACTIVATE_KEYS = new Set([' ', 'Enter']);
 
 export interface KeyTarget {
   tagName?: string;
+  /** an input's type: a checkbox takes Space only, so the arrows still step */
+  type?: string;
   isContentEditable?: boolean;
 }
 
@@ -138,6 +140,8 @@ export function ignoresKey(
   if (!target) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName ?? '';
+  const toggle = tag === 'INPUT' && (target.type === 'checkbox' || target.type === 'radio');
+  if (toggle) return ACTIVATE_KEYS.has(e.key);
   if (TEXT_TAGS.has(tag)) return true;
   return ACTIVATE_KEYS.has(e.key) && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY');
 }
