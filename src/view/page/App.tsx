@@ -80,7 +80,8 @@ function Page({ invite }: { invite: boolean }) {
   const bar = (
     <>
       <PlaybackBar />
-      {inviting && <Invitation onDone={invited} />}
+      {/* a lecture has its own caption band and a presenter at the keys */}
+      {inviting && !lecture && <Invitation onDone={invited} />}
     </>
   );
   // The tool panels: in the dock beside the graph, or below the compare view.
