@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../kernel';
 import type { ViewState } from '../kernel/view';
 import { builtinScenarios } from '../scenarios';
-import { drawnChanges, drawnKey, shapeKey } from './drawnChanges';
+import { drawnChanges, drawnKey, MAX_CHANGE_STEPS, shapeKey } from './drawnChanges';
 
 const empty: ViewState = {
   era: '6.1',
@@ -59,6 +59,8 @@ describe('drawnChanges', () => {
     const states = Array.from({ length: 50 }, (_, i) => (i % 2 ? withProcess : empty));
     expect(drawnChanges(fakeTrace(states), 200)).toBeNull();
     expect(drawnChanges(fakeTrace(states))?.changes).toHaveLength(49);
+    const long = Array.from({ length: MAX_CHANGE_STEPS + 2 }, () => empty);
+    expect(drawnChanges(fakeTrace(long))).toBeNull();
   });
 
   it('finds the steps of fork-and-cow that change nothing drawn', () => {

@@ -51,6 +51,9 @@ export interface DrawnChanges {
 
 type Sampled = Pick<Trace, 'steps' | 'sampleAt'>;
 
+/** Longer traces are not compared at all (the same reason, known before any work). */
+export const MAX_CHANGE_STEPS = 5000;
+
 const computed = new WeakMap<Sampled, DrawnChanges | null>();
 
 /** Thrown out of the forward pass to stop it once the budget is spent. */
@@ -63,27 +66,33 @@ class OverBudget extends Error {}
 export function drawnChanges(trace: Sampled, budget = MAX_CHANGE_CHARS): DrawnChanges | null {
   if (computed.has(trace)) return computed.get(trace)!;
   const total = trace.steps.length;
+  if (total > MAX_CHANGE_STEPS) {
+    computed.set(trace, null);
+    return null;
+  }
+  const changes: number[] = [];
+  const lockOnly: number[] = [];
+  // the forward pass hands the states over in cursor order: each is compared with the one before
   let spent = 0;
-  const keysOf = (v: ViewState): [string, string] => {
+  let prev: { v: ViewState; key: string } | null = null;
+  const visit = (v: ViewState, n: number) => {
     const key = drawnKey(v);
-    spent += 2 * key.length;
+    spent += key.length;
     if (spent > budget) throw new OverBudget();
-    return [key, shapeKey(v)];
+    if (prev && key !== prev.key) {
+      changes.push(n);
+      // the shape (the drawing without its locks) only where the drawing changed at all
+      if (shapeKey(v) === shapeKey(prev.v)) lockOnly.push(n);
+    }
+    prev = { v, key };
   };
   let out: DrawnChanges | null = null;
   try {
-    const keys = trace.sampleAt(
-      Array.from({ length: total + 1 }, (_, i) => i),
-      keysOf,
-    );
-    const changes: number[] = [];
-    const lockOnly: number[] = [];
-    for (let i = 1; i < keys.length; i++) {
-      if (keys[i]![0] === keys[i - 1]![0]) continue;
-      changes.push(i);
-      if (keys[i]![1] === keys[i - 1]![1]) lockOnly.push(i);
-    }
-    out = { changes, lockOnly };
+    const cursors = Array.from({ length: total + 1 }, (_, i) => i);
+    let n = 0;
+    trace.sampleAt(cursors, (v) => visit(v, n++));
+    // one forward pass calls fn once per cursor, in order; anything else and the list is not known
+    if (n === total + 1) out = { changes, lockOnly };
   } catch (err) {
     if (!(err instanceof OverBudget)) throw err;
   }
