@@ -2,6 +2,8 @@
 // trace it plays, and derives from it the total and the marks the jumps go to, so a cursor can
 // never point past its own trace. `cursor` counts micro-steps taken, from 0 (the initial state) to
 // `total`; an embed's playable range (`start`..`end`, with `loop`) narrows that to lo..hi.
+// STEP / BACK go from one change in the drawing to the next (pace.ts; STEP_ONE / BACK_ONE and
+// `micro` take single micro-steps), and play paces itself by what each step changed.
 // Moving back only moves the cursor; the trace itself is never undone. Guards and actions are
 // one-liners over the pure helpers in marks.ts; the play timer and the loop's pause are `after`
 // delays.
@@ -153,17 +155,7 @@ function loaded<T extends PlaybackTrace>(
   const total = trace?.steps.length ?? 0;
   const { lo, hi } = rangeBounds(range, total);
   const marks = traceMarks(trace ?? { steps: [], opStarts: [], violations: [] }, narration);
-  const firstStop = () => marks.stops.find((s) => s >= lo && s <= hi) ?? lo;
-  const to =
-    place === 'start'
-      ? lo
-      : place === 'end'
-        ? hi
-        : place === 'keep'
-          ? current
-          : place === 'first-stop'
-            ? firstStop()
-            : place;
+  const to = placeOf(place, { lo, hi, current, stops: marks.stops });
   const landings = landingsOf(changes, marks);
   const lockOnly = changes?.lockOnly ?? [];
   const dwells = stopDwells(marks.stops, narration, trace?.opStarts ?? []);
@@ -178,6 +170,25 @@ function loaded<T extends PlaybackTrace>(
     hi,
     cursor: clampCursor(to, hi, lo),
   };
+}
+
+/** The step a CursorPlace names, before it is brought inside lo..hi. */
+function placeOf(
+  place: CursorPlace,
+  at: { lo: number; hi: number; current: number; stops: readonly number[] },
+): number {
+  switch (place) {
+    case 'start':
+      return at.lo;
+    case 'end':
+      return at.hi;
+    case 'keep':
+      return at.current;
+    case 'first-stop':
+      return at.stops.find((s) => s >= at.lo && s <= at.hi) ?? at.lo;
+    default:
+      return place;
+  }
 }
 
 type JumpParams = { dir: 'next' | 'prev'; kind: MarkKind };
