@@ -186,7 +186,8 @@ test('the builder and the flags pass axe in both themes', async ({ page }) => {
 test('an op on a built-in scenario edits a copy and shows its end', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
-  await expect(page.getByTestId('step-count')).toHaveText(/^0 \//);
+  // the home page opens the first tour at its first caption, before its end
+  await expect(page.getByTestId('step-count')).not.toHaveText(/^(\d+) \/ \1$/);
   const builtin = await page.getByTestId('scenario-select').inputValue();
   await op(page, 'spawn').click();
   await expect(page.getByTestId('scenario-select')).toHaveValue('custom');

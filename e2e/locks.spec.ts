@@ -18,8 +18,9 @@ async function lockedDuringRun(page: Page, era: string): Promise<Set<string>> {
   );
   expect(total).toBeGreaterThan(10);
   const seen = new Set<string>();
+  // every micro-step, one by one (→ would pass those that change nothing drawn)
   for (let i = 1; i <= total; i++) {
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
     await expect(page.getByTestId('step-count')).toHaveText(new RegExp(`^${i} /`));
     const locked = await page
       .locator('[data-kind="anon_vma"][data-locked]')

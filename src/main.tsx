@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPageController } from './app/controller';
 import { openLink } from './app/openLink';
+import { readMicroPreference } from './storage/stepPreference';
 import { useAppStore } from './store';
 import { App } from './view/page/App';
 import './view/page/app.css';
@@ -10,8 +11,13 @@ import './view/page/app.css';
 const link = openLink(window.location.search);
 // The controller owns the playback machine and hands it each new trace (src/app/controller.ts).
 const embed = link.embed;
+// The home page (no scenario, no step asked for) opens the first tour at its first caption.
+const home = embed === undefined && link.scenario === undefined && link.step === undefined;
 const controller = createPageController(useAppStore, {
   step: link.step,
+  home,
+  // an embed plays every step alike, as its author timed it; the page as the reader chose
+  micro: embed !== undefined || readMicroPreference(),
   ...(embed
     ? {
         range: {
@@ -29,6 +35,11 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App controller={controller} embed={embed !== undefined} embedOptions={embed} />
+    <App
+      controller={controller}
+      embed={embed !== undefined}
+      embedOptions={embed}
+      invite={home && useAppStore.getState().compareOn === false}
+    />
   </StrictMode>,
 );

@@ -54,6 +54,29 @@ describe('the page controller', () => {
     c.stop();
   });
 
+  it('opens the home page at the first caption, and steps by what changed in the graph', () => {
+    const store = createAppStore();
+    store.getState().loadBuiltin('fork-and-cow');
+    const c = createPageController(store, { home: true });
+    const ctx = () => c.actor.getSnapshot().context;
+    expect(ctx().cursor).toBe(ctx().marks.stops[0]);
+    expect(ctx().cursor).toBeGreaterThan(0);
+    // the changes reach the machine: → passes steps that draw nothing new
+    expect(ctx().landings!.length).toBeLessThan(ctx().total);
+    c.actor.send({ type: 'START' });
+    c.actor.send({ type: 'STEP' });
+    c.actor.send({ type: 'STEP' });
+    c.actor.send({ type: 'STEP' });
+    expect(ctx().cursor).toBeGreaterThan(3);
+    // a link's step wins, even 0; and an embed (micro) takes every step
+    const linked = createPageController(store, { home: true, step: 0 });
+    expect(linked.actor.getSnapshot().context.cursor).toBe(0);
+    const embed = createPageController(store, { micro: true });
+    embed.actor.send({ type: 'STEP' });
+    expect(embed.actor.getSnapshot().context.cursor).toBe(1);
+    for (const x of [c, linked, embed]) x.stop();
+  });
+
   it('gives the machine an embed range, speed and autoplay', () => {
     const store = createAppStore();
     store.getState().loadBuiltin('race-8.1');

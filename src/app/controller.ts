@@ -9,6 +9,7 @@ import { withCaptions } from '../narration/captions';
 import { createPlaybackMachine } from '../machine/playback';
 import type { CursorPlace, PlaybackRange } from '../machine/playback';
 import { CUSTOM_ID, sessionOf } from '../session/current';
+import { drawnChanges } from '../session/drawnChanges';
 import type { SessionInputs } from '../session/current';
 import type { Session } from '../session/session';
 import type { Trace } from '../session/traces';
@@ -28,6 +29,13 @@ export interface ControllerStore {
 export interface ControllerOptions {
   /** the cursor the page opens at (a link's `step`) */
   step?: number | 'end' | undefined;
+  /**
+   * The page opened with no scenario and no step in its link (the home page): without a `step`,
+   * it opens at the tour's first caption stop, where the drawing has something to show.
+   */
+  home?: boolean;
+  /** step and play every micro-step alike (an embed, or the reader's saved choice) */
+  micro?: boolean;
   /** an embed's range and loop */
   range?: PlaybackRange;
   speed?: number | undefined;
@@ -50,6 +58,9 @@ export function narrationOf(session: Session | null) {
 
 const traceOf = (s: Session | null): Trace | null => (s?.ok ? s.trace : null);
 
+/** Where the trace's drawing changes (null: every step counts), for the machine's STEP and pace. */
+const changesOf = (t: Trace | null) => (t ? drawnChanges(t) : null);
+
 const INPUTS: readonly (keyof SessionInputs)[] = [
   'scenarioId',
   'custom',
@@ -66,12 +77,14 @@ export function createPageController(
   let state = store.getState();
   let shown = sessionOf(state);
   const step = options.step;
-  const cursor: CursorPlace = step === undefined ? 'start' : step;
+  const cursor: CursorPlace = step !== undefined ? step : options.home ? 'first-stop' : 'start';
   const narration = narrationOf(shown);
   const actor = createActor(pagePlaybackMachine, {
     input: {
       trace: traceOf(shown),
       cursor,
+      changes: changesOf(traceOf(shown)),
+      ...(options.micro !== undefined ? { micro: options.micro } : {}),
       ...(narration ? { narration } : {}),
       ...(options.speed !== undefined ? { speed: options.speed } : {}),
       ...(options.range ? { range: options.range } : {}),
@@ -100,6 +113,7 @@ export function createPageController(
       type: 'LOAD',
       trace,
       cursor: place,
+      changes: changesOf(trace),
       ...(captions ? { narration: captions } : {}),
     });
   });

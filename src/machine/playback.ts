@@ -2,6 +2,8 @@
 // trace it plays, and derives from it the total and the marks the jumps go to, so a cursor can
 // never point past its own trace. `cursor` counts micro-steps taken, from 0 (the initial state) to
 // `total`; an embed's playable range (`start`..`end`, with `loop`) narrows that to lo..hi.
+// STEP / BACK go from one change in the drawing to the next (pace.ts; STEP_ONE / BACK_ONE and
+// `micro` take single micro-steps), and play paces itself by what each step changed.
 // Moving back only moves the cursor; the trace itself is never undone. Guards and actions are
 // one-liners over the pure helpers in marks.ts; the play timer and the loop's pause are `after`
 // delays.
@@ -9,6 +11,8 @@ import { assertEvent, assign, setup } from 'xstate';
 import type { Narration } from '../kernel/scenarioTypes';
 import { DEFAULT_SPEED, nextMark, prevMark, shiftSpeed, snapSpeed, traceMarks } from './marks';
 import type { MarkSource, PlaybackMarks } from './marks';
+import { landingsOf, nextLanding, prevLanding, stopDwells, tickMs } from './pace';
+import type { TraceChanges } from './pace';
 
 /** What the machine needs of a trace (a kernel replay is one). */
 export type PlaybackTrace = MarkSource;
@@ -21,8 +25,12 @@ export interface PlaybackRange {
   loop?: boolean;
 }
 
-/** Where a LOAD puts the cursor: the range's start or end, where it was, or a step. */
-export type CursorPlace = 'start' | 'end' | 'keep' | number;
+/**
+ * Where a LOAD puts the cursor: the range's start or end, where it was, a step, or the first
+ * caption stop (the range's start when there is none): where a tour opened with no link shows
+ * a drawing and its caption at once.
+ */
+export type CursorPlace = 'start' | 'end' | 'keep' | 'first-stop' | number;
 
 export interface PlaybackContext<T extends PlaybackTrace = PlaybackTrace> {
   /** the trace played; null when the scenario did not replay (nothing to play) */
@@ -32,6 +40,17 @@ export interface PlaybackContext<T extends PlaybackTrace = PlaybackTrace> {
   total: number;
   /** where the jump events go (derived at LOAD) */
   marks: PlaybackMarks;
+  /**
+   * where STEP / BACK land unless `micro`: the cursors where the drawing changes, the caption
+   * stops and the violations (derived at LOAD from the changes it brings); null: every step
+   */
+  landings: readonly number[] | null;
+  /** the landings where only a lock changed hands (play passes them sooner) */
+  lockOnly: readonly number[];
+  /** how long play pauses on each caption stop at 1× (cursor → ms; derived at LOAD) */
+  dwells: Record<number, number>;
+  /** STEP / BACK move one micro-step, and play gives every step the same time */
+  micro: boolean;
   /** the cursor stays within lo..hi: the whole trace, or an embed's range cut to it */
   lo: number;
   hi: number;
@@ -46,14 +65,29 @@ export interface PlaybackContext<T extends PlaybackTrace = PlaybackTrace> {
 export type MarkKind = keyof PlaybackMarks;
 
 export type PlaybackEvent<T extends PlaybackTrace = PlaybackTrace> =
+  /** to where the drawing changes next (one micro-step with `micro` on) */
   | { type: 'STEP' }
+  /** to the first step of the drawing before the one shown (one micro-step with `micro` on) */
   | { type: 'BACK' }
+  /** exactly one micro-step, whatever it changes */
+  | { type: 'STEP_ONE' }
+  | { type: 'BACK_ONE' }
+  /** step and play by every micro-step (true) or by what changes in the drawing (false) */
+  | { type: 'MICRO'; on: boolean }
   | { type: 'SEEK'; to: number }
   /**
    * A new trace (null: nothing replays), with the captions that fit it (the lecture's stops).
-   * `cursor` defaults to `keep`; wherever it lands it is brought inside the new trace.
+   * `cursor` defaults to `keep`; wherever it lands it is brought inside the new trace. `changes`:
+   * the cursors where the trace's drawing changes (session/drawnChanges.ts); absent or null, every
+   * step counts as one.
    */
-  | { type: 'LOAD'; trace: T | null; cursor?: CursorPlace; narration?: readonly Narration[] }
+  | {
+      type: 'LOAD';
+      trace: T | null;
+      cursor?: CursorPlace;
+      narration?: readonly Narration[];
+      changes?: TraceChanges | null;
+    }
   | { type: 'PLAY' }
   | { type: 'PAUSE' }
   | { type: 'TOGGLE' }
@@ -81,11 +115,13 @@ export interface PlaybackInput<T extends PlaybackTrace = PlaybackTrace> {
   trace?: T | null;
   cursor?: CursorPlace;
   narration?: readonly Narration[];
+  changes?: TraceChanges | null;
+  micro?: boolean;
   speed?: number;
   range?: PlaybackRange;
 }
 
-/** Milliseconds between two steps while playing at 1×. */
+/** Milliseconds between two steps while playing at 1× with `micro` on (pace.ts paces the rest). */
 export const PLAY_INTERVAL_MS = 600;
 /** An embed's loop pauses this long at the end of its range, so the last step is seen. */
 export const LOOP_PAUSE_MS = 1200;
@@ -114,12 +150,45 @@ function loaded<T extends PlaybackTrace>(
   place: CursorPlace,
   current: number,
   narration: readonly Narration[] | undefined,
+  changes: TraceChanges | null | undefined,
 ) {
   const total = trace?.steps.length ?? 0;
   const { lo, hi } = rangeBounds(range, total);
-  const to = place === 'start' ? lo : place === 'end' ? hi : place === 'keep' ? current : place;
   const marks = traceMarks(trace ?? { steps: [], opStarts: [], violations: [] }, narration);
-  return { trace, total, marks, lo, hi, cursor: clampCursor(to, hi, lo) };
+  const to = placeOf(place, { lo, hi, current, stops: marks.stops });
+  const landings = landingsOf(changes, marks);
+  const lockOnly = changes?.lockOnly ?? [];
+  const dwells = stopDwells(marks.stops, narration, trace?.opStarts ?? []);
+  return {
+    trace,
+    total,
+    marks,
+    landings,
+    lockOnly,
+    dwells,
+    lo,
+    hi,
+    cursor: clampCursor(to, hi, lo),
+  };
+}
+
+/** The step a CursorPlace names, before it is brought inside lo..hi. */
+function placeOf(
+  place: CursorPlace,
+  at: { lo: number; hi: number; current: number; stops: readonly number[] },
+): number {
+  switch (place) {
+    case 'start':
+      return at.lo;
+    case 'end':
+      return at.hi;
+    case 'keep':
+      return at.current;
+    case 'first-stop':
+      return at.stops.find((s) => s >= at.lo && s <= at.hi) ?? at.lo;
+    default:
+      return place;
+  }
 }
 
 type JumpParams = { dir: 'next' | 'prev'; kind: MarkKind };
@@ -144,7 +213,7 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
       input: {} as PlaybackInput<T>,
     },
     delays: {
-      tick: ({ context }) => PLAY_INTERVAL_MS / context.speed,
+      tick: ({ context: c }) => tickMs({ ...c, interval: PLAY_INTERVAL_MS }),
       loopPause: Math.max(LOOP_PAUSE_MS, PLAY_INTERVAL_MS),
     },
     guards: {
@@ -158,8 +227,22 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
         event.type === 'SPEED' && requestedSpeed(context.speed, event) !== context.speed,
     },
     actions: {
-      step: assign({ cursor: ({ context: c }) => clampCursor(c.cursor + 1, c.hi, c.lo) }),
-      back: assign({ cursor: ({ context: c }) => clampCursor(c.cursor - 1, c.hi, c.lo) }),
+      stepOne: assign({ cursor: ({ context: c }) => clampCursor(c.cursor + 1, c.hi, c.lo) }),
+      backOne: assign({ cursor: ({ context: c }) => clampCursor(c.cursor - 1, c.hi, c.lo) }),
+      step: assign({
+        cursor: ({ context: c }) =>
+          c.micro ? c.cursor + 1 : nextLanding(c.landings, c.cursor, c.hi),
+      }),
+      back: assign({
+        cursor: ({ context: c }) =>
+          c.micro ? c.cursor - 1 : prevLanding(c.landings, c.cursor, c.lo),
+      }),
+      setMicro: assign({
+        micro: ({ event }) => {
+          assertEvent(event, 'MICRO');
+          return event.on;
+        },
+      }),
       rewind: assign({ cursor: ({ context }) => context.lo }),
       toEnd: assign({ cursor: ({ context }) => context.hi }),
       toMark: assign({
@@ -181,7 +264,14 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
       load: assign(({ context, event }) => {
         assertEvent(event, 'LOAD');
         const place = event.cursor ?? 'keep';
-        return loaded(event.trace, context.range, place, context.cursor, event.narration);
+        return loaded(
+          event.trace,
+          context.range,
+          place,
+          context.cursor,
+          event.narration,
+          event.changes,
+        );
       }),
     },
   }).createMachine({
@@ -193,7 +283,9 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
         input.cursor ?? 'start',
         0,
         input.narration,
+        input.changes,
       ),
+      micro: input.micro ?? false,
       range: input.range ?? {},
       speed: snapSpeed(input.speed ?? DEFAULT_SPEED),
       resume: false,
@@ -204,6 +296,7 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
       SEEK: { actions: 'seek' },
       LOAD: { target: '.idle', actions: 'load' },
       SPEED: { guard: 'speedChanges', actions: 'setSpeed' },
+      MICRO: { actions: 'setMicro' },
       START: { guard: 'canBack', actions: 'rewind' },
       END: { guard: 'canStep', actions: 'toEnd' },
       NEXT_OP: jump('next', 'ops'),
@@ -220,6 +313,8 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
         on: {
           STEP: { guard: 'canStep', actions: 'step' },
           BACK: { guard: 'canBack', actions: 'back' },
+          STEP_ONE: { guard: 'canStep', actions: 'stepOne' },
+          BACK_ONE: { guard: 'canBack', actions: 'backOne' },
           PLAY: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
           TOGGLE: [{ guard: 'atEnd', target: 'playing', actions: 'rewind' }, { target: 'playing' }],
           SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: false } },
@@ -231,13 +326,17 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
           { guard: 'loopsHere', target: 'looping' },
           { guard: 'atEnd', target: 'idle' },
         ],
-        after: { tick: { target: 'playing', reenter: true, actions: 'step' } },
+        // play goes micro-step by micro-step; the pace (tickMs) passes quickly over the steps that
+        // change nothing drawn
+        after: { tick: { target: 'playing', reenter: true, actions: 'stepOne' } },
         on: {
           PAUSE: 'idle',
           TOGGLE: 'idle',
           // Taking a step by hand takes control back from the timer.
           STEP: { guard: 'canStep', target: 'idle', actions: 'step' },
           BACK: { guard: 'canBack', target: 'idle', actions: 'back' },
+          STEP_ONE: { guard: 'canStep', target: 'idle', actions: 'stepOne' },
+          BACK_ONE: { guard: 'canBack', target: 'idle', actions: 'backOne' },
           // Re-entering restarts the timer at the new rate.
           SPEED: { guard: 'speedChanges', target: 'playing', reenter: true, actions: 'setSpeed' },
           SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: true } },
@@ -251,6 +350,7 @@ export function createPlaybackMachine<T extends PlaybackTrace>() {
           TOGGLE: 'idle',
           PLAY: { target: 'playing', actions: 'rewind' },
           BACK: { guard: 'canBack', target: 'idle', actions: 'back' },
+          BACK_ONE: { guard: 'canBack', target: 'idle', actions: 'backOne' },
           SCRUB_START: { target: 'scrubbing', actions: { type: 'remember', params: true } },
         },
       },

@@ -1,6 +1,8 @@
 // The transport: start / previous op / back / play / step / next op / end, violation jumps,
-// speed, the step slider and the shortcut help. Buttons ask the machine what they may do.
+// speed, whether to go by every micro-step, the step slider and the shortcut help. Buttons ask the
+// machine what they may do.
 import { MachineButton } from './MachineButton';
+import { MicroToggle } from './MicroToggle';
 import { ShortcutHelp } from './ShortcutHelp';
 import { SpeedControl } from './SpeedControl';
 import { Playback, useCursor, usePlaying, useTotal } from '../playback/playback';
@@ -12,6 +14,8 @@ export function PlaybackBar() {
   const total = useTotal();
   const playing = usePlaying();
   const violations = Playback.useSelector((s) => s.context.marks.violations.length);
+  // with changes known and micro off, Back / Step go by what changes in the graph
+  const byChange = Playback.useSelector((s) => !s.context.micro && s.context.landings !== null);
   return (
     <div className="playback-bar" role="group" aria-label="Playback">
       <div className="transport">
@@ -24,9 +28,14 @@ export function PlaybackBar() {
           shortcut="["
           testId="prev-op"
         >
-          ◀◀<span className="btn-text"> op</span>
+          ◀◀<span className="btn-text op-text"> op</span>
         </MachineButton>
-        <MachineButton event={{ type: 'BACK' }} label="Back one step" shortcut="←" testId="back">
+        <MachineButton
+          event={{ type: 'BACK' }}
+          label={byChange ? 'Back to the previous change in the graph' : 'Back one step'}
+          shortcut={byChange ? '←; one micro-step: Shift+←' : '←'}
+          testId="back"
+        >
           ◀ <span className="btn-text">Back</span>
         </MachineButton>
         <button
@@ -40,7 +49,12 @@ export function PlaybackBar() {
         >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <MachineButton event={{ type: 'STEP' }} label="Step forward" shortcut="→" testId="step">
+        <MachineButton
+          event={{ type: 'STEP' }}
+          label={byChange ? 'Step to the next change in the graph' : 'Step forward'}
+          shortcut={byChange ? '→; one micro-step: Shift+→' : '→'}
+          testId="step"
+        >
           <span className="btn-text">Step</span> ▶
         </MachineButton>
         <MachineButton
@@ -49,7 +63,7 @@ export function PlaybackBar() {
           shortcut="]"
           testId="next-op"
         >
-          <span className="btn-text">op </span>▶▶
+          <span className="btn-text op-text">op </span>▶▶
         </MachineButton>
         <MachineButton event={{ type: 'END' }} label="Last step" shortcut="End" testId="end">
           ▶|
@@ -78,6 +92,7 @@ export function PlaybackBar() {
         </div>
       )}
       <SpeedControl />
+      <MicroToggle />
       <input
         type="range"
         data-testid="step-slider"

@@ -27,6 +27,8 @@ export interface KeyLike {
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
+  /** absent: not held */
+  shiftKey?: boolean;
   defaultPrevented: boolean;
 }
 
@@ -42,7 +44,7 @@ export function keyAction(e: KeyLike, target: KeyTarget | null, ctx: KeyContext)
     const clicker = e.key === 'PageDown' || e.key === 'PageUp';
     return { kind: 'stop', dir: presenter === 'next-narrated' ? 1 : -1, clicker };
   }
-  const event = eventForKey(e.key);
+  const event = eventForKey(e.key, e.shiftKey === true);
   return event ? { kind: 'playback', event } : null;
 }
 

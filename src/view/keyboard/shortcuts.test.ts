@@ -23,6 +23,11 @@ describe('shortcuts', () => {
     expect(eventForKey('N')).toEqual({ type: 'PREV_VIOLATION' });
     expect(eventForKey('+')).toEqual({ type: 'SPEED', by: 1 });
     expect(eventForKey('x')).toBeNull();
+    // Shift with an arrow: one micro-step, whatever it changes; Shift with a letter is its capital
+    expect(eventForKey('ArrowRight', true)).toEqual({ type: 'STEP_ONE' });
+    expect(eventForKey('ArrowLeft', true)).toEqual({ type: 'BACK_ONE' });
+    expect(eventForKey('ArrowLeft')).toEqual({ type: 'BACK' });
+    expect(eventForKey('V', true)).toEqual({ type: 'PREV_VIOLATION' });
   });
 
   it('gives every key one meaning', () => {
@@ -39,5 +44,9 @@ describe('shortcuts', () => {
     expect(ignoresKey(key('ArrowRight'), { tagName: 'BUTTON' })).toBe(false);
     expect(ignoresKey(key(' '), { tagName: 'DIV' })).toBe(false);
     expect(ignoresKey(key(' '), null)).toBe(false);
+    // a checkbox takes Space; the arrows still step (a range input keeps them)
+    expect(ignoresKey(key(' '), { tagName: 'INPUT', type: 'checkbox' })).toBe(true);
+    expect(ignoresKey(key('ArrowRight'), { tagName: 'INPUT', type: 'checkbox' })).toBe(false);
+    expect(ignoresKey(key('ArrowRight'), { tagName: 'INPUT', type: 'range' })).toBe(true);
   });
 });

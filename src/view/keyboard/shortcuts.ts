@@ -3,7 +3,7 @@
 import type { PlaybackCommand } from '../../machine/playback';
 
 export interface Shortcut {
-  /** KeyboardEvent.key values */
+  /** KeyboardEvent.key values; `Shift+` before a key that Shift does not change (an arrow) */
   keys: readonly string[];
   /** how the keys are shown in the help */
   label: string;
@@ -13,8 +13,30 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [' '], label: 'Space', does: 'Play / pause', event: { type: 'TOGGLE' } },
-  { keys: ['ArrowRight'], label: '→', does: 'Next micro-step', event: { type: 'STEP' } },
-  { keys: ['ArrowLeft'], label: '←', does: 'Previous micro-step', event: { type: 'BACK' } },
+  {
+    keys: ['ArrowRight'],
+    label: '→',
+    does: 'Next change in the graph (every micro-step when that is on)',
+    event: { type: 'STEP' },
+  },
+  {
+    keys: ['ArrowLeft'],
+    label: '←',
+    does: 'Previous change in the graph',
+    event: { type: 'BACK' },
+  },
+  {
+    keys: ['Shift+ArrowRight'],
+    label: 'Shift+→',
+    does: 'One micro-step forward',
+    event: { type: 'STEP_ONE' },
+  },
+  {
+    keys: ['Shift+ArrowLeft'],
+    label: 'Shift+←',
+    does: 'One micro-step back',
+    event: { type: 'BACK_ONE' },
+  },
   { keys: ['Home'], label: 'Home', does: 'First step', event: { type: 'START' } },
   { keys: ['End'], label: 'End', does: 'Last step', event: { type: 'END' } },
   {
@@ -90,9 +112,9 @@ const byKey = new Map<string, PlaybackCommand>(
   SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.event] as const)),
 );
 
-/** The playback event for a key, or null. */
-export function eventForKey(key: string): PlaybackCommand | null {
-  return byKey.get(key) ?? null;
+/** The playback event for a key (`shift`: Shift held), or null. */
+export function eventForKey(key: string, shift = false): PlaybackCommand | null {
+  return (shift ? byKey.get(`Shift+${key}`) : undefined) ?? byKey.get(key) ?? null;
 }
 
 const TEXT_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
@@ -101,6 +123,8 @@ const ACTIVATE_KEYS = new Set([' ', 'Enter']);
 
 export interface KeyTarget {
   tagName?: string;
+  /** an input's type: a checkbox takes Space only, so the arrows still step */
+  type?: string;
   isContentEditable?: boolean;
 }
 
@@ -116,6 +140,8 @@ export function ignoresKey(
   if (!target) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName ?? '';
+  const toggle = tag === 'INPUT' && (target.type === 'checkbox' || target.type === 'radio');
+  if (toggle) return ACTIVATE_KEYS.has(e.key);
   if (TEXT_TAGS.has(tag)) return true;
   return ACTIVATE_KEYS.has(e.key) && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY');
 }

@@ -3,7 +3,7 @@
 // opens the embed page instead (embed/EmbedPage.tsx, a chunk of its own, Contract 4). The
 // playback actor comes from the page's controller (src/app/controller.ts), which hands it every
 // new trace.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { PageController } from '../../app/controller';
 import type { EmbedOptions } from '../../codecs/linkState';
@@ -14,6 +14,7 @@ import { CompareToggle, LectureToggle } from '../controls/ModeToggles';
 import { EraPicker, ScenarioPicker } from '../controls/ScenarioPicker';
 import { Sharing } from '../embed/Sharing';
 import { Inspector } from '../inspector/Inspector';
+import { Invitation } from '../intro/Invitation';
 import { BigLoad } from '../load/BigLoad';
 import { useKeyboard } from '../keyboard/useKeyboard';
 import { Playback, useShownTrace } from '../playback/playback';
@@ -33,12 +34,14 @@ export interface AppProps {
   embed?: boolean;
   /** the embed options of the link (start, end, loop, autoplay, speed, controls) */
   embedOptions?: EmbedOptions | undefined;
+  /** the home page (a link with no scenario and no step): invite the reader to step the tour */
+  invite?: boolean;
 }
 
 const EmbedPage = lazy(() => import('../embed/EmbedPage').then((m) => ({ default: m.EmbedPage })));
 const NO_OPTIONS: EmbedOptions = {};
 
-export function App({ controller, embed = false, embedOptions }: AppProps) {
+export function App({ controller, embed = false, embedOptions, invite = false }: AppProps) {
   return (
     <Playback.Provider value={controller.actor}>
       {embed ? (
@@ -52,14 +55,16 @@ export function App({ controller, embed = false, embedOptions }: AppProps) {
           <EmbedPage options={embedOptions ?? NO_OPTIONS} />
         </Suspense>
       ) : (
-        <Page />
+        <Page invite={invite} />
       )}
     </Playback.Provider>
   );
 }
 
-function Page() {
+function Page({ invite }: { invite: boolean }) {
   const session = useSession();
+  const [inviting, setInviting] = useState(invite);
+  const invited = useCallback(() => setInviting(false), []);
   // the trace only: the views below read the cursor themselves, so a step re-renders them alone
   const trace = useShownTrace();
   useKeyboard({ presenter: true });
@@ -72,7 +77,13 @@ function Page() {
     [session, trace],
   );
   if (!session || !captioned) return <p className="fatal">No built-in scenario is available.</p>;
-  const bar = <PlaybackBar />;
+  const bar = (
+    <>
+      <PlaybackBar />
+      {/* a lecture has its own caption band and a presenter at the keys */}
+      {inviting && !lecture && <Invitation onDone={invited} />}
+    </>
+  );
   // The tool panels: in the dock beside the graph, or below the compare view.
   const tools = (
     <>
