@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useAppStore } from '../../store';
 import { PRESENTER_SHORTCUTS, SHORTCUTS } from '../keyboard/shortcuts';
+import { ZOOM_SHORTCUTS } from '../zoom/zoomKeys';
 
 export function ShortcutHelp() {
   const open = useAppStore((s) => s.helpOpen);
@@ -65,6 +66,19 @@ export function ShortcutHelp() {
               </th>
               <td>This help (Esc closes)</td>
             </tr>
+            <tr>
+              <th scope="rowgroup" colSpan={2} className="shortcut-group">
+                With the graph focused (click it or Tab to it)
+              </th>
+            </tr>
+            {ZOOM_SHORTCUTS.map((s) => (
+              <tr key={`zoom ${s.label}`}>
+                <th scope="row">
+                  <kbd>{s.label}</kbd>
+                </th>
+                <td>{s.does}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

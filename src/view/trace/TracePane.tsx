@@ -1,7 +1,7 @@
 // One trace drawn at one cursor: the state there, the trace-wide layout, the level of detail
 // (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
 // panes of the compare view draw a trace through this one component.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
@@ -11,37 +11,16 @@ import { useTraceLayout } from './useTraceLayout';
 
 /** The smallest type the drawings set (content px: `↓1`, page numbers; graph.css, pointer.css). */
 export const SMALLEST_GRAPH_TEXT = { matrix: 10, pointers: 9 } as const;
-/** The smallest the graph's text may render on screen: at a desk, and on a projector (lecture). */
-export const TEXT_FLOOR_PX = { desk: 12, lecture: 18 } as const;
 /**
- * The window height lecture's floor is stated for (a 1280×720 projector). A projected image has
- * the same size in the room whatever its pixels, so a taller window scales the floor with it:
- * 18 px at 720, 27 px at 1080 (the text is 2.5% of the screen's height either way).
+ * The smallest the graph's text may render on screen: at a desk, and on a projector (lecture).
+ * Lecture's floor stays 18 px on a taller window too: the floor decides only how far a forest
+ * that does not fit is enlarged, and the class is better served by seeing the whole forest (the
+ * anon_vma heads the captions name) than by type grown past what the back row needs.
  */
-export const LECTURE_FLOOR_HEIGHT = 720;
-
-/** The graph text's smallest size on screen, in px, for the mode and the window's height. */
-export function textFloorPx(lecture: boolean, windowHeight: number): number {
-  if (!lecture) return TEXT_FLOOR_PX.desk;
-  return TEXT_FLOOR_PX.lecture * Math.max(1, windowHeight / LECTURE_FLOOR_HEIGHT);
-}
+export const TEXT_FLOOR_PX = { desk: 12, lecture: 18 } as const;
 
 /** How many steps back a view looks for the latest change to open on. */
 const LOOK_BACK = 2000;
-
-const onResize = (notify: () => void) => {
-  window.addEventListener('resize', notify);
-  return () => window.removeEventListener('resize', notify);
-};
-
-/** The window's height, in lecture mode only (elsewhere the floor does not depend on it). */
-function useLectureHeight(lecture: boolean): number {
-  return useSyncExternalStore(
-    onResize,
-    () => (lecture ? window.innerHeight : 0),
-    () => 0,
-  );
-}
 
 // Only huge forests are drawn on the canvas: its code loads with the first of them.
 const ForestCanvas = lazy(() =>
@@ -88,8 +67,7 @@ export function TracePane({
   const graphView = useAppStore((s) => s.graphView);
   // The default view and Fit never shrink the text below the floor: a forest too big for the pane
   // at that scale pans instead (a canvas-drawn huge forest has no text and is fitted whole).
-  const height = useLectureHeight(lecture);
-  const minZoom = textFloorPx(lecture, height) / SMALLEST_GRAPH_TEXT[graphView];
+  const minZoom = TEXT_FLOOR_PX[lecture ? 'lecture' : 'desk'] / SMALLEST_GRAPH_TEXT[graphView];
   // Another trace or the other drawing opens at its default view.
   const resetKey = useMemo(() => ({ trace, graphView }), [trace, graphView]);
   // A view too big for the pane opens on the latest change up to the cursor that is still drawn

@@ -21,6 +21,14 @@ const PAN_KEYS: Record<string, [number, number]> = {
   ArrowDown: [0, 1],
 };
 
+/** The pane's keys as the `?` help lists them (what zoomKeyAction below does). */
+export const ZOOM_SHORTCUTS: readonly { label: string; does: string }[] = [
+  { label: '+ / −', does: 'Zoom in / out' },
+  { label: 'F / 0', does: 'Fit to the pane' },
+  { label: 'W', does: 'Whole forest (when Fit pans)' },
+  { label: 'Shift + arrows', does: 'Pan' },
+];
+
 export function zoomKeyAction(e: KeyLike): ZoomKeyAction | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   const pan = PAN_KEYS[e.key];
