@@ -6,7 +6,8 @@
 // point before the first step, a CPU that starts the other order. Sleep sets keep a CPU that
 // was already tried at a point asleep until a dependent step wakes it, so no two complete runs
 // are the same class of interleavings (same steps, dependent ones in the same order: same
-// states, same violations).
+// states, same violations). Waits for a lock that follow the lock order do not race with each
+// other (exploreLockOrder.ts): two critical sections are ordered by the data they share.
 //
 // A run re-runs its prefix from the block's start (a CPU's place in its op lives in a JS
 // generator, which cannot be copied), without recording, and records from the branch point.
@@ -275,7 +276,8 @@ export class Dpor {
     for (const src of [node.sleep, node.done])
       for (const [c, f] of src) if (c !== node.cur && !dependent(f, ev.fp)) next.set(c, f);
     this.nextSleep = next;
-    for (const v of ev.viol ?? []) this.found(v, scheduleTo(this.events, this.blockStart, this.pos, x));
+    for (const v of ev.viol ?? [])
+      this.found(v, scheduleTo(this.events, this.blockStart, this.pos, x));
   }
 
   /** A checkpoint keeps a CPU's observations; a rewind (the lock dance's restart) goes back. */

@@ -176,7 +176,7 @@ export function reverseRace(
  * ops commute in the race relation, yet the schedule must take the locks as the run did).
  */
 function neededSteps(steps: Ev[], keep: Set<Ev>): Ev[] {
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (let k = steps.length - 1; k >= 0; k--) {
       const e = steps[k]!;
