@@ -6,7 +6,8 @@
 // point before the first step, a CPU that starts the other order. Sleep sets keep a CPU that
 // was already tried at a point asleep until a dependent step wakes it, so no two complete runs
 // are the same class of interleavings (same steps, dependent ones in the same order: same
-// states, same violations).
+// states, same violations). Waits for a lock that follow the lock order do not race with each
+// other (exploreLockOrder.ts): two critical sections are ordered by the data they share.
 //
 // A run re-runs its prefix from the block's start (a CPU's place in its op lives in a JS
 // generator, which cannot be copied), without recording, and records from the branch point.
@@ -16,13 +17,13 @@ import {
   AccessIndex,
   dependent,
   placeStep,
-  hb,
   type Ev,
   type LockSnap,
   type Request,
 } from './exploreEvents';
 import { mix } from './exploreHash';
-import { racesOf, waitingStep } from './exploreRaces';
+import { LockOrder } from './exploreLockOrder';
+import { racesOf, scheduleTo, waitingStep } from './exploreRaces';
 import { lockMeaning, newFootprint, OID, recordInto } from './exploreTrack';
 import { Tracking } from './exploreTracking';
 import type { Footprint } from './exploreTrack';
@@ -73,6 +74,7 @@ export class Dpor {
   private viol: Violation[] = [];
   private nextSleep = empty<number, Footprint>();
   private blockLocks: Map<number, LockSnap>[] = [];
+  private readonly order = new LockOrder((id) => this.tracking.rankOf(id));
   private blockStart: number[] = [];
   /** how the run ended before every CPU finished, and what lies below that point */
   private ended: 'sleep' | 'cached' | 'loop' | null = null;
@@ -154,6 +156,7 @@ export class Dpor {
     this.index = new AccessIndex(this.cpus);
     this.lastOf = new Array<number>(this.cpus).fill(-1);
     this.obs = new Array<number>(this.cpus).fill(0);
+    this.order.enter(this.cpus);
     this.marks = new Map();
     this.nextSleep = empty();
     this.blockLocks[block] = this.tracking.allLockStates();
@@ -265,6 +268,7 @@ export class Dpor {
     const ev = x < this.events.length ? this.events[x]! : this.record(cpu);
     this.index.add(cpu, x, ev.fp);
     this.lastOf[cpu] = x;
+    this.order.update(cpu, ev.fp);
     this.obs[cpu] = mix(this.obs[cpu]!, ev.fp.obs);
     if (x < this.replayTo) return;
     const node = this.nodes[x]!;
@@ -272,7 +276,8 @@ export class Dpor {
     for (const src of [node.sleep, node.done])
       for (const [c, f] of src) if (c !== node.cur && !dependent(f, ev.fp)) next.set(c, f);
     this.nextSleep = next;
-    for (const v of ev.viol ?? []) this.found(v, this.scheduleTo(x));
+    for (const v of ev.viol ?? [])
+      this.found(v, scheduleTo(this.events, this.blockStart, this.pos, x));
   }
 
   /** A checkpoint keeps a CPU's observations; a rewind (the lock dance's restart) goes back. */
@@ -289,7 +294,9 @@ export class Dpor {
   private record(cpu: number): Ev {
     const fp = this.fp ?? newFootprint();
     this.fp = null;
-    lockMeaning(fp, this.tracking);
+    lockMeaning(fp, this.tracking, (id, op) =>
+      op === 'acq' ? this.req?.lock === id && this.order.commutes(cpu, id) : op !== 'both',
+    );
     const place = placeStep(this.events, this.index, this.lastOf, this.cpus, cpu, fp);
     let locks: Map<number, LockSnap> | null = null;
     for (const id of fp.locks?.keys() ?? []) {
@@ -333,18 +340,6 @@ export class Dpor {
     const length = schedules.reduce((n, s) => n + s.length, 0);
     const best = this.out.found;
     if (!best || length < best.length) this.out.found = { violation: v, schedules, length };
-  }
-
-  /** Each block's schedule up to step x: x's block keeps only the steps x depends on. */
-  private scheduleTo(x: number): number[][] {
-    const ev = this.events[x]!;
-    return this.blockStart.map((start, b) => {
-      const end = b === ev.block ? x + 1 : (this.blockStart[b + 1] ?? this.pos);
-      const steps = this.events.slice(start, end);
-      return (b === ev.block ? steps.filter((e) => e === ev || hb(e, ev)) : steps).map(
-        (e) => e.cpu,
-      );
-    });
   }
 
   private budget(): boolean {
@@ -391,8 +386,13 @@ export class Dpor {
     if (this.block < 0) return;
     for (const q of this.runner!.requests()) {
       if (q.done || !q.lock) continue;
-      const v = waitingStep(this.tracking, q.cpu, q.lock, this.block, (fp) =>
-        placeStep(this.events, this.index, this.lastOf, this.cpus, q.cpu, fp),
+      const v = waitingStep(
+        this.tracking,
+        q.cpu,
+        q.lock,
+        this.block,
+        (fp) => placeStep(this.events, this.index, this.lastOf, this.cpus, q.cpu, fp),
+        (id) => this.order.commutes(q.cpu, id),
       );
       if (!v) continue;
       this.virtual.push(v);

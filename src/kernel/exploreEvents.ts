@@ -43,9 +43,16 @@ export const hb = (a: Ev, b: Ev): boolean => (b.clock[a.cpu] ?? 0) > a.idx;
 
 /**
  * Whether two footprints conflict: a write against a read, an append or a write of another
- * value; an append against a read.
+ * value; an append against a read; two ops on one lock unless both read it. This is the
+ * relation under which adjacent steps commute (the sleep sets use it); races are found with
+ * the looser one of AccessIndex, where lock ops that commute (lockMeaning) do not race.
  */
 export function dependent(x: Footprint, y: Footprint): boolean {
+  if (x.lk && y.lk)
+    for (const [id, m] of x.lk) {
+      const n = y.lk.get(id);
+      if (n !== undefined && (m === 'w' || n === 'w')) return true;
+    }
   for (const [l, v] of x.w) {
     if (y.r.has(l) || y.a.has(l)) return true;
     if (y.w.has(l) && (y.w.get(l) !== v || v === ANY)) return true;

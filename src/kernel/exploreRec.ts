@@ -13,6 +13,9 @@ export interface Tracked {
   [VALS]: unknown[];
 }
 
+/** A lock taken, released (from reading or writing), or both in one step. */
+export type LockOp = 'acq' | 'rel-r' | 'rel-w' | 'both';
+
 /** What one micro-step read, wrote (with the last value written) and appended to. */
 export interface Footprint {
   /** the CPU whose step it is (a lock's mode, read by one of its holders, cannot change) */
@@ -21,9 +24,11 @@ export interface Footprint {
   w: Map<number, unknown>;
   a: Set<number>;
   /** the locks it took or released (by lock id), and in which mode (see lockMeaning) */
-  locks?: Map<number, 'acq' | 'rel-r' | 'rel-w'>;
+  locks?: Map<number, LockOp>;
   /** the hash of the values it read, in order */
   obs: number;
+  /** each lock it took or released, read ('r') or write ('w'): see lockMeaning */
+  lk?: Map<number, 'r' | 'w'>;
 }
 
 export const newFootprint = (): Footprint => ({

@@ -33,13 +33,14 @@ import {
   VALS,
   type Arr,
   type Footprint,
+  type LockOp,
   type Tracked,
 } from './exploreRec';
 import type { Tracking } from './exploreTracking';
 
 export { OID } from './exploreHash';
 export { ANY, newFootprint, recordInto, debugLabels, describeLoc } from './exploreRec';
-export type { Footprint } from './exploreRec';
+export type { Footprint, LockOp } from './exploreRec';
 export { TrackedMap } from './exploreTrackMap';
 
 /** Whether the CPU of the step recording into r holds this lock (read without recording). */
@@ -157,7 +158,7 @@ export const arrayHandler: ProxyHandler<Arr> = {
   },
 };
 
-function lockOp(t: Arr, r: Footprint, op: 'acq' | 'rel-r' | 'rel-w'): void {
+function lockOp(t: Arr, r: Footprint, op: LockOp): void {
   const lock = t[LOCK];
   if (!lock) {
     r.w.set(t[OID] * 64, ANY);
@@ -167,7 +168,7 @@ function lockOp(t: Arr, r: Footprint, op: 'acq' | 'rel-r' | 'rel-w'): void {
   const id = lock[OID];
   // a step that takes and drops a lock (or the reverse) changed it: a write
   const had = r.locks.get(id);
-  r.locks.set(id, had && had !== op ? 'rel-w' : op);
+  r.locks.set(id, had && had !== op ? 'both' : op);
 }
 
 /** An operation on a lock's holders done on the array itself (its hash updated around it). */
@@ -220,16 +221,30 @@ export const holdersHandler: ProxyHandler<Arr> = {
  * else the step read or wrote of that lock on the way (its holders' count, its mode) is
  * replaced by that; any other step that looks at the lock (a trylock, a holders count) reads
  * it and so conflicts with both.
+ *
+ * With `commutes` (explore's races): a release, and an acquire the step waited for that
+ * `commutes(id)` allows, are appends whatever their mode. Two critical sections then race only
+ * where their steps touch the same data, and the search reverses such a race by moving a whole
+ * critical section before the other (exploreRaces.ts); the order of two sections that touch
+ * nothing in common is no longer a class of its own. `lk` keeps each lock op's mode for the
+ * stricter relation the sleep sets use (`dependent`).
  */
-export function lockMeaning(fp: Footprint, tracking: Tracking): void {
+export function lockMeaning(
+  fp: Footprint,
+  tracking: Tracking,
+  commutes?: (id: number, op: LockOp) => boolean,
+): void {
   if (!fp.locks) return;
+  fp.lk = new Map();
   for (const [id, op] of fp.locks) {
     const [, all, mode] = tracking.lockLocsOf(id);
     fp.r.delete(all!);
     fp.r.delete(mode!);
     fp.w.delete(mode!);
     const reading = op === 'rel-r' || (op === 'acq' && tracking.lockState(id).mode === 'r');
-    if (reading) {
+    fp.lk.set(id, reading ? 'r' : 'w');
+    if (reading || commutes?.(id, op)) {
+      fp.w.delete(all!);
       fp.a.add(all!);
       fp.a.add(mode!);
     } else {

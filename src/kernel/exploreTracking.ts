@@ -21,6 +21,13 @@ import {
 import { arrayHandler, hashArray, holdersHandler, shapeOf } from './exploreTrack';
 import { TrackedMap } from './exploreTrackMap';
 
+/**
+ * The kernel's lock order (mm/rmap.c): mmap_lock, then a VMA's lock, the page lock, the
+ * anon_vma lock. A 'lock' field is an anon_vma's unless its object has a pfn (a page's).
+ */
+const LOCK_FIELDS: Record<string, number> = { mmapSem: 0, vmLock: 1, lock: 3 };
+const PAGE_RANK = 2;
+
 /** One search's instrumentation: object ids, Map key locations, the array proxies. */
 export class Tracking implements Search {
   private nextOid = 1;
@@ -32,6 +39,8 @@ export class Tracking implements Search {
   /** the locks (objects of shape { holders, mode }) by id, and each of their locations */
   private locks = new Map<number, Tracked>();
   private lockAt = new Map<number, number>();
+  /** each lock's place in the kernel's lock order (see rankOf), by id */
+  private ranks = new Map<number, number>();
 
   /** Start a run: ids are handed out from the same first value, so a prefix gets the same ids. */
   begin(): void {
@@ -41,6 +50,7 @@ export class Tracking implements Search {
     this.pending = [];
     this.locks = new Map();
     this.lockAt = new Map();
+    this.ranks = new Map();
     ctx.state = new Zobrist();
     // the accessors reach the search under way through the shared context
     ctx.cur = this;
@@ -87,6 +97,19 @@ export class Tracking implements Search {
     const o = lock as Tracked;
     const holders = PROXY_IDS.get(o[VALS][0] as object) ?? 0;
     return [o[OID] * 64 + fieldIndex('holders'), holders * 64, o[OID] * 64 + fieldIndex('mode')];
+  }
+
+  /** A lock's place in the lock order (mmap_lock, per-VMA lock, page lock, anon_vma lock). */
+  rankOf(id: number): number | undefined {
+    return this.ranks.get(id);
+  }
+
+  /** Note the rank of the lock held in field `key` of an object with these keys. */
+  private rankField(key: string, keys: string[], v: unknown): void {
+    const r = LOCK_FIELDS[key];
+    const id = (v as { [OID]?: number } | null)?.[OID];
+    if (r === undefined || id === undefined) return;
+    this.ranks.set(id, key === 'lock' && keys.includes('pfn') ? PAGE_RANK : r);
   }
 
   /** The id of the lock a location belongs to, if it is one of a lock's. */
@@ -175,6 +198,7 @@ export class Tracking implements Search {
     for (let i = 0; i < vals.length; i++) {
       vals[i] = shape.lock && i === 0 ? trackHolders(vals[i]) : track(vals[i]);
       ctx.state.add(id * 64 + fieldIndex(keys[i]!), vals[i]);
+      this.rankField(keys[i]!, keys, vals[i]);
     }
     if (shape.lock) this.registerLock(rec);
   }
@@ -225,6 +249,7 @@ export class Tracking implements Search {
       for (let i = 0; i < keys.length; i++) {
         vals[i] = copy(src[keys[i]!], shape.lock && i === 0);
         ctx.state.add(id * 64 + fieldIndex(keys[i]!), vals[i]);
+        this.rankField(keys[i]!, keys, vals[i]);
       }
       if (shape.lock) this.registerLock(o);
       return o;

@@ -1,0 +1,35 @@
+// Which lock ops may commute in explore's race relation (lockMeaning): a CPU's wait for a lock
+// that follows the kernel's lock order, given the locks it holds. A deadlock needs a cycle of
+// CPUs each holding a lock and waiting for the next; in a cycle one wait goes against the
+// order (the ranks cannot rise all the way round), and that one conflicts with every op on its
+// lock, so the search still tries the orders that reach the deadlock.
+import type { Footprint } from './exploreTrack';
+
+export class LockOrder {
+  /** the locks each CPU holds now, with their rank */
+  private held: Map<number, number>[] = [];
+
+  constructor(private readonly rankOf: (id: number) => number | undefined) {}
+
+  /** A parallel block begins: nobody holds a lock (sequential ops release theirs). */
+  enter(cpus: number): void {
+    this.held = Array.from({ length: cpus }, () => new Map<number, number>());
+  }
+
+  /** After a step of cpu: the locks it took or released. */
+  update(cpu: number, fp: Footprint): void {
+    const held = this.held[cpu]!;
+    for (const [id, op] of fp.locks ?? []) {
+      if (op === 'acq') held.set(id, this.rankOf(id) ?? Infinity);
+      else if (op !== 'both') held.delete(id);
+    }
+  }
+
+  /** Whether cpu's wait for lock `id` follows the order: every lock it holds ranks below. */
+  commutes(cpu: number, id: number): boolean {
+    const rank = this.rankOf(id);
+    if (rank === undefined) return false;
+    for (const r of this.held[cpu]?.values() ?? []) if (r >= rank) return false;
+    return true;
+  }
+}
