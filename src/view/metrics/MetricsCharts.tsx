@@ -8,6 +8,7 @@ import { chainLengths, locksPerOp } from '../../metrics/metrics';
 import type { Session } from '../../session/session';
 import { settingText } from '../explore/exploreText';
 import { usePlayhead } from '../playback/playback';
+import { useStateAt } from '../trace/TracePane';
 import { BarChart } from './BarChart';
 import {
   CHAIN_SERIES,
@@ -50,7 +51,7 @@ export function MetricsCharts({ session }: { session: OkSession }) {
   const playhead = usePlayhead();
   const trace = playhead?.trace ?? session.trace;
   const cursor = playhead?.cursor ?? 0;
-  const view = useMemo(() => trace.stateAt(cursor), [trace, cursor]);
+  const view = useStateAt(trace, cursor);
   const op = opAtCursor(trace.opStarts, cursor);
   const compare = trace.steps.length <= COMPARE_MAX_STEPS;
   const skipped = compare
