@@ -18,11 +18,12 @@ export const BIG_SCENARIO_OPS = 150;
 export const MAX_PAGE_STEPS = 4_000_000;
 
 /**
- * The most ops (opCount) the page opens: more are refused before any replay. A fork deep in a
- * chain costs micro-steps in proportion to its depth, so a scenario of this many ops may already
- * pass MAX_PAGE_STEPS; ten times the 1,000-deep chain's 2,003 ops.
+ * The most ops (opCount) the page opens: more are refused before any replay, with the open
+ * scenario kept. Four times the 1,000-deep chain's 2,003 ops (a file holds at most 10,000 in a
+ * list). A fork deep in a chain costs micro-steps in proportion to its depth, so a scenario under
+ * this bound may still pass MAX_PAGE_STEPS: the worker then stops it there.
  */
-export const MAX_PAGE_OPS = 20_000;
+export const MAX_PAGE_OPS = 8_000;
 
 /** Top-level ops plus every op inside a parallel block. */
 export function opCount(sc: Scenario): number {
