@@ -45,7 +45,10 @@ function capped<T>(rows: readonly T[], what: string): { rows: readonly T[]; note
   };
 }
 
-export function MetricsCharts({ session }: { session: OkSession }) {
+export function MetricsCharts({ session: live }: { session: OkSession }) {
+  // the session is deferred with the trace and the cursor below, so the three always belong
+  // together (a new big scenario with the last trace would replay it under the other eras here)
+  const session = useDeferredValue(live);
   const { scenario, era, flags } = session;
   // the machine's trace and cursor, from one snapshot (the session's trace, once loaded)
   const playhead = usePlayhead();
@@ -56,7 +59,7 @@ export function MetricsCharts({ session }: { session: OkSession }) {
   const cursor = useDeferredValue(playhead?.cursor ?? 0);
   const view = useStateAt(trace, cursor);
   const op = opAtCursor(trace.opStarts, cursor);
-  const compare = trace.steps.length <= COMPARE_MAX_STEPS;
+  const compare = Math.max(trace.steps.length, session.trace.steps.length) <= COMPARE_MAX_STEPS;
   const skipped = compare
     ? undefined
     : `Other eras are not compared for a trace of more than ${COMPARE_MAX_STEPS} steps.`;
