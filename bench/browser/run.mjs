@@ -1,6 +1,7 @@
 // npm run bench (browser section): the built page in Debian's chromium.
 // (a) frame times while scrubbing a trace of over 1,000 micro-steps, (b) latency from an
-// ArrowRight key press to the painted step, (c) pan/zoom frame rate on a 1,000-process fork tree.
+// ArrowRight key press to the painted step, (c) pan/zoom frame rate on a 1,000-process fork tree,
+// (d) issue 11's big scenarios opened in the load worker and jumped across (bigPage.mjs).
 // Builds dist/ when it is missing; serves it with `vite preview` on a free localhost port.
 // Scenarios reach the page through Contract 4's `anon-vma-forest:load` message.
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { installLatencyProbe, panZoomProbe, scrubProbe } from './pageProbes.mjs';
-import { forkChain, forkTree } from './scenarios.mjs';
+import { bigBench, printBig } from './bigPage.mjs';
+import { deepChain, forkChain, forkFan, forkTree } from './scenarios.mjs';
 import { HEADER, row, summary } from './stats.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,13 +23,14 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--enable-precise-memory-info',
 ];
-// `--only scrub,latency,tree` runs some of the three; `--dist DIR` serves another build.
+// `--only scrub,latency,tree,big` runs some of the four; `--dist DIR` serves another build.
 // Not strict: `npm run bench -- --replay` hands the model bench's flags to this script too.
 const { values: opts } = parseArgs({
   strict: false,
   options: {
-    only: { type: 'string', default: 'scrub,latency,tree' },
+    only: { type: 'string', default: 'scrub,latency,tree,big' },
     dist: { type: 'string', default: 'dist' },
   },
 });
@@ -162,6 +165,21 @@ async function main() {
     const scrub = ONLY.has('scrub') || ONLY.has('latency') ? await scrubBench(page) : null;
     const latency = ONLY.has('latency') ? await latencyBench(page) : null;
     const tree = ONLY.has('tree') ? await treeBench(page) : null;
+    // each big scenario in a fresh page: its heap is its own
+    const big = [];
+    if (ONLY.has('big')) {
+      for (const [name, sc, total] of [
+        ['1,000 forks of one parent', forkFan(1000), 25_017],
+        ['a fork chain 1,000 deep', deepChain(1000), 1_024_017],
+      ]) {
+        const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        p.on('pageerror', (e) => errors.push(e.message));
+        await p.goto(`${base}?scenario=race-8.1`);
+        await p.getByTestId('step-slider').waitFor();
+        big.push([name, await bigBench(p, sc, total)]);
+        await p.close();
+      }
+    }
 
     // Frame times depend on what else the machine runs: say how busy it was.
     const load = loadavg()[0].toFixed(1);
@@ -173,6 +191,10 @@ async function main() {
       console.log(row('(b) ArrowRight to painted step', latency, 'p95 ≤ 50', latency.p95 <= 50));
     }
     if (tree) printTree(tree);
+    for (const [name, r] of big) {
+      const met = printBig(name, r);
+      console.log(`  no main-thread task over 200 ms: ${met ? 'met' : 'NOT met'}`);
+    }
     if (errors.length > 0) {
       console.log(`\n${errors.length} console error(s) in the page, first: ${errors[0]}`);
       process.exitCode = 1;

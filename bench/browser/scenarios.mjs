@@ -33,3 +33,28 @@ export function forkTree(processes = 1000) {
   }
   return { format: FORMAT, title: `bench: fork tree of ${processes} processes`, era: '6.1', ops };
 }
+
+/** Issue 11's two big scenarios (the same as bench/bigScenarios.ts writes). */
+const bigHead = () => [
+  { op: 'spawn', pid: 'P0' },
+  { op: 'mmap', pid: 'P0', addr: 0, pages: 4 },
+  { op: 'touch', pid: 'P0', addr: 0, write: true },
+];
+
+export function deepChain(depth = 1000) {
+  const ops = bigHead();
+  for (let i = 1; i <= depth; i++) {
+    ops.push({ op: 'fork', pid: `P${i - 1}`, child: `P${i}` });
+    ops.push({ op: 'touch', pid: `P${i}`, addr: 0, write: true });
+  }
+  return { format: FORMAT, title: `A fork chain ${depth} processes deep`, era: '6.1', ops };
+}
+
+export function forkFan(children = 1000) {
+  const ops = bigHead();
+  for (let i = 1; i <= children; i++) {
+    ops.push({ op: 'fork', pid: 'P0', child: `C${i}` });
+    ops.push({ op: 'touch', pid: `C${i}`, addr: 0, write: true });
+  }
+  return { format: FORMAT, title: `${children} forks of one parent`, era: '6.1', ops };
+}

@@ -39,6 +39,7 @@ export function applyLink(
       source: 'link',
       era: state.era ?? null,
       flags: state.flags ?? {},
+      ...(state.step !== undefined ? { step: state.step } : {}),
     });
     opened = false;
   } else if (ref?.kind === 'custom') {

@@ -13,6 +13,8 @@ export interface BigLoadJob {
   /** an era and flags picked on top of the file's (a link's) */
   era: EraId | null;
   flags: Partial<Flags>;
+  /** a link's `step=`: where the scenario opens once loaded (its start when absent) */
+  step?: number | 'end';
 }
 
 type Opener = (job: BigLoadJob) => void;

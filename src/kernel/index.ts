@@ -5,7 +5,7 @@ export { MAX_SCENARIO_CHARS, parseScenario, scenarioToJson, VIOLATION_KINDS } fr
 export { SCENARIO_FORMAT, ScenarioError } from './scenarioTypes';
 export type { Op, ParallelOp, Scenario, ScenarioOp, SimpleOp } from './scenarioTypes';
 export { replay, effectiveFlags } from './replay';
-export type { Replay, ReplayOptions } from './replay';
+export type { Replay, ReplayOptions, ServedStates } from './replay';
 export { FOREST_FORMAT, forestOf } from './snapshot';
 export {
   anonVmaId,
@@ -34,5 +34,14 @@ export type {
   ViewState,
   ViewVma,
 } from './view';
-export { checkpointsOf, replayFromParts, replayParts, TooManySteps } from './replayParts';
-export type { Checkpoint, PartsProgress, ReplayParts } from './replayParts';
+export {
+  checkpointsOf,
+  familySizesAfterOps,
+  replayFromParts,
+  replayParts,
+  stateSize,
+  TooManySteps,
+} from './replayParts';
+export type { Checkpoint, FamilySizes, PartsProgress, ReplayParts } from './replayParts';
+export { chunkBuffers, StepDecoder, StepEncoder } from './stepColumns';
+export type { StepChunk } from './stepColumns';

@@ -28,7 +28,20 @@ export function lenient(opts: ReplayOptions): boolean {
   return opts.era !== undefined || (opts.flags !== undefined && Object.keys(opts.flags).length > 0);
 }
 
+/**
+ * The states of a trace made elsewhere (the page's load worker): stateAt answers at once with
+ * the nearest state it holds and asks for the one wanted; `subscribe` tells when one came.
+ */
+export interface ServedStates {
+  /** whether the state after `n` micro-steps is at hand (stateAt(n) is exact) */
+  has(n: number): boolean;
+  /** called whenever a state asked for arrives; returns the unsubscription */
+  subscribe(fn: () => void): () => void;
+}
+
 export type Replay = ReplayResult<Forest, ViewState> & {
+  /** present when the states are served from elsewhere (see ServedStates) */
+  served?: ServedStates;
   counts: Record<string, number>;
   /** interactive replays: the parallel op waiting for a CPU choice and the CPUs that can go */
   awaiting: { op: number; ready: number[] } | null;

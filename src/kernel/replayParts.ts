@@ -9,7 +9,7 @@ import type { Replay, ReplayOptions } from './replay';
 import { Runner, type RunOptions } from './runner';
 import type { Scenario } from './scenarioTypes';
 import { forestOf, type Forest } from './snapshot';
-import type { State } from './state';
+import { avId, type State } from './state';
 import type { Step, Violation } from './trace';
 import type { ViewState } from './view';
 import { viewOf } from './viewState';
@@ -36,6 +36,9 @@ export interface ReplayParts {
   finalView: ViewState;
   forest: Forest;
 }
+
+/** Objects (stateSize) of the states a replay from parts keeps at most besides its last. */
+const CACHED_OBJECTS = 2_000_000;
 
 /** Micro-steps between two checkpoints (at the first op boundary past this many). */
 export const CHECKPOINT_STEPS = 2500;
@@ -65,7 +68,15 @@ export class TooManySteps extends Error {
  */
 export function replayParts(
   sc: Scenario,
-  opts: ReplayOptions & { maxSteps: number; every?: number },
+  opts: ReplayOptions & {
+    maxSteps: number;
+    every?: number;
+    /**
+     * Handed the step records in batches as the replay goes (the load worker sends them on):
+     * the parts then hold no steps, and the replay no more than a batch at a time.
+     */
+    onSteps?: (steps: Step[]) => void;
+  },
   onProgress: (p: PartsProgress) => void,
 ): ReplayParts {
   const { era, flags } = effectiveFlags(sc, opts);
@@ -81,6 +92,7 @@ export function replayParts(
       at,
       fn: (r) => {
         next = r.taken + every;
+        drain();
         onProgress({ steps: r.taken, op: r.result().opStarts.length, ops: sc.ops.length });
       },
     },
@@ -88,9 +100,15 @@ export function replayParts(
   if (opts.record !== undefined) runOpts.record = opts.record;
   if (opts.interactive) runOpts.interactive = true;
   const runner = new Runner(era, flags, runOpts);
+  const { onSteps } = opts;
+  // between two steps (where observe runs) no record is being written: all can go
+  const drain = () => {
+    if (onSteps && runner.steps.length > 0) onSteps(runner.steps.splice(0));
+  };
   runner.run(sc);
   const res = runner.result();
   if (res.taken > opts.maxSteps) throw new TooManySteps(opts.maxSteps, res.opStarts.length - 1);
+  drain();
   onProgress({ steps: res.taken, op: sc.ops.length, ops: sc.ops.length });
   return {
     era,
@@ -101,9 +119,23 @@ export function replayParts(
   };
 }
 
+/** Objects a state holds (anon_vmas, VMAs, AVCs, PTEs): what a copy of it costs. */
+export function stateSize(s: State): number {
+  let n = s.anonVmas.length;
+  for (const mm of s.mms.values()) {
+    n += mm.ptes.size;
+    for (const v of mm.vmas) n += 1 + v.chain.length;
+  }
+  return n;
+}
+
 /**
- * The states at op boundaries about `spacing` micro-steps apart (the first op always), from a
- * second run without checks or step records, one segment at a time.
+ * The states at op boundaries at least `spacing` micro-steps apart (the first op always), from a
+ * second run without checks or step records, one segment at a time. A checkpoint holding n
+ * objects is followed by the next only n micro-steps on at the least: re-running a segment costs
+ * about what copying its checkpoint does, and the checkpoints of a forest that grows with its
+ * trace (a 1,000-deep fork chain, half a million AVCs at its end) add up to a few times its
+ * last state instead of hundreds of them.
  */
 export function checkpointsOf(
   sc: Scenario,
@@ -112,19 +144,14 @@ export function checkpointsOf(
   spacing = CHECKPOINT_STEPS,
 ): Checkpoint[] {
   const { opStarts } = parts;
-  const bounds: number[] = [];
-  let last = 0;
-  // only ops that began and finished: a stopped replay's last op is not a boundary
-  for (let i = 1; i < opStarts.length - 1; i++) {
-    if (opStarts[i]! - last >= spacing) {
-      bounds.push(i);
-      last = opStarts[i]!;
-    }
-  }
   const out: Checkpoint[] = [];
   let state: State | null = null;
   let from = 0;
-  for (const b of bounds) {
+  let last = 0;
+  let need = spacing;
+  // only ops that began and finished: a stopped replay's last op is not a boundary
+  for (let b = 1; b < opStarts.length - 1; b++) {
+    if (opStarts[b]! - last < need) continue;
     const prefix: Scenario = { ...sc, ops: sc.ops.slice(0, b) };
     const runOpts: RunOptions = {
       lenientSchedule: lenient(opts),
@@ -139,6 +166,8 @@ export function checkpointsOf(
     // the next segment starts from a copy: this one is kept as it is
     state = cloneOf(r.s);
     from = b;
+    last = opStarts[b]!;
+    need = Math.max(spacing, stateSize(r.s));
   }
   return out;
 }
@@ -151,9 +180,10 @@ export function replayFromParts(
   checkpoints: readonly Checkpoint[],
 ): Replay {
   const { era, flags } = parts;
-  const total = parts.steps.length;
+  const total = parts.taken;
   const cache = new Map<number, ViewState>();
   cache.set(total, parts.finalView);
+  let cached = 0;
   const clamp = (n: number) => Math.max(0, Math.min(total, Math.floor(n)));
   const cps = [...checkpoints].sort((a, b) => a.taken - b.taken);
   /** the last checkpoint at or before cursor n (null: from the start) */
@@ -228,13 +258,59 @@ export function replayFromParts(
       if (hit) return hit;
       const part = runTo(before(at), at);
       const v = viewOf(part.s, part.cpuStatus());
-      // a big trace's states are big: a few recent ones only
-      if (cache.size > 32) {
+      // a big trace's states are big: a few recent ones only, of a bounded size in all
+      const size = stateSize(part.s);
+      if (cache.size > 32 || cached + size > CACHED_OBJECTS) {
         cache.clear();
         cache.set(total, parts.finalView);
+        cached = 0;
       }
       cache.set(at, v);
+      cached += size;
       return v;
     },
   };
+}
+
+/** anon_vmas per family (the root's trace id) and in all: what the page's metrics chart. */
+export interface FamilySizes {
+  families: Record<string, number>;
+  total: number;
+}
+
+function familySizes(s: State): FamilySizes {
+  const families: Record<string, number> = {};
+  let total = 0;
+  for (const a of s.anonVmas) {
+    if (a.freed) continue;
+    // the view names a root only where the era tracks it (ViewAnonVma.root)
+    const root = s.flags.trackRoot ? avId(a.root) : avId(a);
+    families[root] = (families[root] ?? 0) + 1;
+    total++;
+  }
+  return { families, total };
+}
+
+/**
+ * The family sizes after each top-level op, in one run that reads the model state (no view of
+ * it is made: a view of a half-million-AVC state costs a second).
+ */
+export function familySizesAfterOps(
+  sc: Scenario,
+  opts: ReplayOptions,
+  parts: Pick<ReplayParts, 'era' | 'flags' | 'opStarts' | 'taken'>,
+): FamilySizes[] {
+  const ends = parts.opStarts.map((_, i) => parts.opStarts[i + 1] ?? parts.taken);
+  const got = new Map<number, FamilySizes>();
+  const last = parts.taken;
+  const run = runScenario(sc, parts.era, parts.flags, {
+    limit: last,
+    checks: false,
+    record: false,
+    lenientSchedule: lenient(opts),
+    interactive: opts.interactive ?? false,
+    observe: { at: new Set(ends), fn: (r) => got.set(r.taken, familySizes(r.s)) },
+  });
+  if (!got.has(last)) got.set(last, familySizes(run.s));
+  return ends.map((n) => got.get(n)!);
 }

@@ -17,7 +17,8 @@ import {
 import type { AppState } from './index';
 
 /** Where the cursor goes once the next session is loaded. */
-export type CursorIntent = 'start' | 'end' | 'keep';
+/** Where the cursor goes: a place, or a step (a link's `step=`, once its big scenario loaded). */
+export type CursorIntent = 'start' | 'end' | 'keep' | number;
 
 /** What an action did: done, or refused with the reason (the state is then unchanged). */
 export type ActionResult = { ok: true } | { ok: false; error: string };

@@ -92,6 +92,7 @@ export function drawForest(
   // Labels are drawn afterwards in screen pixels, pinned to the pane's left edge, so they stay
   // readable at any zoom and in view while panning sideways.
   const labels: { text: string; y: number; bold: boolean }[] = [];
+  const raster = rasterFor(target, view, t, 2 * mark * t.k * dpr);
   for (const proc of view.processes) {
     const band = layout.processBand[proc.pid];
     if (!band || band.y > y1 || band.y + band.height < y0) continue;
@@ -109,13 +110,19 @@ export function drawForest(
       for (const id of vma.chain) {
         const x = layout.columnX[id];
         if (x === undefined || x < x0 || x > x1) continue;
+        stats.marks++;
+        if (raster) {
+          raster.mark(x, y, layout.color[id] ?? colors.fg);
+          continue;
+        }
         ctx.fillStyle = layout.color[id] ?? colors.fg;
         ctx.fillRect(x - mark, y - mark, 2 * mark, 2 * mark);
-        stats.marks++;
       }
       if (showLabels) labels.push({ text: vma.id, y, bold: false });
     }
   }
+
+  raster?.draw();
 
   const byPid = new Map(view.processes.map((p) => [p.pid, p]));
   for (const pg of view.pages) {
@@ -152,4 +159,59 @@ export function drawForest(
     }
   }
   return stats;
+}
+
+/** Past this many AVC marks, each at most RASTER_MAX_PX device pixels wide, marks are rastered. */
+const RASTER_MIN_MARKS = 20_000;
+const RASTER_MAX_PX = 3;
+
+/** `#rrggbb` as little-endian RGBA (ImageData's order), or null for another notation. */
+function rgba(css: string): number | null {
+  const m = /^#([0-9a-f]{6})$/i.exec(css);
+  if (!m) return null;
+  const n = parseInt(m[1]!, 16);
+  return (0xff << 24) | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+}
+
+/**
+ * Half a million AVC marks a pixel or two wide (a 1,000-deep fork chain seen whole) cost a
+ * second as fillRect calls, most of it in switching colours: they are written into a pixel
+ * buffer instead, then drawn over the columns in one drawImage.
+ */
+function rasterFor(target: DrawTarget, view: ViewState, t: Transform, sizePx: number) {
+  if (sizePx > RASTER_MAX_PX || typeof OffscreenCanvas === 'undefined') return null;
+  let marks = 0;
+  for (const proc of view.processes) for (const vma of proc.vmas) marks += vma.chain.length;
+  if (marks < RASTER_MIN_MARKS) return null;
+  const { ctx, dpr } = target;
+  const w = Math.round(target.width * dpr);
+  const h = Math.round(target.height * dpr);
+  if (w <= 0 || h <= 0) return null;
+  const pixels = new Uint32Array(w * h);
+  const size = Math.max(1, Math.round(sizePx));
+  const half = size >> 1;
+  const colors = new Map<string, number | null>();
+  return {
+    mark(x: number, y: number, css: string) {
+      let c = colors.get(css);
+      if (c === undefined) {
+        c = rgba(css);
+        colors.set(css, c);
+      }
+      if (c === null) return;
+      const px = Math.round((x * t.k + t.x) * dpr) - half;
+      const py = Math.round((y * t.k + t.y) * dpr) - half;
+      for (let j = Math.max(0, py); j < Math.min(h, py + size); j++)
+        for (let i = Math.max(0, px); i < Math.min(w, px + size); i++) pixels[j * w + i] = c;
+    },
+    draw() {
+      const off = new OffscreenCanvas(w, h);
+      const octx = off.getContext('2d');
+      if (!octx) return;
+      octx.putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer), w, h), 0, 0);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(off, 0, 0);
+      ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+    },
+  };
 }

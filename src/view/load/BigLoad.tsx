@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { registerBigOpener } from '../../app/bigLoads';
 import type { BigLoadJob } from '../../app/bigLoads';
 import { errorMessage } from '../../codecs/messages';
-import { MAX_PAGE_STEPS } from '../../session/bigScenario';
+import { MAX_PAGE_OPS, MAX_PAGE_STEPS, opCount } from '../../session/bigScenario';
 import { quotedName } from '../../session/scenarioFile';
 import { primeTrace } from '../../session/traces';
 import { useAppStore } from '../../store';
@@ -49,7 +49,8 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
     custom: job.scenario,
     eraOverride: job.era,
     flagsOverride: job.flags,
-    cursorIntent: 'start',
+    // a link's step is kept for the scenario it names (the machine clamps it to the trace)
+    cursorIntent: job.step ?? 'start',
   });
   if (job.source === 'file' && job.file !== null)
     s.notify(`Opened ${quotedName(job.scenario.title)} from ${quotedName(job.file)}.`, 'info');
@@ -61,6 +62,15 @@ export function BigLoad() {
 
   useEffect(() => {
     const open = (job: BigLoadJob) => {
+      const ops = opCount(job.scenario);
+      if (ops > MAX_PAGE_OPS) {
+        // refused before any work: the open scenario (and any load running) stay as they are
+        refusal(
+          job,
+          `it has ${num(ops)} ops, more than the ${num(MAX_PAGE_OPS)} the page opens; \`npm run replay\` has no such bound.`,
+        );
+        return;
+      }
       run.current?.cancel();
       const interactive = useAppStore.getState().interactive;
       setRunning({ job, progress: null });

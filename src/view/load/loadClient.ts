@@ -1,17 +1,19 @@
 // Starts a load in the load worker and puts its replay together on the page: the step records
-// arrive in chunks, then the checkpoints, then the rest; the page's Replay rebuilds any state
-// from the checkpoint before it. cancel() terminates the worker. Where there are no workers
-// (unit tests) the same job runs on the main thread.
+// arrive in column chunks, then the rest; the page's Replay asks the worker for the state at a
+// cursor (servedReplay.ts), so the worker lives on after the load, until the page opens another
+// big scenario (one worker at a time: its checkpoints are most of a big scenario's memory).
+// cancel() terminates it. Where there are no workers (unit tests) the same job runs on the main
+// thread.
 import type { EraId, Flags } from '../../kernel/flags';
-import { replayFromParts } from '../../kernel';
-import type { Checkpoint } from '../../kernel/replayParts';
 import type { Replay } from '../../kernel/replay';
 import type { Scenario } from '../../kernel/scenarioTypes';
+import { StepDecoder } from '../../kernel';
 import type { Step } from '../../kernel/trace';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { Universe } from '../layout/universe';
-import { runLoad } from './loadJob';
-import type { LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
+import { runLoad, serveState } from './loadJob';
+import type { LoadMessage, LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
+import { servedReplay, type Served } from './servedReplay';
 
 export type LoadOutcome =
   | { kind: 'done'; trace: Replay; universe: Universe; families: FamilyCount[] }
@@ -34,16 +36,15 @@ export interface LoadInput {
 
 let nextId = 1;
 
+/** The worker serving the states of the big scenario opened last. */
+let serving: Worker | null = null;
+
 export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => void): LoadRun {
   const id = nextId++;
   const req: LoadRequest = { type: 'load', id, ...input };
-  const opts = {
-    ...(input.era === null ? {} : { era: input.era }),
-    ...(Object.keys(input.flags).length > 0 ? { flags: input.flags } : {}),
-    ...(input.interactive ? { interactive: true } : {}),
-  };
   const steps: Step[] = [];
-  const checkpoints: Checkpoint[] = [];
+  const decoder = new StepDecoder();
+  let served: Served | null = null;
   let settle: ((o: LoadOutcome) => void) | null = null;
   const result = new Promise<LoadOutcome>((resolve) => {
     settle = resolve;
@@ -52,21 +53,35 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
     settle?.(o);
     settle = null;
   };
+  let send: (m: LoadMessage) => void = () => {};
   const receive = (m: LoadReply) => {
-    if (m.id !== id || settle === null) return;
+    if (m.id !== id) return;
+    if (m.type === 'state') {
+      served?.deliver(m.cursor, m.json);
+      return;
+    }
+    if (settle === null) return;
     switch (m.type) {
       case 'progress':
         onProgress(m.progress);
         break;
       case 'steps':
-        for (const s of m.steps) steps.push(s);
-        break;
-      case 'checkpoint':
-        checkpoints.push(m.checkpoint);
+        decoder.decode(m.chunk, steps);
         break;
       case 'done': {
-        const trace = replayFromParts(input.scenario, opts, { ...m.parts, steps }, checkpoints);
-        finish({ kind: 'done', trace, universe: m.universe, families: m.families });
+        served = servedReplay({
+          parts: m.parts,
+          steps,
+          startView: m.startView,
+          forestJson: m.forestJson,
+          ask: (cursor) => send({ type: 'state', id, cursor }),
+        });
+        finish({
+          kind: 'done',
+          trace: served.trace,
+          universe: m.universe,
+          families: m.families,
+        });
         break;
       }
       case 'refused':
@@ -78,6 +93,10 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
     }
   };
   if (typeof Worker === 'undefined') {
+    // no worker (unit tests): the job runs here, a task at a time
+    send = (m) => {
+      if (m.type === 'state') setTimeout(() => serveState(m, receive), 0);
+    };
     const timer = setTimeout(() => runLoad(req, receive), 0);
     return {
       result,
@@ -88,12 +107,20 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
     };
   }
   const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' });
+  send = (m) => worker.postMessage(m);
   worker.addEventListener('message', (e: MessageEvent<LoadReply>) => {
+    const wasOpen = settle !== null;
     receive(e.data);
-    if (settle === null) worker.terminate();
+    if (!wasOpen || settle !== null) return;
+    if (served) {
+      // done: this worker now serves the states of the scenario opened
+      if (serving && serving !== worker) serving.terminate();
+      serving = worker;
+    } else worker.terminate();
   });
   worker.addEventListener('error', (e) => {
     worker.terminate();
+    if (serving === worker) serving = null;
     finish({
       kind: 'error',
       message: `the load worker failed (${e.message || 'no reason given'})`,

@@ -1,11 +1,14 @@
 // Messages between the page and the load worker. The worker replays a big scenario, keeps a
 // state every few thousand micro-steps (checkpoints) and samples the trace for its layout; the
-// page receives the step records in chunks (no single message costs the main thread a long
-// task to read) and rebuilds states from the checkpoints.
+// page receives the step records in column chunks (no single message costs the main thread a
+// long task to read). The checkpoints stay in the worker, which then answers the page's
+// requests for the state at a cursor, as JSON text (parsed far faster than a cloned object
+// graph of half a million objects is read).
 import type { EraId, Flags } from '../../kernel/flags';
-import type { Checkpoint, ReplayParts } from '../../kernel/replayParts';
+import type { ReplayParts } from '../../kernel/replayParts';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import type { Step } from '../../kernel/trace';
+import type { StepChunk } from '../../kernel/stepColumns';
+import type { ViewState } from '../../kernel/view';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { Universe } from '../layout/universe';
 
@@ -18,6 +21,15 @@ export interface LoadRequest {
   interactive: boolean;
   maxSteps: number;
 }
+
+/** After `done`: the state after `cursor` micro-steps of load `id`. */
+export interface StateRequest {
+  type: 'state';
+  id: number;
+  cursor: number;
+}
+
+export type LoadMessage = LoadRequest | StateRequest;
 
 export type LoadPhase = 'replay' | 'checkpoints' | 'layout' | 'metrics' | 'sending';
 
@@ -33,16 +45,21 @@ export interface LoadProgress {
 
 export type LoadReply =
   | { type: 'progress'; id: number; progress: LoadProgress }
-  | { type: 'steps'; id: number; steps: Step[] }
-  | { type: 'checkpoint'; id: number; checkpoint: Checkpoint }
+  | { type: 'steps'; id: number; chunk: StepChunk }
   | {
       type: 'done';
       id: number;
-      parts: Omit<ReplayParts, 'steps'>;
+      parts: Omit<ReplayParts, 'steps' | 'finalView' | 'forest'>;
+      /** the state before the first step (the page opens there) */
+      startView: ViewState;
+      /** Contract 2 snapshot of the final state, as JSON (read only when exported) */
+      forestJson: string;
       universe: Universe;
       /** the metrics' anon_vmas per family after each op */
       families: FamilyCount[];
     }
   /** over the page's bound: how far the replay got */
   | { type: 'refused'; id: number; maxSteps: number; op: number }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** a StateRequest's answer: the ViewState as JSON */
+  | { type: 'state'; id: number; cursor: number; json: string };

@@ -2,12 +2,13 @@
 // at the cursor, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.8's interval tree) and
 // anon_vmas in the largest family over time (the endless growth of §8.8), each compared across
 // eras where the comparison tells the story.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { EraId } from '../../kernel';
 import { chainLengths, locksPerOp } from '../../metrics/metrics';
 import type { Session } from '../../session/session';
 import { settingText } from '../explore/exploreText';
 import { usePlayhead } from '../playback/playback';
+import { useStateAt } from '../trace/TracePane';
 import { BarChart } from './BarChart';
 import {
   CHAIN_SERIES,
@@ -44,15 +45,21 @@ function capped<T>(rows: readonly T[], what: string): { rows: readonly T[]; note
   };
 }
 
-export function MetricsCharts({ session }: { session: OkSession }) {
+export function MetricsCharts({ session: live }: { session: OkSession }) {
+  // the session is deferred with the trace and the cursor below, so the three always belong
+  // together (a new big scenario with the last trace would replay it under the other eras here)
+  const session = useDeferredValue(live);
   const { scenario, era, flags } = session;
   // the machine's trace and cursor, from one snapshot (the session's trace, once loaded)
   const playhead = usePlayhead();
-  const trace = playhead?.trace ?? session.trace;
-  const cursor = playhead?.cursor ?? 0;
-  const view = useMemo(() => trace.stateAt(cursor), [trace, cursor]);
+  // deferred (the trace and the cursor, both stable values): a new trace's charts (a big one's
+  // lock counts read a million steps) and each step's render here come after the graph's, in
+  // tasks of their own
+  const trace = useDeferredValue(playhead?.trace ?? session.trace);
+  const cursor = useDeferredValue(playhead?.cursor ?? 0);
+  const view = useStateAt(trace, cursor);
   const op = opAtCursor(trace.opStarts, cursor);
-  const compare = trace.steps.length <= COMPARE_MAX_STEPS;
+  const compare = Math.max(trace.steps.length, session.trace.steps.length) <= COMPARE_MAX_STEPS;
   const skipped = compare
     ? undefined
     : `Other eras are not compared for a trace of more than ${COMPARE_MAX_STEPS} steps.`;

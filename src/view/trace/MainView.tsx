@@ -19,7 +19,8 @@ import { Timeline } from '../timeline/Timeline';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { ViolationList } from '../violations/ViolationList';
 import { usePlayhead } from '../playback/playback';
-import { TracePane, useStateAt } from './TracePane';
+import { TracePane, useStatePending, useStateAt } from './TracePane';
+import './trace.css';
 
 export interface MainViewProps {
   /** the playback machine's trace (the cursor is read here, so a step re-renders this view) */
@@ -37,7 +38,13 @@ export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) 
   const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
   const total = trace.steps.length;
   const view = useStateAt(trace, cursor);
-  const cpus = useMemo(() => 1 + Math.max(0, ...trace.steps.map((st) => st.cpu)), [trace]);
+  const pending = useStatePending(trace, cursor);
+  // a loop, not Math.max(...steps): a million arguments overflow the stack
+  const cpus = useMemo(() => {
+    let most = 0;
+    for (const st of trace.steps) if (st.cpu > most) most = st.cpu;
+    return 1 + most;
+  }, [trace]);
   const graphView = useAppStore((s) => s.graphView);
   const dockId = useId();
   const [dockOpen, setDockOpen] = useState(true);
@@ -47,6 +54,12 @@ export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) 
       <div className="stage" data-dock={dockOpen ? 'open' : 'closed'}>
         <div className="stage-graph">
           {bar}
+          {pending && (
+            // a big scenario's state is made by its load worker: the last one stays drawn
+            <p className="state-pending" role="status" data-testid="state-pending">
+              {`Making the state after step ${cursor.toLocaleString('en-US')}…`}
+            </p>
+          )}
           <GraphFrame dock={dock}>
             <TracePane
               id="graph"

@@ -1,7 +1,7 @@
 // One trace drawn at one cursor: the state there, the trace-wide layout, the level of detail
 // (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
 // panes of the compare view draw a trace through this one component.
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
@@ -43,9 +43,28 @@ export interface TracePaneProps {
   onContent?: (size: { width: number; height: number }) => void;
 }
 
-/** The state at `cursor` (the replay keeps recent states: asking twice costs nothing). */
+/** Counts the states that arrived for a served trace (a big scenario's worker), to render again. */
+function useArrivals(trace: Trace): number {
+  const [arrivals, setArrivals] = useState(0);
+  useEffect(() => trace.served?.subscribe(() => setArrivals((n) => n + 1)), [trace]);
+  return arrivals;
+}
+
+/**
+ * The state at `cursor` (the replay keeps recent states: asking twice costs nothing). A big
+ * scenario's states come from its load worker: until the one asked for arrives this is the
+ * last one given, and its arrival renders again.
+ */
 export function useStateAt(trace: Trace, cursor: number) {
-  return useMemo(() => trace.stateAt(cursor), [trace, cursor]);
+  const arrivals = useArrivals(trace);
+  // an arrival makes the same cursor's state another (the one asked for instead of the last)
+  return useMemo(() => ({ arrivals, view: trace.stateAt(cursor) }), [trace, cursor, arrivals]).view;
+}
+
+/** Whether the state drawn at `cursor` is still being made (a big scenario's worker). */
+export function useStatePending(trace: Trace, cursor: number): boolean {
+  useArrivals(trace);
+  return trace.served !== undefined && !trace.served.has(cursor);
 }
 
 export function TracePane({

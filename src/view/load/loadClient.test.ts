@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../kernel';
+import type { Scenario } from '../../kernel';
+import { startLoad } from './loadClient';
+
+function chain(depth: number): Scenario {
+  const ops: Scenario['ops'] = [
+    { op: 'spawn', pid: 'P0' },
+    { op: 'mmap', pid: 'P0', addr: 0, pages: 4 },
+    { op: 'touch', pid: 'P0', addr: 0, write: true },
+  ];
+  for (let i = 1; i <= depth; i++) {
+    ops.push({ op: 'fork', pid: `P${i - 1}`, child: `P${i}` });
+    ops.push({ op: 'touch', pid: `P${i}`, addr: 0, write: true });
+  }
+  return { format: 'anon-vma-forest/scenario@1', title: 'chain', era: '6.1', ops };
+}
+
+const input = (scenario: Scenario, maxSteps = 1_000_000) => ({
+  scenario,
+  era: null,
+  flags: {},
+  interactive: false,
+  maxSteps,
+});
+
+describe('a big load (no worker here: the same job on this thread)', () => {
+  it('gives the trace of a plain replay, its states served on request', async () => {
+    const sc = chain(40);
+    const ref = replay(sc);
+    const run = startLoad(input(sc), () => {});
+    const out = await run.result;
+    if (out.kind !== 'done') throw new Error(out.kind);
+    const t = out.trace;
+    expect(t.steps).toEqual(ref.steps);
+    expect(t.opStarts).toEqual(ref.opStarts);
+    expect(t.forest()).toEqual(ref.forest());
+    expect(t.stateAt(0)).toEqual(ref.stateAt(0));
+    // not at hand: the last state given stands in, and the wanted one is asked for
+    const n = Math.floor(ref.steps.length / 2);
+    expect(t.served?.has(n)).toBe(false);
+    const arrived = new Promise<void>((resolve) => t.served?.subscribe(resolve));
+    expect(t.stateAt(n)).toEqual(ref.stateAt(0));
+    await arrived;
+    expect(t.served?.has(n)).toBe(true);
+    expect(t.stateAt(n)).toEqual(ref.stateAt(n));
+    expect(out.families.at(-1)?.total).toBe(ref.stateAt(ref.steps.length).anonVmas.length);
+  });
+
+  it('asks for the last cursor wanted only, while one is being made', async () => {
+    const sc = chain(30);
+    const ref = replay(sc);
+    const out = await startLoad(input(sc), () => {}).result;
+    if (out.kind !== 'done') throw new Error(out.kind);
+    const t = out.trace;
+    let arrivals = 0;
+    t.served?.subscribe(() => arrivals++);
+    for (const n of [100, 200, 300, 400]) t.stateAt(n);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(arrivals).toBe(2);
+    expect(t.served?.has(100)).toBe(true);
+    expect(t.served?.has(200)).toBe(false);
+    expect(t.stateAt(400)).toEqual(ref.stateAt(400));
+  });
+
+  it('refuses a replay past its bound, saying how far it got', async () => {
+    const out = await startLoad(input(chain(40), 500), () => {}).result;
+    expect(out).toMatchObject({ kind: 'refused', maxSteps: 500 });
+  });
+});
