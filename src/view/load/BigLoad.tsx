@@ -12,7 +12,9 @@ import { quotedName } from '../../session/scenarioFile';
 import { primeTrace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { post } from '../embed/useEmbedApi';
-import { primeFamilies } from '../metrics/eraReplays';
+import { primeLockMarks } from '../../machine/marks';
+import { primeFamilies, primeLocks } from '../metrics/eraReplays';
+import { primeMarkers } from '../timeline/timelineMarkers';
 import { primeUniverse } from '../trace/useTraceLayout';
 import { startLoad } from './loadClient';
 import type { LoadOutcome, LoadRun } from './loadClient';
@@ -42,8 +44,11 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
     { scenario: job.scenario, era: job.era, flags: job.flags, interactive },
     outcome.trace,
   );
-  primeUniverse(outcome.trace, outcome.universe);
+  primeUniverse(outcome.trace, outcome.universe, outcome.layout);
   primeFamilies(outcome.trace, outcome.families);
+  primeLocks(outcome.trace, outcome.readings.locks);
+  primeMarkers(outcome.trace, outcome.readings.markers);
+  primeLockMarks(outcome.trace, outcome.readings.lockMarks);
   // the worker replayed it: committed as it is, with no second replay here
   useAppStore.setState({
     custom: job.scenario,

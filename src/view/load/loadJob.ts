@@ -14,6 +14,7 @@ import {
 } from '../../kernel';
 import type { Replay, ReplayParts, StepChunk } from '../../kernel';
 import type { FamilyCount } from '../../metrics/metrics';
+import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
@@ -81,6 +82,7 @@ function load(req: LoadRequest, post: Post): void {
   }
   const universe = collectUniverse(samples);
   samples.length = 0;
+  const layout = layoutData(matrixLayout(universe));
   progress({ phase: 'metrics', done: 0, total: parts.opStarts.length });
   const families: FamilyCount[] = familySizesAfterOps(scenario, opts, parts).map((f, op) => ({
     step: parts.opStarts[op + 1] ?? total,
@@ -102,6 +104,7 @@ function load(req: LoadRequest, post: Post): void {
     startView: trace.stateAt(0),
     forestJson: JSON.stringify(forest),
     universe,
+    layout,
     families,
   });
 }

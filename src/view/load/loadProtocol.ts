@@ -10,6 +10,7 @@ import type { Scenario } from '../../kernel/scenarioTypes';
 import type { StepChunk } from '../../kernel/stepColumns';
 import type { ViewState } from '../../kernel/view';
 import type { FamilyCount } from '../../metrics/metrics';
+import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
 
 export interface LoadRequest {
@@ -55,6 +56,8 @@ export type LoadReply =
       /** Contract 2 snapshot of the final state, as JSON (read only when exported) */
       forestJson: string;
       universe: Universe;
+      /** the matrix layout of that universe (made here: 1,001 x 1,001 took the page 200 ms) */
+      layout: LayoutData;
       /** the metrics' anon_vmas per family after each op */
       families: FamilyCount[];
     }
