@@ -13,6 +13,7 @@ import { primeTrace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { post } from '../embed/useEmbedApi';
 import { primeLockMarks } from '../../machine/marks';
+import { primeCpuCount } from '../cpus/cpuCount';
 import { primeFamilies, primeLocks } from '../metrics/eraReplays';
 import { primeMarkers } from '../timeline/timelineMarkers';
 import { primeUniverse } from '../trace/useTraceLayout';
@@ -49,6 +50,7 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
   primeLocks(outcome.trace, outcome.readings.locks);
   primeMarkers(outcome.trace, outcome.readings.markers);
   primeLockMarks(outcome.trace, outcome.readings.lockMarks);
+  primeCpuCount(outcome.trace, outcome.readings.cpus);
   // the worker replayed it: committed as it is, with no second replay here
   useAppStore.setState({
     custom: job.scenario,
@@ -90,7 +92,10 @@ export function BigLoad() {
         (progress) => setRunning((r) => (r && r.job === job ? { job, progress } : r)),
       );
       run.current = current;
-      void current.result.then((outcome) => {
+      void current.result.then(async (outcome) => {
+        // the page renders the new trace in a task of its own, not in the one that received
+        // the worker's last message
+        if (outcome.kind === 'done') await nextTask();
         if (run.current !== current) return;
         run.current = null;
         setRunning(null);
@@ -156,5 +161,7 @@ export function BigLoad() {
     </section>
   );
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);

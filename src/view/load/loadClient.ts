@@ -88,7 +88,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
           parts: m.parts,
           steps,
           startView: m.startView,
-          forestJson: m.forestJson,
+          forest: m.forest,
           ask: (cursor) => send({ type: 'state', id, cursor }),
         });
         finish({

@@ -97,16 +97,20 @@ function load(req: LoadRequest, post: Post): void {
   }
   const { steps: _steps, finalView: _final, forest, ...rest } = parts;
   served = { id, trace };
-  post({
-    type: 'done',
-    id,
-    parts: rest,
-    startView: trace.stateAt(0),
-    forestJson: JSON.stringify(forest),
-    universe,
-    layout,
-    families,
-  });
+  const forestBytes = new TextEncoder().encode(JSON.stringify(forest));
+  post(
+    {
+      type: 'done',
+      id,
+      parts: rest,
+      startView: trace.stateAt(0),
+      forest: forestBytes,
+      universe,
+      layout,
+      families,
+    },
+    [forestBytes.buffer],
+  );
 }
 
 /** Runs `req`, every outcome (a refusal, the model's error) told through `post`. */

@@ -1,5 +1,5 @@
 // What the page reads of a whole trace (lock acquisitions per op for the metrics, the anon_vma
-// lock marks of the timeline and the playback machine), taken from a big trace's steps as they
+// lock marks of the timeline and the playback machine, the CPU count), taken from a big trace's steps as they
 // arrive from the load worker, a chunk at a time: once the trace is handed over, nothing reads
 // its million steps again in one task.
 import type { Scenario } from '../../kernel/scenarioTypes';
@@ -14,11 +14,14 @@ export interface TraceReadings {
   markers: TimelineMarkers;
   /** the cursor positions of the anon_vma lock marks (the playback machine's) */
   lockMarks: number[];
+  /** CPUs the steps run on */
+  cpus: number;
 }
 
 export class ReadingsCollector {
   private readonly rows: OpLocks[];
   private readonly marks: LockMarker[] = [];
+  private cpu = 0;
 
   constructor(private readonly scenario: Scenario) {
     this.rows = lockRows(scenario, scenario.ops.length);
@@ -28,6 +31,7 @@ export class ReadingsCollector {
   add(steps: readonly Step[], from: number): void {
     for (let i = from; i < steps.length; i++) {
       const s = steps[i]!;
+      if (s.cpu > this.cpu) this.cpu = s.cpu;
       if (!s.lock) continue;
       tallyLock(this.rows, s);
       const m = lockMarkerOf(s, i + 1);
@@ -41,6 +45,7 @@ export class ReadingsCollector {
       locks: this.rows.slice(0, trace.opStarts.length),
       markers: markersWithLocks(trace, this.scenario.ops, this.marks),
       lockMarks: this.marks.map((m) => m.pos),
+      cpus: 1 + this.cpu,
     };
   }
 }
