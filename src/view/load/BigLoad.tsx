@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { registerBigOpener } from '../../app/bigLoads';
 import type { BigLoadJob } from '../../app/bigLoads';
 import { errorMessage } from '../../codecs/messages';
+import { primeCompressed } from '../../codecs/urlCodec';
 import { MAX_PAGE_OPS, MAX_PAGE_STEPS, opCount } from '../../session/bigScenario';
 import { quotedName } from '../../session/scenarioFile';
 import { primeTrace } from '../../session/traces';
@@ -51,6 +52,7 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
   primeMarkers(outcome.trace, outcome.readings.markers);
   primeLockMarks(outcome.trace, outcome.readings.lockMarks);
   primeCpuCount(outcome.trace, outcome.readings.cpus);
+  primeCompressed(job.scenario, outcome.link);
   // the worker replayed it: committed as it is, with no second replay here
   useAppStore.setState({
     custom: job.scenario,

@@ -24,6 +24,8 @@ export type LoadOutcome =
       trace: Replay;
       universe: Universe;
       layout: LayoutData;
+      /** the scenario compressed for the page's address */
+      link: string;
       families: FamilyCount[];
       /** the whole-trace readings, taken as the steps arrived */
       readings: TraceReadings;
@@ -56,6 +58,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
   const steps: Step[] = [];
   const decoder = new StepDecoder();
   const readings = new ReadingsCollector(input.scenario);
+  let made: Extract<LoadReply, { type: 'layout' }> | null = null;
   let served: Served | null = null;
   let settle: ((o: LoadOutcome) => void) | null = null;
   const result = new Promise<LoadOutcome>((resolve) => {
@@ -83,7 +86,14 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         readings.add(steps, from);
         break;
       }
+      case 'layout':
+        made = m;
+        break;
       case 'done': {
+        if (!made) {
+          finish({ kind: 'error', message: 'the load worker sent no layout' });
+          break;
+        }
         served = servedReplay({
           parts: m.parts,
           steps,
@@ -94,8 +104,9 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         finish({
           kind: 'done',
           trace: served.trace,
-          universe: m.universe,
-          layout: m.layout,
+          universe: made.universe,
+          layout: made.layout,
+          link: made.link,
           families: m.families,
           readings: readings.result(served.trace),
         });

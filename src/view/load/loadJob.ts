@@ -14,6 +14,7 @@ import {
 } from '../../kernel';
 import type { Replay, ReplayParts, StepChunk } from '../../kernel';
 import type { FamilyCount } from '../../metrics/metrics';
+import { compressScenario } from '../../codecs/urlCodec';
 import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
@@ -22,7 +23,7 @@ import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadP
 export type Post = (m: LoadReply, transfer?: Transferable[]) => void;
 
 /** Step records per message: reading one costs the page a few milliseconds. */
-const STEP_CHUNK = 8000;
+const STEP_CHUNK = 4000;
 /** Layout samples per batch (one progress message each). */
 const SAMPLE_BATCH = 10;
 /**
@@ -97,6 +98,7 @@ function load(req: LoadRequest, post: Post): void {
   }
   const { steps: _steps, finalView: _final, forest, ...rest } = parts;
   served = { id, trace };
+  post({ type: 'layout', id, universe, layout, link: compressScenario(scenario) });
   const forestBytes = new TextEncoder().encode(JSON.stringify(forest));
   post(
     {
@@ -105,8 +107,6 @@ function load(req: LoadRequest, post: Post): void {
       parts: rest,
       startView: trace.stateAt(0),
       forest: forestBytes,
-      universe,
-      layout,
       families,
     },
     [forestBytes.buffer],

@@ -47,6 +47,16 @@ export interface LoadProgress {
 export type LoadReply =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'steps'; id: number; chunk: StepChunk }
+  /** before `done`, in a message of its own (each is read by the page in a task of its own) */
+  | {
+      type: 'layout';
+      id: number;
+      universe: Universe;
+      /** the matrix layout of that universe (made here: 1,001 x 1,001 took the page 200 ms) */
+      layout: LayoutData;
+      /** the scenario compressed for the page's address (lz-string took the page ~80 ms) */
+      link: string;
+    }
   | {
       type: 'done';
       id: number;
@@ -58,9 +68,6 @@ export type LoadReply =
        * transferred: received as a string, the chain's 20 MB took the page ~100 ms
        */
       forest: Uint8Array;
-      universe: Universe;
-      /** the matrix layout of that universe (made here: 1,001 x 1,001 took the page 200 ms) */
-      layout: LayoutData;
       /** the metrics' anon_vmas per family after each op */
       families: FamilyCount[];
     }
