@@ -21,6 +21,7 @@ export interface TraceReadings {
 export class ReadingsCollector {
   private readonly rows: OpLocks[];
   private readonly marks: LockMarker[] = [];
+  private readonly positions: number[] = [];
   private cpu = 0;
 
   constructor(private readonly scenario: Scenario) {
@@ -35,7 +36,10 @@ export class ReadingsCollector {
       if (!s.lock) continue;
       tallyLock(this.rows, s);
       const m = lockMarkerOf(s, i + 1);
-      if (m) this.marks.push(m);
+      if (m) {
+        this.marks.push(m);
+        this.positions.push(m.pos);
+      }
     }
   }
 
@@ -44,7 +48,7 @@ export class ReadingsCollector {
     return {
       locks: this.rows.slice(0, trace.opStarts.length),
       markers: markersWithLocks(trace, this.scenario.ops, this.marks),
-      lockMarks: this.marks.map((m) => m.pos),
+      lockMarks: this.positions,
       cpus: 1 + this.cpu,
     };
   }
