@@ -61,6 +61,11 @@ export function compressScenario(scenario: Scenario): string {
   return j;
 }
 
+/** `compressScenario(scenario)` made elsewhere (a big scenario's, by its load worker). */
+export function primeCompressed(scenario: Scenario, text: string): void {
+  compressed.set(scenario, text);
+}
+
 /** The query string (with `?`) for `state`. The scenario must be valid (parseScenario). */
 export function encodeLink(state: LinkState): string {
   const params = new URLSearchParams();

@@ -45,12 +45,29 @@ export function opMarks(opStarts: readonly number[], total: number): number[] {
   return sortedUnique(out);
 }
 
-export function traceMarks(trace: MarkSource, narration?: readonly Narration[]): PlaybackMarks {
-  const total = trace.steps.length;
+const primedLocks = new WeakMap<MarkSource, readonly number[]>();
+
+/**
+ * A big trace's lock marks, taken as its steps arrived (sorted, one per step), so loading it
+ * does not read a million steps again in one task.
+ */
+export function primeLockMarks(trace: MarkSource, locks: readonly number[]): void {
+  primedLocks.set(trace, locks);
+}
+
+function lockMarks(trace: MarkSource): readonly number[] {
+  const hit = primedLocks.get(trace);
+  if (hit) return hit;
   const locks: number[] = [];
   trace.steps.forEach((s, i) => {
     if (s.lock?.kind === 'acquire' && isAnonVmaLock(s.lock.owner)) locks.push(i + 1);
   });
+  return locks;
+}
+
+export function traceMarks(trace: MarkSource, narration?: readonly Narration[]): PlaybackMarks {
+  const total = trace.steps.length;
+  const locks = lockMarks(trace);
   return {
     ops: opMarks(trace.opStarts, total),
     violations: sortedUnique(trace.violations.map((v) => v.step).filter((s) => s <= total)),

@@ -30,23 +30,31 @@ export function opLabel(sc: Scenario, op: number): string {
   return `${op}: ${o.op} ${'pid' in o ? o.pid : o.ref}`;
 }
 
-export function locksPerOp(t: TraceLike, sc: Scenario): OpLocks[] {
-  const out = t.opStarts.map((_, op) => ({
+/** One row per op, every count zero (tallyLock fills them). */
+export function lockRows(sc: Scenario, ops: number): OpLocks[] {
+  return Array.from({ length: ops }, (_, op) => ({
     op,
     label: opLabel(sc, op),
     anonVma: 0,
     vmaLock: 0,
     other: 0,
   }));
-  for (const s of t.steps) {
-    if (s.lock?.kind !== 'acquire') continue;
-    const row = out[s.op];
-    if (!row) continue;
-    const kind = parseLockId(s.lock.owner)?.kind;
-    if (kind === 'anon_vma') row.anonVma++;
-    else if (kind === 'vma') row.vmaLock++;
-    else row.other++;
-  }
+}
+
+/** Counts `s` in its op's row when it acquires a lock (a step at a time: a trace may stream). */
+export function tallyLock(rows: OpLocks[], s: Step): void {
+  if (s.lock?.kind !== 'acquire') return;
+  const row = rows[s.op];
+  if (!row) return;
+  const kind = parseLockId(s.lock.owner)?.kind;
+  if (kind === 'anon_vma') row.anonVma++;
+  else if (kind === 'vma') row.vmaLock++;
+  else row.other++;
+}
+
+export function locksPerOp(t: TraceLike, sc: Scenario): OpLocks[] {
+  const out = lockRows(sc, t.opStarts.length);
+  for (const s of t.steps) tallyLock(out, s);
   return out;
 }
 

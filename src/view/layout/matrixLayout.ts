@@ -104,13 +104,32 @@ function familySlots(ids: readonly string[], u: Universe): string[][] {
   return slots.map((s) => s.ids);
 }
 
+/** x of a page cell's left edge: the strip spans the universe's addresses. */
+function pageXOf(u: Universe, stripX: number, stripWidth: number): (addr: number) => number {
+  const span = Math.max(1, u.maxAddr - u.minAddr);
+  const toX = linearScale([u.minAddr, u.minAddr + span], [stripX, stripX + stripWidth]);
+  return (addr) => toX(addr);
+}
+
+/** A layout without its one function: what a worker can post (see withPageX). */
+export type LayoutData = Omit<MatrixLayout, 'pageX'>;
+
+export function layoutData(l: MatrixLayout): LayoutData {
+  const { pageX: _pageX, ...data } = l;
+  return data;
+}
+
+/** The layout `layoutData` posted, made of universe `u`, whole again. */
+export function withPageX(data: LayoutData, u: Universe): MatrixLayout {
+  return { ...data, pageX: pageXOf(u, data.stripX, data.stripWidth) };
+}
+
 export function matrixLayout(u: Universe): MatrixLayout {
   const g = GEOMETRY;
   const span = Math.max(1, u.maxAddr - u.minAddr);
   const cell = Math.max(g.minCell, Math.min(g.maxCell, g.maxStrip / span));
   const stripWidth = cell * span;
   const stripX = g.margin + g.labelWidth + g.stripGap;
-  const toX = linearScale([u.minAddr, u.minAddr + span], [stripX, stripX + stripWidth]);
 
   // Columns: family after family, each family packed on its own.
   const fam = familyOrder(u.anonVmas, u.parents);
@@ -199,7 +218,7 @@ export function matrixLayout(u: Universe): MatrixLayout {
     stripX,
     stripWidth,
     cell,
-    pageX: (addr) => toX(addr),
+    pageX: pageXOf(u, stripX, stripWidth),
     columnX,
     nodeY,
     parents: u.parents,

@@ -7,12 +7,16 @@ import { useEffect, useRef, useState } from 'react';
 import { registerBigOpener } from '../../app/bigLoads';
 import type { BigLoadJob } from '../../app/bigLoads';
 import { errorMessage } from '../../codecs/messages';
+import { primeCompressed } from '../../codecs/urlCodec';
 import { MAX_PAGE_OPS, MAX_PAGE_STEPS, opCount } from '../../session/bigScenario';
 import { quotedName } from '../../session/scenarioFile';
 import { primeTrace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { post } from '../embed/useEmbedApi';
-import { primeFamilies } from '../metrics/eraReplays';
+import { primeLockMarks } from '../../machine/marks';
+import { primeCpuCount } from '../cpus/cpuCount';
+import { primeFamilies, primeLocks } from '../metrics/eraReplays';
+import { primeMarkers } from '../timeline/timelineMarkers';
 import { primeUniverse } from '../trace/useTraceLayout';
 import { startLoad } from './loadClient';
 import type { LoadOutcome, LoadRun } from './loadClient';
@@ -42,8 +46,13 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
     { scenario: job.scenario, era: job.era, flags: job.flags, interactive },
     outcome.trace,
   );
-  primeUniverse(outcome.trace, outcome.universe);
+  primeUniverse(outcome.trace, outcome.universe, outcome.layout);
   primeFamilies(outcome.trace, outcome.families);
+  primeLocks(outcome.trace, outcome.readings.locks);
+  primeMarkers(outcome.trace, outcome.readings.markers);
+  primeLockMarks(outcome.trace, outcome.readings.lockMarks);
+  primeCpuCount(outcome.trace, outcome.readings.cpus);
+  primeCompressed(job.scenario, outcome.link);
   // the worker replayed it: committed as it is, with no second replay here
   useAppStore.setState({
     custom: job.scenario,
@@ -85,7 +94,10 @@ export function BigLoad() {
         (progress) => setRunning((r) => (r && r.job === job ? { job, progress } : r)),
       );
       run.current = current;
-      void current.result.then((outcome) => {
+      void current.result.then(async (outcome) => {
+        // the page renders the new trace in a task of its own, not in the one that received
+        // the worker's last message
+        if (outcome.kind === 'done') await nextTask();
         if (run.current !== current) return;
         run.current = null;
         setRunning(null);
@@ -151,5 +163,7 @@ export function BigLoad() {
     </section>
   );
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);

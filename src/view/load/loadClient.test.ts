@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { compressScenario } from '../../codecs/urlCodec';
 import { replay } from '../../kernel';
 import type { Scenario } from '../../kernel';
+import { traceMarks } from '../../machine/marks';
+import { locksPerOp } from '../../metrics/metrics';
+import { layoutData, matrixLayout, withPageX } from '../layout/matrixLayout';
+import { timelineMarkers } from '../timeline/timelineMarkers';
+import { cpuCount } from '../cpus/cpuCount';
 import { startLoad } from './loadClient';
 
 function chain(depth: number): Scenario {
@@ -45,6 +51,26 @@ describe('a big load (no worker here: the same job on this thread)', () => {
     expect(t.served?.has(n)).toBe(true);
     expect(t.stateAt(n)).toEqual(ref.stateAt(n));
     expect(out.families.at(-1)?.total).toBe(ref.stateAt(ref.steps.length).anonVmas.length);
+  });
+
+  it('hands over the whole-trace readings and the layout, equal to the page making them', async () => {
+    const sc = chain(125);
+    const ref = replay(sc);
+    // several chunks of step records, so the readings are taken across message boundaries
+    expect(ref.steps.length).toBeGreaterThan(2 * 4000);
+    const out = await startLoad(input(sc), () => {}).result;
+    if (out.kind !== 'done') throw new Error(out.kind);
+    expect(out.readings.locks).toEqual(locksPerOp(ref, sc));
+    expect(out.readings.markers).toEqual(timelineMarkers(ref, sc.ops));
+    expect(out.readings.markers.locks.length).toBeGreaterThan(125);
+    expect(out.readings.lockMarks).toEqual(traceMarks(ref).locks);
+    const made = matrixLayout(out.universe);
+    const layout = withPageX(out.layout, out.universe);
+    expect(layoutData(layout)).toEqual(layoutData(made));
+    for (const addr of [out.universe.minAddr, out.universe.maxAddr, 2])
+      expect(layout.pageX(addr)).toBe(made.pageX(addr));
+    expect(out.link).toBe(compressScenario(sc));
+    expect(out.readings.cpus).toBe(cpuCount(ref));
   });
 
   it('asks for the last cursor wanted only, while one is being made', async () => {

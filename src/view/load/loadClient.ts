@@ -10,13 +10,26 @@ import type { Scenario } from '../../kernel/scenarioTypes';
 import { StepDecoder } from '../../kernel';
 import type { Step } from '../../kernel/trace';
 import type { FamilyCount } from '../../metrics/metrics';
+import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
 import { runLoad, serveState } from './loadJob';
 import type { LoadMessage, LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
 import { servedReplay, type Served } from './servedReplay';
+import { ReadingsCollector } from './traceReadings';
+import type { TraceReadings } from './traceReadings';
 
 export type LoadOutcome =
-  | { kind: 'done'; trace: Replay; universe: Universe; families: FamilyCount[] }
+  | {
+      kind: 'done';
+      trace: Replay;
+      universe: Universe;
+      layout: LayoutData;
+      /** the scenario compressed for the page's address */
+      link: string;
+      families: FamilyCount[];
+      /** the whole-trace readings, taken as the steps arrived */
+      readings: TraceReadings;
+    }
   | { kind: 'refused'; maxSteps: number; op: number }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' };
@@ -44,6 +57,8 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
   const req: LoadRequest = { type: 'load', id, ...input };
   const steps: Step[] = [];
   const decoder = new StepDecoder();
+  const readings = new ReadingsCollector(input.scenario);
+  let made: Extract<LoadReply, { type: 'layout' }> | null = null;
   let served: Served | null = null;
   let settle: ((o: LoadOutcome) => void) | null = null;
   const result = new Promise<LoadOutcome>((resolve) => {
@@ -65,22 +80,35 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
       case 'progress':
         onProgress(m.progress);
         break;
-      case 'steps':
+      case 'steps': {
+        const from = steps.length;
         decoder.decode(m.chunk, steps);
+        readings.add(steps, from);
+        break;
+      }
+      case 'layout':
+        made = m;
         break;
       case 'done': {
+        if (!made) {
+          finish({ kind: 'error', message: 'the load worker sent no layout' });
+          break;
+        }
         served = servedReplay({
           parts: m.parts,
           steps,
           startView: m.startView,
-          forestJson: m.forestJson,
+          forest: m.forest,
           ask: (cursor) => send({ type: 'state', id, cursor }),
         });
         finish({
           kind: 'done',
           trace: served.trace,
-          universe: m.universe,
+          universe: made.universe,
+          layout: made.layout,
+          link: made.link,
           families: m.families,
+          readings: readings.result(served.trace),
         });
         break;
       }

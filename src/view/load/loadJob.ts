@@ -14,6 +14,8 @@ import {
 } from '../../kernel';
 import type { Replay, ReplayParts, StepChunk } from '../../kernel';
 import type { FamilyCount } from '../../metrics/metrics';
+import { compressScenario } from '../../codecs/urlCodec';
+import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
@@ -21,7 +23,7 @@ import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadP
 export type Post = (m: LoadReply, transfer?: Transferable[]) => void;
 
 /** Step records per message: reading one costs the page a few milliseconds. */
-const STEP_CHUNK = 8000;
+const STEP_CHUNK = 4000;
 /** Layout samples per batch (one progress message each). */
 const SAMPLE_BATCH = 10;
 /**
@@ -81,6 +83,7 @@ function load(req: LoadRequest, post: Post): void {
   }
   const universe = collectUniverse(samples);
   samples.length = 0;
+  const layout = layoutData(matrixLayout(universe));
   progress({ phase: 'metrics', done: 0, total: parts.opStarts.length });
   const families: FamilyCount[] = familySizesAfterOps(scenario, opts, parts).map((f, op) => ({
     step: parts.opStarts[op + 1] ?? total,
@@ -95,15 +98,19 @@ function load(req: LoadRequest, post: Post): void {
   }
   const { steps: _steps, finalView: _final, forest, ...rest } = parts;
   served = { id, trace };
-  post({
-    type: 'done',
-    id,
-    parts: rest,
-    startView: trace.stateAt(0),
-    forestJson: JSON.stringify(forest),
-    universe,
-    families,
-  });
+  post({ type: 'layout', id, universe, layout, link: compressScenario(scenario) });
+  const forestBytes = new TextEncoder().encode(JSON.stringify(forest));
+  post(
+    {
+      type: 'done',
+      id,
+      parts: rest,
+      startView: trace.stateAt(0),
+      forest: forestBytes,
+      families,
+    },
+    [forestBytes.buffer],
+  );
 }
 
 /** Runs `req`, every outcome (a refusal, the model's error) told through `post`. */

@@ -10,6 +10,7 @@ import type { Scenario } from '../../kernel/scenarioTypes';
 import type { StepChunk } from '../../kernel/stepColumns';
 import type { ViewState } from '../../kernel/view';
 import type { FamilyCount } from '../../metrics/metrics';
+import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
 
 export interface LoadRequest {
@@ -46,15 +47,27 @@ export interface LoadProgress {
 export type LoadReply =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'steps'; id: number; chunk: StepChunk }
+  /** before `done`, in a message of its own (each is read by the page in a task of its own) */
+  | {
+      type: 'layout';
+      id: number;
+      universe: Universe;
+      /** the matrix layout of that universe (made here: 1,001 x 1,001 took the page 200 ms) */
+      layout: LayoutData;
+      /** the scenario compressed for the page's address (lz-string took the page ~80 ms) */
+      link: string;
+    }
   | {
       type: 'done';
       id: number;
       parts: Omit<ReplayParts, 'steps' | 'finalView' | 'forest'>;
       /** the state before the first step (the page opens there) */
       startView: ViewState;
-      /** Contract 2 snapshot of the final state, as JSON (read only when exported) */
-      forestJson: string;
-      universe: Universe;
+      /**
+       * Contract 2 snapshot of the final state, as JSON in UTF-8 (read only when exported),
+       * transferred: received as a string, the chain's 20 MB took the page ~100 ms
+       */
+      forest: Uint8Array;
       /** the metrics' anon_vmas per family after each op */
       families: FamilyCount[];
     }

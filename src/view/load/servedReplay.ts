@@ -21,7 +21,8 @@ export interface ServedInput {
   parts: Omit<ReplayParts, 'steps' | 'finalView' | 'forest'>;
   steps: Step[];
   startView: ViewState;
-  forestJson: string;
+  /** the final state's Contract 2 snapshot, JSON in UTF-8 (decoded when asked for) */
+  forest: Uint8Array;
   /** asks the worker for the state after `cursor` micro-steps (the answer comes to deliver) */
   ask: (cursor: number) => void;
 }
@@ -32,7 +33,7 @@ export interface Served {
   deliver(cursor: number, json: string): void;
 }
 
-export function servedReplay({ parts, steps, startView, forestJson, ask }: ServedInput): Served {
+export function servedReplay({ parts, steps, startView, forest: bytes, ask }: ServedInput): Served {
   const total = parts.taken;
   const cache = new Map<number, ViewState>([[0, startView]]);
   let objects = sizeOf(startView);
@@ -79,7 +80,7 @@ export function servedReplay({ parts, steps, startView, forestJson, ask }: Serve
     ...parts,
     steps,
     served,
-    forest: () => (forest ??= JSON.parse(forestJson) as Forest),
+    forest: () => (forest ??= JSON.parse(new TextDecoder().decode(bytes)) as Forest),
     stateAt(n) {
       const at = clamp(n);
       const hit = cache.get(at);

@@ -4,7 +4,7 @@
 // eras where the comparison tells the story.
 import { useDeferredValue, useMemo } from 'react';
 import type { EraId } from '../../kernel';
-import { chainLengths, locksPerOp } from '../../metrics/metrics';
+import { chainLengths } from '../../metrics/metrics';
 import type { Session } from '../../session/session';
 import { settingText } from '../explore/exploreText';
 import { usePlayhead } from '../playback/playback';
@@ -21,7 +21,7 @@ import {
   thinnedLines,
   walkGroups,
 } from './chartData';
-import { familiesOf, underEras, walksOf } from './eraReplays';
+import { familiesOf, locksOf, underEras, walksOf } from './eraReplays';
 import { LineChart } from './LineChart';
 import { chainReading, familyReading, lockReading, opAtCursor, walkReading } from './readings';
 
@@ -64,7 +64,7 @@ export function MetricsCharts({ session: live }: { session: OkSession }) {
     ? undefined
     : `Other eras are not compared for a trace of more than ${COMPARE_MAX_STEPS} steps.`;
 
-  const lockRows = useMemo(() => locksPerOp(trace, scenario), [trace, scenario]);
+  const lockRows = useMemo(() => locksOf(trace, scenario), [trace, scenario]);
   const locks = useMemo(() => lockGroups(lockRows), [lockRows]);
   const lockKinds = useMemo(() => lockSeries(lockRows), [lockRows]);
   const chains = useMemo(() => chainGroups(chainLengths(view)), [view]);

@@ -2,8 +2,8 @@
 // service (one cache for the whole page); an era under which the scenario does not replay is
 // left out rather than shown as zero. What the charts read of a trace is kept per trace.
 import type { EraId, Replay, Scenario } from '../../kernel';
-import { anonVmasOverTime, familyCount, opEnds, walks } from '../../metrics/metrics';
-import type { FamilyCount, TraceLike, Walk } from '../../metrics/metrics';
+import { anonVmasOverTime, familyCount, locksPerOp, opEnds, walks } from '../../metrics/metrics';
+import type { FamilyCount, OpLocks, TraceLike, Walk } from '../../metrics/metrics';
 import { traceOrNull } from '../../session/traces';
 
 /** The scenario replayed under `era` with its own flags; null when the model rejects it. */
@@ -38,6 +38,22 @@ export function familyRows(trace: Pick<Replay, 'sampleAt' | 'steps' | 'opStarts'
   const ends = opEnds(trace);
   const counts = trace.sampleAt(ends, familyCount);
   return ends.map((step, op) => ({ step, op, ...counts[op]! }));
+}
+
+const lockCache = new WeakMap<TraceLike, { ops: Scenario['ops'] | null; rows: OpLocks[] }>();
+
+/** Lock acquisitions per op, kept per trace (and per scenario: the labels are its ops'). */
+export function locksOf(trace: TraceLike, scenario: Scenario): OpLocks[] {
+  const hit = lockCache.get(trace);
+  if (hit && (hit.ops === null || hit.ops === scenario.ops)) return hit.rows;
+  const rows = locksPerOp(trace, scenario);
+  lockCache.set(trace, { ops: scenario.ops, rows });
+  return rows;
+}
+
+/** Counts taken as a big trace's steps arrived from the load worker. */
+export function primeLocks(trace: TraceLike, rows: OpLocks[]): void {
+  lockCache.set(trace, { ops: null, rows });
 }
 
 const walkCache = new WeakMap<TraceLike, Walk[]>();

@@ -6,7 +6,7 @@ import type { ScenarioOp } from '../../kernel';
 import { Playback } from '../playback/playback';
 import { ScrubSlider } from './ScrubSlider';
 import type { MarkerSource } from './timelineMarkers';
-import { opAt, timelineMarkers } from './timelineMarkers';
+import { markersOf, opAt } from './timelineMarkers';
 
 export interface TimelineProps {
   trace: MarkerSource;
@@ -16,7 +16,7 @@ export interface TimelineProps {
 
 export function Timeline({ trace, cursor, ops }: TimelineProps) {
   const actor = Playback.useActorRef();
-  const markers = useMemo(() => timelineMarkers(trace, ops), [trace, ops]);
+  const markers = useMemo(() => markersOf(trace, ops), [trace, ops]);
   const total = markers.total;
   const op = opAt(markers, cursor);
   return (

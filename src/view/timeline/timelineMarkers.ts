@@ -37,7 +37,28 @@ export interface MarkerSource {
   violations: readonly Violation[];
 }
 
+/** The lock mark of the step shown at `pos` (an anon_vma lock taken), or null. */
+export function lockMarkerOf(s: Step, pos: number): LockMarker | null {
+  return s.lock?.kind === 'acquire' && isAnonVmaLock(s.lock.owner)
+    ? { pos, cpu: s.cpu, owner: s.lock.owner, mode: s.lock.mode }
+    : null;
+}
+
 export function timelineMarkers(trace: MarkerSource, ops: readonly ScenarioOp[]): TimelineMarkers {
+  const locks: LockMarker[] = [];
+  trace.steps.forEach((s, i) => {
+    const m = lockMarkerOf(s, i + 1);
+    if (m) locks.push(m);
+  });
+  return markersWithLocks(trace, ops, locks);
+}
+
+/** The markers, with the lock marks already taken (as a big trace's steps arrived). */
+export function markersWithLocks(
+  trace: MarkerSource,
+  ops: readonly ScenarioOp[],
+  locks: LockMarker[],
+): TimelineMarkers {
   const total = trace.steps.length;
   const positions = new Set(opMarks(trace.opStarts, total));
   const opList: OpMarker[] = [];
@@ -46,15 +67,22 @@ export function timelineMarkers(trace: MarkerSource, ops: readonly ScenarioOp[])
     const op = ops[i];
     opList.push({ pos: start + 1, op: i, name: op?.op ?? '?', label: `op ${i}: ${opLabel(op)}` });
   });
-  const locks: LockMarker[] = [];
-  trace.steps.forEach((s, i) => {
-    if (s.lock?.kind === 'acquire' && isAnonVmaLock(s.lock.owner))
-      locks.push({ pos: i + 1, cpu: s.cpu, owner: s.lock.owner, mode: s.lock.mode });
-  });
   const violations = trace.violations
     .filter((v) => v.step <= total)
     .map((v) => ({ pos: v.step, kind: v.kind, message: v.message }));
   return { total, ops: opList, locks, violations };
+}
+
+const primed = new WeakMap<MarkerSource, TimelineMarkers>();
+
+/** Markers taken elsewhere (a big trace's, as its steps came from the load worker). */
+export function primeMarkers(trace: MarkerSource, markers: TimelineMarkers): void {
+  primed.set(trace, markers);
+}
+
+/** The trace's markers: the primed ones when there are, else read from its steps. */
+export function markersOf(trace: MarkerSource, ops: readonly ScenarioOp[]): TimelineMarkers {
+  return primed.get(trace) ?? timelineMarkers(trace, ops);
 }
 
 /** The op whose steps include the step shown at `cursor` (the last op begun by then). */

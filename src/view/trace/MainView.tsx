@@ -3,12 +3,13 @@
 // dock beside it: what the step says (citation, narration, step log, violation card, CPU lanes and
 // the CPU choice), the legend, and the tool panels the page hands in. The dock scrolls on its own,
 // so nothing used in it scrolls the graph away; the timeline follows below the stage.
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Scenario } from '../../kernel';
 import type { Trace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { LazyCodePanel } from '../code/LazyCodePanel';
+import { cpuCount } from '../cpus/cpuCount';
 import { CpuStrip } from '../cpus/CpuStrip';
 import { GraphFrame } from '../graph/GraphFrame';
 import { GraphLegend } from '../graph/GraphLegend';
@@ -35,16 +36,18 @@ export interface MainViewProps {
 
 export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) {
   // trace and cursor from one snapshot of the machine (the prop is the same trace)
-  const { trace, cursor } = usePlayhead() ?? { trace: shown, cursor: 0 };
+  const graph = usePlayhead() ?? { trace: shown, cursor: 0 };
+  // A big trace (its states served by the load worker) is handed over in two renders, each
+  // committed in a task of its own: the graph first, then the dock and the timeline, which keep
+  // the last trace (at the cursor, within it) until then. Any other trace renders whole at once.
+  const later = useDeferredValue(graph.trace);
+  const stale = graph.trace.served !== undefined && later !== graph.trace;
+  const trace = stale ? later : graph.trace;
+  const cursor = stale ? Math.min(graph.cursor, later.steps.length) : graph.cursor;
   const total = trace.steps.length;
   const view = useStateAt(trace, cursor);
-  const pending = useStatePending(trace, cursor);
-  // a loop, not Math.max(...steps): a million arguments overflow the stack
-  const cpus = useMemo(() => {
-    let most = 0;
-    for (const st of trace.steps) if (st.cpu > most) most = st.cpu;
-    return 1 + most;
-  }, [trace]);
+  const pending = useStatePending(graph.trace, graph.cursor);
+  const cpus = useMemo(() => cpuCount(trace), [trace]);
   const graphView = useAppStore((s) => s.graphView);
   const dockId = useId();
   const [dockOpen, setDockOpen] = useState(true);
@@ -57,17 +60,17 @@ export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) 
           {pending && (
             // a big scenario's state is made by its load worker: the last one stays drawn
             <p className="state-pending" role="status" data-testid="state-pending">
-              {`Making the state after step ${cursor.toLocaleString('en-US')}…`}
+              {`Making the state after step ${graph.cursor.toLocaleString('en-US')}…`}
             </p>
           )}
           <GraphFrame dock={dock}>
             <TracePane
               id="graph"
               label="anon_vma forest graph"
-              trace={trace}
-              cursor={cursor}
+              trace={graph.trace}
+              cursor={graph.cursor}
               emptyText={
-                cursor === 0
+                graph.cursor === 0
                   ? 'No process yet: step forward to run the scenario.'
                   : 'No process is alive at this step.'
               }

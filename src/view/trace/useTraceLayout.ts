@@ -4,8 +4,8 @@
 import { useMemo } from 'react';
 import type { ViewState } from '../../kernel';
 import type { Trace } from '../../session/session';
-import { matrixLayout } from '../layout/matrixLayout';
-import type { MatrixLayout } from '../layout/matrixLayout';
+import { matrixLayout, withPageX } from '../layout/matrixLayout';
+import type { LayoutData, MatrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, covers, sampleCursors } from '../layout/universe';
 import type { Universe } from '../layout/universe';
 
@@ -21,15 +21,16 @@ export function useTraceLayout(trace: Trace, cursor: number, view: ViewState): M
 }
 
 /** Universes made elsewhere (the load worker sampled a big trace off the main thread). */
-const primed = new WeakMap<Trace, Universe>();
+const primed = new WeakMap<Trace, { universe: Universe; layout: MatrixLayout | null }>();
 
-export function primeUniverse(trace: Trace, universe: Universe): void {
-  primed.set(trace, universe);
+/** The universe the load worker sampled, with the layout it made of it when there is one. */
+export function primeUniverse(trace: Trace, universe: Universe, layout?: LayoutData): void {
+  primed.set(trace, { universe, layout: layout ? withPageX(layout, universe) : null });
 }
 
 export function traceLayout(trace: Trace): { universe: Universe; layout: MatrixLayout } {
   const made = primed.get(trace);
-  if (made) return { universe: made, layout: matrixLayout(made) };
+  if (made) return { universe: made.universe, layout: made.layout ?? matrixLayout(made.universe) };
   const cursors = sampleCursors(trace.steps.length, trace.opStarts);
   const states = trace.statesAt(cursors);
   const universe = collectUniverse(cursors.map((n, i) => ({ cursor: n, state: states[i]! })));
