@@ -23,6 +23,12 @@ export interface Announce {
   line: string;
   text: string;
   lock?: LockRequest;
+  /**
+   * What the step is about, by identity, when its text may not say it: a walker's next VMA is
+   * named by its start, and a split can leave two VMAs with one name. The full search's merge
+   * key (Runner.historyKey) reads it; nothing else does.
+   */
+  about?: string;
 }
 
 export type Gen<T = void> = Generator<Announce, T, void>;
@@ -93,8 +99,8 @@ export class K {
   }
 }
 
-export function step(fn: string, line: string, text: string): Announce {
-  return { fn, line, text };
+export function step(fn: string, line: string, text: string, about?: string): Announce {
+  return about === undefined ? { fn, line, text } : { fn, line, text, about };
 }
 
 /** Thrown for a fault in the scenario that the kernel would answer with an error (SIGSEGV, ENOMEM…). */

@@ -185,7 +185,9 @@ export class Runner implements Sink {
   /** Each CPU's history fingerprint (see stateHash.ts). */
   historyKey(): string {
     const next = this.active.map((c) =>
-      c.pending ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}` : '-',
+      c.pending
+        ? `${c.pending.fn}.${c.pending.line}:${c.pending.text}@${c.pending.about ?? ''}`
+        : '-',
     );
     const hist = [...this.hist].sort((a, b) => a[0] - b[0]);
     return `${hist.map(([c, h]) => `${c}:${h}`).join(',')}>${next.join('|')}`;
@@ -265,7 +267,10 @@ export class Runner implements Sink {
     if (st && this.opts.history)
       this.hist.set(
         this.curCpu,
-        fnv(this.hist.get(this.curCpu) ?? 2166136261, `${st.fn}.${st.line}:${st.text}`),
+        fnv(
+          this.hist.get(this.curCpu) ?? 2166136261,
+          `${st.fn}.${st.line}:${st.text}@${a.about ?? ''}`,
+        ),
       );
     if (this.after) {
       const key = `${this.curCpu}:${this.after.label}`;

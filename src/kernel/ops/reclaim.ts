@@ -95,7 +95,7 @@ export function* reclaim(k: K, mm: Mm, addr: number): Gen {
     const v = c.vma;
     const named = v.start;
     const on = ` on ${avId(av)}'s ${k.f.tree === 'interval' ? 'tree' : 'list'}`;
-    yield step(fn, 'visit', `visit ${vmaId(v)}${on}`);
+    yield step(fn, 'visit', `visit ${vmaId(v)}${on}`, `${v.serial}@${i}`);
     if (v.start !== named) k.out.retext(`visit ${vmaId(v)}${on}`);
     const at = vmaAddress(page, v);
     const hit = at >= v.start && at < v.end && v.mm.ptes.get(at)?.page === page;

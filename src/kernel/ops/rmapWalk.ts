@@ -106,7 +106,8 @@ export function* rmapWalk(k: K, page: Page, purpose: WalkPurpose): Gen {
   while (cur) {
     const c: Avc = cur;
     const named = c.vma.start;
-    yield step(fn, 'visit', `visit ${avcId(c)}`);
+    // the cursor (this AVC, and where it was on the list) is the walker's own state
+    yield step(fn, 'visit', `visit ${avcId(c)}`, `${c.vma.serial}/${c.av.n}@${at}`);
     k.visiting = c;
     // worded again if the VMA was renamed (its start moved) while this CPU waited
     if (c.vma.start !== named) k.out.retext(`visit ${avcId(c)}`);
