@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPageController } from './app/controller';
+import type { PageController } from './app/controller';
 import { openLink } from './app/openLink';
 import { parseMoreBuiltins } from './scenarios';
 import { readMicroPreference } from './storage/stepPreference';
@@ -25,6 +26,7 @@ async function start() {
   const controller = createPageController(useAppStore, {
     step: link.step,
     home,
+    deferChanges: true,
     // an embed plays every step alike, as its author timed it; the page as the reader chose
     micro: embed !== undefined || readMicroPreference(),
     ...(embed
@@ -57,6 +59,22 @@ async function start() {
       </StrictMode>,
     ),
   );
+  settleWhenIdle(controller);
+}
+
+/**
+ * Where → lands (the controller's deferred changes) is worked out once the page is idle, or at
+ * the reader's first key, press or message from a host page, before any of them reaches the page.
+ */
+function settleWhenIdle(controller: PageController) {
+  const events = ['keydown', 'pointerdown', 'message'] as const;
+  const settle = () => {
+    for (const type of events) window.removeEventListener(type, settle, true);
+    controller.settle();
+  };
+  for (const type of events) window.addEventListener(type, settle, true);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(settle, { timeout: 3000 });
+  else setTimeout(settle, 1000);
 }
 
 await start();
