@@ -77,4 +77,5 @@ function settleWhenIdle(controller: PageController) {
   else setTimeout(settle, 1000);
 }
 
-await start();
+// not awaited: a top-level await would make the bundler split the app into many small chunks
+void start();
