@@ -118,7 +118,7 @@ const LAYER_FENCES = [
     ],
   ),
   layerFence(
-    ['src/view/**/*.{ts,tsx}', 'src/main.tsx'],
+    ['src/view/**/*.{ts,tsx}', 'src/main.tsx', 'src/start.tsx'],
     [
       {
         regex: '(^|/)kernel/(?!index$)[^/]+$',
@@ -164,7 +164,7 @@ export default defineConfig([
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['src/view/**/*.tsx', 'src/view/**/*.ts', 'src/main.tsx'],
+    files: ['src/view/**/*.tsx', 'src/view/**/*.ts', 'src/main.tsx', 'src/start.tsx'],
     rules: {
       // Scenario text is data: never render it as markup.
       'no-restricted-syntax': [

@@ -21,6 +21,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // every browser the page supports knows <link rel="modulepreload">: no polyfill in the loader
+    modulePreload: { polyfill: false },
   },
   preview: {
     host: 'localhost',

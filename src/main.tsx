@@ -1,45 +1,29 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createPageController } from './app/controller';
-import { openLink } from './app/openLink';
-import { readMicroPreference } from './storage/stepPreference';
-import { useAppStore } from './store';
-import { App } from './view/page/App';
-import './view/page/app.css';
+// The entry index.html names, kept tiny: the browser paints the page's shell (the header and the
+// graph's frame, written in index.html) before any of the app is fetched, and the app (start.tsx:
+// React, the model, the store, the styles) is asked for once that paint is on screen. A hidden
+// page (a background tab) paints nothing, so it starts at once; a throttled frame (an iframe out of
+// view) waits no longer than START_AFTER_MS.
+const START_AFTER_MS = 100;
 
-// The link decides what opens; what it cannot open is told on the page (never a blank page).
-const link = openLink(window.location.search);
-// The controller owns the playback machine and hands it each new trace (src/app/controller.ts).
-const embed = link.embed;
-// The home page (no scenario, no step asked for) opens the first tour at its first caption.
-const home = embed === undefined && link.scenario === undefined && link.step === undefined;
-const controller = createPageController(useAppStore, {
-  step: link.step,
-  home,
-  // an embed plays every step alike, as its author timed it; the page as the reader chose
-  micro: embed !== undefined || readMicroPreference(),
-  ...(embed
-    ? {
-        range: {
-          ...(embed.start !== undefined ? { start: embed.start } : {}),
-          ...(embed.end !== undefined ? { end: embed.end } : {}),
-          loop: embed.loop ?? false,
-        },
-        speed: embed.speed,
-        autoplay: embed.autoplay,
-      }
-    : {}),
-});
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  import('./start').catch((err: unknown) => {
+    // the shell stays; say why nothing follows it
+    const pane = document.querySelector('.boot-pane');
+    if (!pane) throw err;
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = 'The app could not be loaded (the network?): reload the page to try again.';
+    pane.append(p);
+    throw err;
+  });
+}
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App
-      controller={controller}
-      embed={embed !== undefined}
-      embedOptions={embed}
-      invite={home && useAppStore.getState().compareOn === false}
-    />
-  </StrictMode>,
-);
+if (document.visibilityState === 'hidden') start();
+else {
+  // the frame after this one is painted once the callback of the next animation frame returns
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, START_AFTER_MS);
+}

@@ -1,13 +1,13 @@
 // npm run bench:first-screen: what the first screen costs on a static host that serves gzip.
 // Serves a build (dist/ by default, built when missing) with scripts/serve-static.mjs --gzip,
 // opens it in Debian's chromium and counts every script, style sheet and document the page
-// fetches until the network is quiet (transferred bytes, gzipped), split into the entry's
-// critical chunks (those index.html and the entry import) and the feature chunks the page loads
-// next; then runs Lighthouse's performance category (mobile preset: simulated slow 4G and 4×
+// fetches until the network is quiet (transferred bytes, gzipped), split into the entry (what
+// index.html names: the page's shell and a small loader) and what the page loads after it (the
+// app, once the shell is painted, and D3's pan/zoom); then runs Lighthouse's performance category (mobile preset: simulated slow 4G and 4×
 // CPU slowdown) when Lighthouse can be imported. Lighthouse is not a dependency of the project:
 // `npm i --no-save -E lighthouse@12.2.3` (12.2.3 runs on Node 20), or LIGHTHOUSE_DIR pointing at
 // a folder where it is installed.
-//   node bench/browser/firstScreen.mjs [--dist DIR] [--runs N]
+//   node bench/browser/firstScreen.mjs [--dist DIR] [--runs N] [--lhr PREFIX] [--port N]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,6 +33,8 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '3' },
     // write each Lighthouse report (JSON) as PREFIX-N.json
     lhr: { type: 'string' },
+    // the static server's port (default: any free one)
+    port: { type: 'string' },
   },
 });
 const PREFIX = '/app/';
@@ -149,7 +151,7 @@ if (!existsSync(join(dist, 'index.html'))) {
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const port = await freePort();
+const port = opts.port ? Number(opts.port) : await freePort();
 const server = spawn(
   'node',
   [

@@ -77,6 +77,29 @@ describe('the page controller', () => {
     for (const x of [c, linked, embed]) x.stop();
   });
 
+  it('defers where → lands until settle(), the cursor kept', () => {
+    const store = createAppStore();
+    store.getState().loadBuiltin('fork-and-cow');
+    const eager = createPageController(store, { home: true });
+    const c = createPageController(store, { home: true, deferChanges: true });
+    const ctx = () => c.actor.getSnapshot().context;
+    const at = ctx().cursor;
+    expect(at).toBe(eager.actor.getSnapshot().context.cursor);
+    expect(ctx().landings).toBeNull();
+    c.settle();
+    expect(ctx().cursor).toBe(at);
+    expect(ctx().landings).toEqual(eager.actor.getSnapshot().context.landings);
+    // once: a second settle changes nothing
+    const before = ctx();
+    c.settle();
+    expect(ctx()).toBe(before);
+    // a new scenario brings its own changes at once
+    const d = createPageController(store, { deferChanges: true });
+    store.getState().loadBuiltin('race-8.1');
+    expect(d.actor.getSnapshot().context.landings).not.toBeNull();
+    for (const x of [eager, c, d]) x.stop();
+  });
+
   it('gives the machine an embed range, speed and autoplay', () => {
     const store = createAppStore();
     store.getState().loadBuiltin('race-8.1');

@@ -40,6 +40,12 @@ export interface ControllerOptions {
   range?: PlaybackRange;
   speed?: number | undefined;
   autoplay?: boolean | undefined;
+  /**
+   * Leave out where the first trace's drawing changes (drawnChanges: a pass over every step) on
+   * the start-up path: the machine gets them from `settle()`, which the page calls in idle time
+   * or before the reader's first command. Until then nothing can step (nothing is on screen).
+   */
+  deferChanges?: boolean;
   /** a simulated clock for tests */
   clock?: ActorOptions<PagePlaybackMachine>['clock'];
 }
@@ -48,6 +54,8 @@ export interface PageController {
   actor: PlaybackActor;
   /** the session shown now (null: no built-in scenario at all) */
   session(): Session | null;
+  /** hands the machine the changes `deferChanges` held back (once; nothing when none are) */
+  settle(): void;
   stop(): void;
 }
 
@@ -79,11 +87,13 @@ export function createPageController(
   const step = options.step;
   const cursor: CursorPlace = step !== undefined ? step : options.home ? 'first-stop' : 'start';
   const narration = narrationOf(shown);
+  // the trace whose changes the machine is still to get (deferChanges)
+  let unsettled = options.deferChanges && !options.autoplay ? traceOf(shown) : null;
   const actor = createActor(pagePlaybackMachine, {
     input: {
       trace: traceOf(shown),
       cursor,
-      changes: changesOf(traceOf(shown)),
+      changes: unsettled ? null : changesOf(traceOf(shown)),
       ...(options.micro !== undefined ? { micro: options.micro } : {}),
       ...(narration ? { narration } : {}),
       ...(options.speed !== undefined ? { speed: options.speed } : {}),
@@ -109,6 +119,7 @@ export function createPageController(
     const wanted = next.cursorIntent;
     const place: CursorPlace = other && wanted === 'keep' ? 'start' : wanted;
     const captions = narrationOf(session);
+    unsettled = null;
     actor.send({
       type: 'LOAD',
       trace,
@@ -121,6 +132,20 @@ export function createPageController(
   return {
     actor,
     session: () => shown,
+    settle() {
+      const trace = unsettled;
+      if (!trace) return;
+      unsettled = null;
+      // the same trace, the cursor where it is: only where → lands is new
+      const captions = narrationOf(shown);
+      actor.send({
+        type: 'LOAD',
+        trace,
+        cursor: 'keep',
+        changes: changesOf(trace),
+        ...(captions ? { narration: captions } : {}),
+      });
+    },
     stop() {
       unsubscribe();
       actor.stop();

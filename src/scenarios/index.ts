@@ -1,4 +1,6 @@
-// The built-in scenarios: one Contract 1 file each, validated when this module loads.
+// The built-in scenarios: one Contract 1 file each, parsed (validated) when first used. The page
+// starts with the one it opens; start.tsx parses the others a few per task before the first
+// render, so none of it is one long task (scenarios.test.ts parses every one).
 import { parseScenario } from '../kernel/scenario';
 import type { Scenario } from '../kernel/scenarioTypes';
 import growth88 from './growth-8.8-endless-chain.json';
@@ -26,8 +28,25 @@ import tourWhyRootLock from './tour-why-the-root-lock.json';
 import tourSince2010 from './tour-since-2010.json';
 
 export interface BuiltinScenario {
-  id: string;
-  scenario: Scenario;
+  readonly id: string;
+  /** the parsed file (parsed on first read) */
+  readonly scenario: Scenario;
+}
+
+const parsed = new Map<string, Scenario>();
+
+function builtin(id: string, json: unknown): BuiltinScenario {
+  return {
+    id,
+    get scenario() {
+      let scenario = parsed.get(id);
+      if (!scenario) {
+        scenario = parseScenario(json);
+        parsed.set(id, scenario);
+      }
+      return scenario;
+    },
+  };
 }
 
 const files: [string, unknown][] = [
@@ -56,7 +75,17 @@ const files: [string, unknown][] = [
   ['growth-8.8', growth88],
 ];
 
-export const builtinScenarios: BuiltinScenario[] = files.map(([id, json]) => ({
-  id,
-  scenario: parseScenario(json),
-}));
+export const builtinScenarios: readonly BuiltinScenario[] = files.map(([id, json]) =>
+  builtin(id, json),
+);
+
+/** Parses up to `count` built-ins not parsed yet; true once every one is. */
+export function parseMoreBuiltins(count: number): boolean {
+  let left = count;
+  for (const b of builtinScenarios) {
+    if (parsed.has(b.id)) continue;
+    if (left-- === 0) return false;
+    void b.scenario;
+  }
+  return true;
+}

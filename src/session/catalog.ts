@@ -3,15 +3,20 @@ import type { Scenario } from '../kernel/scenarioTypes';
 import { builtinScenarios } from '../scenarios';
 
 export interface CatalogEntry {
-  id: string;
-  title: string;
-  scenario: Scenario;
+  readonly id: string;
+  readonly title: string;
+  readonly scenario: Scenario;
 }
 
-export const catalog: readonly CatalogEntry[] = builtinScenarios.map(({ id, scenario }) => ({
-  id,
-  title: scenario.title,
-  scenario,
+// the scenario is parsed when an entry's title or scenario is first read (scenarios/index.ts)
+export const catalog: readonly CatalogEntry[] = builtinScenarios.map((b) => ({
+  id: b.id,
+  get title() {
+    return b.scenario.title;
+  },
+  get scenario() {
+    return b.scenario;
+  },
 }));
 
 /** The entry with this id, or the first built-in scenario when the id is unknown or absent. */

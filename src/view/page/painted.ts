@@ -84,7 +84,12 @@ function afterFirstPaint(then: () => void): void {
     return;
   }
   const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  if (painted()) return once();
+  // index.html's shell paints the page's first content before the app starts: the app's own
+  // first paint is then the frame after the one this render is committed in
+  if (painted()) {
+    requestAnimationFrame(once);
+    return;
+  }
   const observer = new PerformanceObserver(() => {
     if (!painted()) return;
     observer.disconnect();
