@@ -7,8 +7,7 @@
 import type { EraId, Flags } from '../../kernel/flags';
 import type { Replay } from '../../kernel/replay';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import { StepDecoder } from '../../kernel';
-import type { Step } from '../../kernel/trace';
+import { StepColumns } from '../../kernel';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
@@ -55,8 +54,8 @@ let serving: Worker | null = null;
 export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => void): LoadRun {
   const id = nextId++;
   const req: LoadRequest = { type: 'load', id, ...input };
-  const steps: Step[] = [];
-  const decoder = new StepDecoder();
+  // the step records stay in their columns (a step is made when something reads it)
+  const steps = new StepColumns();
   const readings = new ReadingsCollector(input.scenario);
   let made: Extract<LoadReply, { type: 'layout' }> | null = null;
   let served: Served | null = null;
@@ -72,7 +71,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
   const receive = (m: LoadReply) => {
     if (m.id !== id) return;
     if (m.type === 'state') {
-      served?.deliver(m.cursor, m.json);
+      served?.deliver(m.cursor, m.parts);
       return;
     }
     if (settle === null) return;
@@ -82,7 +81,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         break;
       case 'steps': {
         const from = steps.length;
-        decoder.decode(m.chunk, steps);
+        steps.add(m.chunk);
         readings.add(steps, from);
         break;
       }
@@ -96,7 +95,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         }
         served = servedReplay({
           parts: m.parts,
-          steps,
+          steps: steps.list(),
           startView: m.startView,
           forest: m.forest,
           ask: (cursor) => send({ type: 'state', id, cursor }),

@@ -19,6 +19,7 @@ import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
+import { splitState } from './stateParts';
 
 export type Post = (m: LoadReply, transfer?: Transferable[]) => void;
 
@@ -138,5 +139,5 @@ export function runLoad(req: LoadRequest, post: Post): void {
 export function serveState(req: StateRequest, post: Post): void {
   if (!served || served.id !== req.id) return;
   const view = served.trace.stateAt(req.cursor);
-  post({ type: 'state', id: req.id, cursor: req.cursor, json: JSON.stringify(view) });
+  post({ type: 'state', id: req.id, cursor: req.cursor, parts: splitState(view) });
 }

@@ -2,8 +2,8 @@
 // state every few thousand micro-steps (checkpoints) and samples the trace for its layout; the
 // page receives the step records in column chunks (no single message costs the main thread a
 // long task to read). The checkpoints stay in the worker, which then answers the page's
-// requests for the state at a cursor, as JSON text (parsed far faster than a cloned object
-// graph of half a million objects is read).
+// requests for the state at a cursor, as JSON text in parts (parsed far faster than a cloned
+// object graph of half a million objects is read, and a part a task).
 import type { EraId, Flags } from '../../kernel/flags';
 import type { ReplayParts } from '../../kernel/replayParts';
 import type { Scenario } from '../../kernel/scenarioTypes';
@@ -12,6 +12,7 @@ import type { ViewState } from '../../kernel/view';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
+import type { StateParts } from './stateParts';
 
 export interface LoadRequest {
   type: 'load';
@@ -74,5 +75,5 @@ export type LoadReply =
   /** over the page's bound: how far the replay got */
   | { type: 'refused'; id: number; maxSteps: number; op: number }
   | { type: 'error'; id: number; message: string }
-  /** a StateRequest's answer: the ViewState as JSON */
-  | { type: 'state'; id: number; cursor: number; json: string };
+  /** a StateRequest's answer: the ViewState in JSON parts (read a part a task) */
+  | { type: 'state'; id: number; cursor: number; parts: StateParts };
