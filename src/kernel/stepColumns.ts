@@ -216,15 +216,18 @@ export class StepColumns {
       const i = Number(key);
       return Number.isInteger(i) && i < n ? i : -1;
     };
+    // an empty array stands behind it (setting a million length on it takes ~50 ms)
     const target: Step[] = [];
-    target.length = n;
     return new Proxy(target, {
       get: (t, key, receiver) => {
+        if (key === 'length') return n;
         const i = index(key);
         return i >= 0 ? this.at(i) : Reflect.get(t, key, receiver);
       },
       has: (t, key) => index(key) >= 0 || Reflect.has(t, key),
       getOwnPropertyDescriptor: (t, key) => {
+        if (key === 'length')
+          return { value: n, writable: true, enumerable: false, configurable: false };
         const i = index(key);
         if (i < 0) return Reflect.getOwnPropertyDescriptor(t, key);
         return { value: this.at(i), writable: false, enumerable: true, configurable: true };

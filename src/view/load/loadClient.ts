@@ -12,6 +12,7 @@ import type { FamilyCount } from '../../metrics/metrics';
 import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
 import { runLoad, serveState } from './loadJob';
+import { fromJson } from './loadProtocol';
 import type { LoadMessage, LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
 import { servedReplay, type Served } from './servedReplay';
 import { ReadingsCollector } from './traceReadings';
@@ -57,7 +58,8 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
   // the step records stay in their columns (a step is made when something reads it)
   const steps = new StepColumns();
   const readings = new ReadingsCollector(input.scenario);
-  let made: Extract<LoadReply, { type: 'layout' }> | null = null;
+  let universe: Universe | null = null;
+  let made: { layout: LayoutData; link: string } | null = null;
   let served: Served | null = null;
   let settle: ((o: LoadOutcome) => void) | null = null;
   const result = new Promise<LoadOutcome>((resolve) => {
@@ -85,11 +87,14 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         readings.add(steps, from);
         break;
       }
+      case 'universe':
+        universe = fromJson(m.universe);
+        break;
       case 'layout':
-        made = m;
+        made = { layout: fromJson(m.layout), link: m.link };
         break;
       case 'done': {
-        if (!made) {
+        if (!made || !universe) {
           finish({ kind: 'error', message: 'the load worker sent no layout' });
           break;
         }
@@ -103,7 +108,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         finish({
           kind: 'done',
           trace: served.trace,
-          universe: made.universe,
+          universe,
           layout: made.layout,
           link: made.link,
           families: m.families,

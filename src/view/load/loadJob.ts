@@ -18,6 +18,7 @@ import { compressScenario } from '../../codecs/urlCodec';
 import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
+import { toJson } from './loadProtocol';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
 import { splitState } from './stateParts';
 
@@ -99,7 +100,8 @@ function load(req: LoadRequest, post: Post): void {
   }
   const { steps: _steps, finalView: _final, forest, ...rest } = parts;
   served = { id, trace };
-  post({ type: 'layout', id, universe, layout, link: compressScenario(scenario) });
+  post({ type: 'universe', id, universe: toJson(universe) });
+  post({ type: 'layout', id, layout: toJson(layout), link: compressScenario(scenario) });
   const forestBytes = new TextEncoder().encode(JSON.stringify(forest));
   post(
     {
