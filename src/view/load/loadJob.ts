@@ -20,7 +20,7 @@ import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
 import { toJson } from './loadProtocol';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
-import { splitState } from './stateParts';
+import { splitState, stateBuffers } from './stateParts';
 
 export type Post = (m: LoadReply, transfer?: Transferable[]) => void;
 
@@ -141,5 +141,6 @@ export function runLoad(req: LoadRequest, post: Post): void {
 export function serveState(req: StateRequest, post: Post): void {
   if (!served || served.id !== req.id) return;
   const view = served.trace.stateAt(req.cursor);
-  post({ type: 'state', id: req.id, cursor: req.cursor, parts: splitState(view) });
+  const parts = splitState(view);
+  post({ type: 'state', id: req.id, cursor: req.cursor, parts }, stateBuffers(parts));
 }
