@@ -179,7 +179,7 @@ async function main() {
         p.on('pageerror', (e) => errors.push(e.message));
         await p.goto(`${base}?scenario=race-8.1`);
         await p.getByTestId('step-slider').waitFor();
-        big.push([name, await bigBench(p, sc, total)]);
+        big.push([name, await bigBench(p, sc, total, browser)]);
         await p.close();
       }
     }
