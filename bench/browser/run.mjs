@@ -25,13 +25,16 @@ const ARGS = [
   '--disable-sync',
   '--enable-precise-memory-info',
 ];
-// `--only scrub,latency,tree,big` runs some of the four; `--dist DIR` serves another build.
+// `--only scrub,latency,tree,big` runs some of the four; `--dist DIR` serves another build;
+// `--port N` serves it on that port.
 // Not strict: `npm run bench -- --replay` hands the model bench's flags to this script too.
 const { values: opts } = parseArgs({
   strict: false,
   options: {
     only: { type: 'string', default: 'scrub,latency,tree,big' },
     dist: { type: 'string', default: 'dist' },
+    // a fixed port for `vite preview` (a shared machine hands out port ranges); else a free one
+    port: { type: 'string' },
   },
 });
 const ONLY = new Set(String(opts.only).split(','));
@@ -143,7 +146,7 @@ async function main() {
     });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
-  const port = await freePort();
+  const port = opts.port ? Number(opts.port) : await freePort();
   const base = `http://localhost:${port}/`;
   const server = spawn(
     'npx',
@@ -176,7 +179,7 @@ async function main() {
         p.on('pageerror', (e) => errors.push(e.message));
         await p.goto(`${base}?scenario=race-8.1`);
         await p.getByTestId('step-slider').waitFor();
-        big.push([name, await bigBench(p, sc, total)]);
+        big.push([name, await bigBench(p, sc, total, browser)]);
         await p.close();
       }
     }

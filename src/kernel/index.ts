@@ -43,5 +43,5 @@ export {
   TooManySteps,
 } from './replayParts';
 export type { Checkpoint, FamilySizes, PartsProgress, ReplayParts } from './replayParts';
-export { chunkBuffers, StepDecoder, StepEncoder } from './stepColumns';
+export { chunkBuffers, StepColumns, StepEncoder } from './stepColumns';
 export type { StepChunk } from './stepColumns';

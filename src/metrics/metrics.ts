@@ -77,22 +77,31 @@ export interface Walk {
 
 const WALKERS = new Set(['try_to_unmap_anon', 'rmap_walk_anon']);
 
-/** Each rmap walk: from its `anon-vma` step to the next walk's start, counting VMA visits. */
-export function walks(t: TraceLike): Walk[] {
-  const out: Walk[] = [];
-  const open = new Map<number, Walk>();
-  t.steps.forEach((s, i) => {
+/** Reads the rmap walks of a trace a step at a time (a trace may stream). */
+export class WalkTally {
+  readonly walks: Walk[] = [];
+  /** each CPU's walk under way */
+  private readonly open = new Map<number, Walk>();
+
+  /** Reads step `s`, the trace's `i`th (0-based). */
+  add(s: Step, i: number): void {
     if (!WALKERS.has(s.fn)) return;
     if (s.line === 'anon-vma') {
       const w = { step: i + 1, op: s.op, fn: s.fn, visits: 0 };
-      open.set(s.cpu, w);
-      out.push(w);
+      this.open.set(s.cpu, w);
+      this.walks.push(w);
     } else if (s.line === 'visit') {
-      const w = open.get(s.cpu);
+      const w = this.open.get(s.cpu);
       if (w) w.visits++;
     }
-  });
-  return out;
+  }
+}
+
+/** Each rmap walk: from its `anon-vma` step to the next walk's start, counting VMA visits. */
+export function walks(t: TraceLike): Walk[] {
+  const tally = new WalkTally();
+  t.steps.forEach((s, i) => tally.add(s, i));
+  return tally.walks;
 }
 
 export interface FamilyCount {

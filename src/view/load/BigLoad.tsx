@@ -15,7 +15,7 @@ import { useAppStore } from '../../store';
 import { post } from '../embed/useEmbedApi';
 import { primeLockMarks } from '../../machine/marks';
 import { primeCpuCount } from '../cpus/cpuCount';
-import { primeFamilies, primeLocks } from '../metrics/eraReplays';
+import { primeFamilies, primeLocks, primeWalks } from '../metrics/eraReplays';
 import { primeMarkers } from '../timeline/timelineMarkers';
 import { primeUniverse } from '../trace/useTraceLayout';
 import { startLoad } from './loadClient';
@@ -49,6 +49,7 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
   primeUniverse(outcome.trace, outcome.universe, outcome.layout);
   primeFamilies(outcome.trace, outcome.families);
   primeLocks(outcome.trace, outcome.readings.locks);
+  primeWalks(outcome.trace, outcome.readings.walks);
   primeMarkers(outcome.trace, outcome.readings.markers);
   primeLockMarks(outcome.trace, outcome.readings.lockMarks);
   primeCpuCount(outcome.trace, outcome.readings.cpus);

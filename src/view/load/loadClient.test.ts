@@ -3,7 +3,7 @@ import { compressScenario } from '../../codecs/urlCodec';
 import { replay } from '../../kernel';
 import type { Scenario } from '../../kernel';
 import { traceMarks } from '../../machine/marks';
-import { locksPerOp } from '../../metrics/metrics';
+import { locksPerOp, walks } from '../../metrics/metrics';
 import { layoutData, matrixLayout, withPageX } from '../layout/matrixLayout';
 import { timelineMarkers } from '../timeline/timelineMarkers';
 import { cpuCount } from '../cpus/cpuCount';
@@ -54,7 +54,13 @@ describe('a big load (no worker here: the same job on this thread)', () => {
   });
 
   it('hands over the whole-trace readings and the layout, equal to the page making them', async () => {
-    const sc = chain(125);
+    const base = chain(125);
+    // rmap walks too, a few chunks apart
+    const walkers: Scenario['ops'] = [
+      { op: 'migrate', pid: 'P70', addr: 0 },
+      { op: 'reclaim', pid: 'P60', addr: 0 },
+    ];
+    const sc = { ...base, ops: [...base.ops.slice(0, 150), ...walkers, ...base.ops.slice(150)] };
     const ref = replay(sc);
     // several chunks of step records, so the readings are taken across message boundaries
     expect(ref.steps.length).toBeGreaterThan(2 * 4000);
@@ -64,6 +70,8 @@ describe('a big load (no worker here: the same job on this thread)', () => {
     expect(out.readings.markers).toEqual(timelineMarkers(ref, sc.ops));
     expect(out.readings.markers.locks.length).toBeGreaterThan(125);
     expect(out.readings.lockMarks).toEqual(traceMarks(ref).locks);
+    expect(out.readings.walks).toEqual(walks(ref));
+    expect(out.readings.walks.length).toBeGreaterThan(0);
     const made = matrixLayout(out.universe);
     const layout = withPageX(out.layout, out.universe);
     expect(layoutData(layout)).toEqual(layoutData(made));

@@ -7,12 +7,12 @@
 import type { EraId, Flags } from '../../kernel/flags';
 import type { Replay } from '../../kernel/replay';
 import type { Scenario } from '../../kernel/scenarioTypes';
-import { StepDecoder } from '../../kernel';
-import type { Step } from '../../kernel/trace';
+import { StepColumns } from '../../kernel';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
 import { runLoad, serveState } from './loadJob';
+import { fromJson } from './loadProtocol';
 import type { LoadMessage, LoadProgress, LoadReply, LoadRequest } from './loadProtocol';
 import { servedReplay, type Served } from './servedReplay';
 import { ReadingsCollector } from './traceReadings';
@@ -55,10 +55,11 @@ let serving: Worker | null = null;
 export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => void): LoadRun {
   const id = nextId++;
   const req: LoadRequest = { type: 'load', id, ...input };
-  const steps: Step[] = [];
-  const decoder = new StepDecoder();
+  // the step records stay in their columns (a step is made when something reads it)
+  const steps = new StepColumns();
   const readings = new ReadingsCollector(input.scenario);
-  let made: Extract<LoadReply, { type: 'layout' }> | null = null;
+  let universe: Universe | null = null;
+  let made: { layout: LayoutData; link: string } | null = null;
   let served: Served | null = null;
   let settle: ((o: LoadOutcome) => void) | null = null;
   const result = new Promise<LoadOutcome>((resolve) => {
@@ -72,7 +73,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
   const receive = (m: LoadReply) => {
     if (m.id !== id) return;
     if (m.type === 'state') {
-      served?.deliver(m.cursor, m.json);
+      served?.deliver(m.cursor, m.parts);
       return;
     }
     if (settle === null) return;
@@ -82,21 +83,24 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         break;
       case 'steps': {
         const from = steps.length;
-        decoder.decode(m.chunk, steps);
+        steps.add(m.chunk);
         readings.add(steps, from);
         break;
       }
+      case 'universe':
+        universe = fromJson(m.universe);
+        break;
       case 'layout':
-        made = m;
+        made = { layout: fromJson(m.layout), link: m.link };
         break;
       case 'done': {
-        if (!made) {
+        if (!made || !universe) {
           finish({ kind: 'error', message: 'the load worker sent no layout' });
           break;
         }
         served = servedReplay({
           parts: m.parts,
-          steps,
+          steps: steps.list(),
           startView: m.startView,
           forest: m.forest,
           ask: (cursor) => send({ type: 'state', id, cursor }),
@@ -104,7 +108,7 @@ export function startLoad(input: LoadInput, onProgress: (p: LoadProgress) => voi
         finish({
           kind: 'done',
           trace: served.trace,
-          universe: made.universe,
+          universe,
           layout: made.layout,
           link: made.link,
           families: m.families,

@@ -18,7 +18,9 @@ import { compressScenario } from '../../codecs/urlCodec';
 import { layoutData, matrixLayout } from '../layout/matrixLayout';
 import { collectUniverse, sampleCursors } from '../layout/universe';
 import type { Sample } from '../layout/universe';
+import { toJson } from './loadProtocol';
 import type { LoadProgress, LoadReply, LoadRequest, StateRequest } from './loadProtocol';
+import { splitState, stateBuffers } from './stateParts';
 
 export type Post = (m: LoadReply, transfer?: Transferable[]) => void;
 
@@ -98,7 +100,8 @@ function load(req: LoadRequest, post: Post): void {
   }
   const { steps: _steps, finalView: _final, forest, ...rest } = parts;
   served = { id, trace };
-  post({ type: 'layout', id, universe, layout, link: compressScenario(scenario) });
+  post({ type: 'universe', id, universe: toJson(universe) });
+  post({ type: 'layout', id, layout: toJson(layout), link: compressScenario(scenario) });
   const forestBytes = new TextEncoder().encode(JSON.stringify(forest));
   post(
     {
@@ -138,5 +141,6 @@ export function runLoad(req: LoadRequest, post: Post): void {
 export function serveState(req: StateRequest, post: Post): void {
   if (!served || served.id !== req.id) return;
   const view = served.trace.stateAt(req.cursor);
-  post({ type: 'state', id: req.id, cursor: req.cursor, json: JSON.stringify(view) });
+  const parts = splitState(view);
+  post({ type: 'state', id: req.id, cursor: req.cursor, parts }, stateBuffers(parts));
 }

@@ -2,8 +2,8 @@
 // state every few thousand micro-steps (checkpoints) and samples the trace for its layout; the
 // page receives the step records in column chunks (no single message costs the main thread a
 // long task to read). The checkpoints stay in the worker, which then answers the page's
-// requests for the state at a cursor, as JSON text (parsed far faster than a cloned object
-// graph of half a million objects is read).
+// requests for the state at a cursor, as JSON text in parts (parsed far faster than a cloned
+// object graph of half a million objects is read, and a part a task).
 import type { EraId, Flags } from '../../kernel/flags';
 import type { ReplayParts } from '../../kernel/replayParts';
 import type { Scenario } from '../../kernel/scenarioTypes';
@@ -12,6 +12,13 @@ import type { ViewState } from '../../kernel/view';
 import type { FamilyCount } from '../../metrics/metrics';
 import type { LayoutData } from '../layout/matrixLayout';
 import type { Universe } from '../layout/universe';
+import type { StateParts } from './stateParts';
+
+/** `T` as JSON text (what the page parses back is a T). */
+export type Json<T> = string & { readonly json: T };
+
+export const toJson = <T>(value: T): Json<T> => JSON.stringify(value) as Json<T>;
+export const fromJson = <T>(text: Json<T>): T => JSON.parse(text) as T;
 
 export interface LoadRequest {
   type: 'load';
@@ -47,13 +54,17 @@ export interface LoadProgress {
 export type LoadReply =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'steps'; id: number; chunk: StepChunk }
-  /** before `done`, in a message of its own (each is read by the page in a task of its own) */
+  /**
+   * Before `done`, each in a message of its own (the page reads each in a task of its own), as
+   * JSON text: the chain's universe and layout took the page ~90 ms to read as cloned objects.
+   * The universe of every object the trace holds:
+   */
+  | { type: 'universe'; id: number; universe: Json<Universe> }
   | {
       type: 'layout';
       id: number;
-      universe: Universe;
       /** the matrix layout of that universe (made here: 1,001 x 1,001 took the page 200 ms) */
-      layout: LayoutData;
+      layout: Json<LayoutData>;
       /** the scenario compressed for the page's address (lz-string took the page ~80 ms) */
       link: string;
     }
@@ -74,5 +85,5 @@ export type LoadReply =
   /** over the page's bound: how far the replay got */
   | { type: 'refused'; id: number; maxSteps: number; op: number }
   | { type: 'error'; id: number; message: string }
-  /** a StateRequest's answer: the ViewState as JSON */
-  | { type: 'state'; id: number; cursor: number; json: string };
+  /** a StateRequest's answer: the ViewState in JSON parts (read a part a task) */
+  | { type: 'state'; id: number; cursor: number; parts: StateParts };

@@ -3,12 +3,15 @@
 // asked; until it comes, stateAt answers with the last state it gave (the page never waits on
 // the main thread), and subscribers are told when it arrives. Requests are coalesced: while one
 // is being made only the latest cursor asked for is remembered, so scrubbing across a million
-// steps costs a handful of states, not one per event.
+// steps costs a handful of states, not one per event. A state comes in parts (stateParts.ts),
+// read a part a task: the page answers input while a big one is put together.
 import type { Replay, ServedStates } from '../../kernel';
 import type { Forest } from '../../kernel';
 import type { ReplayParts } from '../../kernel/replayParts';
 import type { Step } from '../../kernel/trace';
 import type { ViewState } from '../../kernel/view';
+import { StateReader } from './stateParts';
+import type { StateParts } from './stateParts';
 
 /** States kept on the page, and the objects they may hold in all (the last one given stays). */
 const KEPT_STATES = 16;
@@ -25,15 +28,24 @@ export interface ServedInput {
   forest: Uint8Array;
   /** asks the worker for the state after `cursor` micro-steps (the answer comes to deliver) */
   ask: (cursor: number) => void;
+  /** runs `fn` in a task of its own (each part of a state is read in one) */
+  later?: (fn: () => void) => void;
 }
 
 export interface Served {
   trace: Replay;
-  /** a state the worker made (JSON), for `cursor` */
-  deliver(cursor: number, json: string): void;
+  /** a state the worker made, in parts, for `cursor` (read a part a task) */
+  deliver(cursor: number, parts: StateParts): void;
 }
 
-export function servedReplay({ parts, steps, startView, forest: bytes, ask }: ServedInput): Served {
+export function servedReplay({
+  parts,
+  steps,
+  startView,
+  forest: bytes,
+  ask,
+  later = nextTask,
+}: ServedInput): Served {
   const total = parts.taken;
   const cache = new Map<number, ViewState>([[0, startView]]);
   let objects = sizeOf(startView);
@@ -96,13 +108,35 @@ export function servedReplay({ parts, steps, startView, forest: bytes, ask }: Se
   };
   return {
     trace,
-    deliver(cursor, json) {
-      keep(cursor, JSON.parse(json) as ViewState);
-      if (inflight === cursor) inflight = null;
-      const next = wanted;
-      wanted = null;
-      if (next !== null && !cache.has(next)) request(next);
-      for (const fn of [...listeners]) fn();
+    deliver(cursor, sent) {
+      const reader = new StateReader(sent);
+      const readPart = () => {
+        if (!reader.read()) {
+          later(readPart);
+          return;
+        }
+        keep(cursor, reader.state());
+        if (inflight === cursor) inflight = null;
+        const next = wanted;
+        wanted = null;
+        if (next !== null && !cache.has(next)) request(next);
+        for (const fn of [...listeners]) fn();
+      };
+      later(readPart);
     },
   };
+}
+
+interface PostTask {
+  postTask(fn: () => void, opts: { priority: 'user-visible' }): Promise<unknown>;
+}
+
+/**
+ * A new task for `fn`: the scheduler's where there is one (nested timeouts are clamped to 4 ms,
+ * which a state of forty parts would wait for forty times), else a timeout.
+ */
+export function nextTask(fn: () => void): void {
+  const s = (globalThis as { scheduler?: Partial<PostTask> }).scheduler;
+  if (s?.postTask) void s.postTask(fn, { priority: 'user-visible' });
+  else setTimeout(fn, 0);
 }

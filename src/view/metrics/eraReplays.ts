@@ -58,6 +58,11 @@ export function primeLocks(trace: TraceLike, rows: OpLocks[]): void {
 
 const walkCache = new WeakMap<TraceLike, Walk[]>();
 
+/** Walks read as a big trace's steps arrived from the load worker. */
+export function primeWalks(trace: TraceLike, rows: Walk[]): void {
+  walkCache.set(trace, rows);
+}
+
 export function walksOf(trace: TraceLike): Walk[] {
   const hit = walkCache.get(trace);
   if (hit) return hit;
