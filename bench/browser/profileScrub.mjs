@@ -3,7 +3,7 @@
 // Thread time (the trace's `tdur`: CPU time on the renderer's main thread) is reported beside
 // wall time, since it hardly depends on what else the machine runs.
 //   node bench/browser/profileScrub.mjs [--dist DIR] [--steps N] [--cpu] [--shot FILE]
-//     [--reduced-motion]
+//     [--reduced-motion] [--hide SELECTOR] [--css RULES]
 // `--cpu` adds a V8 CPU profile of the same scrub: self time by function (top 25).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ const { values: opts } = parseArgs({
     cpu: { type: 'boolean', default: false },
     shot: { type: 'string' },
     'reduced-motion': { type: 'boolean', default: false },
+    hide: { type: 'string' },
+    css: { type: 'string' },
   },
 });
 
@@ -196,6 +198,9 @@ async function main() {
       null,
       { timeout: 120_000 },
     );
+    // what a part of the page costs: the same scrub with it taken out (display: none)
+    if (opts.css) await page.addStyleTag({ content: opts.css });
+    if (opts.hide) await page.addStyleTag({ content: `${opts.hide} { display: none !important; }` });
     await page.getByTestId('step-slider').fill('0');
     await page.waitForTimeout(500);
     const limit = Number(opts.steps);
