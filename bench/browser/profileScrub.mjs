@@ -57,12 +57,48 @@ const KINDS = {
     'FunctionCallback',
     'HandlePostMessage',
   ],
-  style: ['UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'ParseAuthorStyleSheet'],
+  style: [
+    'UpdateLayoutTree',
+    'RecalculateStyles',
+    'ScheduleStyleRecalculation',
+    'ParseAuthorStyleSheet',
+  ],
   layout: ['Layout', 'InvalidateLayout', 'LocalFrameView::layout', 'LayoutView'],
   'pre-paint': ['PrePaint', 'UpdateLayerTree', 'Document::updateStyleAndLayout'],
-  paint: ['Paint', 'PaintImage', 'PaintArtifactCompositor::Update', 'Layerize', 'PaintArtifactCompositor::Layerize'],
-  composite: ['UpdateLayer', 'CompositeLayers', 'Commit', 'ProxyMain::BeginMainFrame::commit', 'LayerTreeHost::UpdateLayers'],
-  gc: ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GC_MC_BACKGROUND_MARKING', 'BlinkGC.AtomicPhase', 'V8.GCIncrementalMarking', 'V8.GC_MARK_COMPACTOR', 'V8.GCCompactor', 'MinorMS', 'V8.GC_MINOR_MARK_SWEEPER', 'V8.GC_SCAVENGER_SCAVENGE', 'BlinkGC.IncrementalMarkingStep', 'BlinkGC.CompleteSweep', 'BlinkGC.LazySweepInIdle', 'CppGC.IncrementalSweep', 'V8.GCMinorMS'],
+  paint: [
+    'Paint',
+    'PaintImage',
+    'PaintArtifactCompositor::Update',
+    'Layerize',
+    'PaintArtifactCompositor::Layerize',
+  ],
+  composite: [
+    'UpdateLayer',
+    'CompositeLayers',
+    'Commit',
+    'ProxyMain::BeginMainFrame::commit',
+    'LayerTreeHost::UpdateLayers',
+  ],
+  gc: [
+    'MinorGC',
+    'MajorGC',
+    'V8.GC_SCAVENGER',
+    'V8.GCScavenger',
+    'V8.GCFinalizeMC',
+    'V8.GC_MC_BACKGROUND_MARKING',
+    'BlinkGC.AtomicPhase',
+    'V8.GCIncrementalMarking',
+    'V8.GC_MARK_COMPACTOR',
+    'V8.GCCompactor',
+    'MinorMS',
+    'V8.GC_MINOR_MARK_SWEEPER',
+    'V8.GC_SCAVENGER_SCAVENGE',
+    'BlinkGC.IncrementalMarkingStep',
+    'BlinkGC.CompleteSweep',
+    'BlinkGC.LazySweepInIdle',
+    'CppGC.IncrementalSweep',
+    'V8.GCMinorMS',
+  ],
 };
 const KIND_OF = new Map(Object.entries(KINDS).flatMap(([k, names]) => names.map((n) => [n, k])));
 /** Blink's lifecycle phases by name (their own self time, beside the events named above). */
@@ -194,13 +230,15 @@ async function main() {
       forkChain(40),
     );
     await page.waitForFunction(
-      () => Number(document.querySelector('[data-testid="step-slider"]')?.getAttribute('max')) >= 1000,
+      () =>
+        Number(document.querySelector('[data-testid="step-slider"]')?.getAttribute('max')) >= 1000,
       null,
       { timeout: 120_000 },
     );
     // what a part of the page costs: the same scrub with it taken out (display: none)
     if (opts.css) await page.addStyleTag({ content: opts.css });
-    if (opts.hide) await page.addStyleTag({ content: `${opts.hide} { display: none !important; }` });
+    if (opts.hide)
+      await page.addStyleTag({ content: `${opts.hide} { display: none !important; }` });
     await page.getByTestId('step-slider').fill('0');
     await page.waitForTimeout(500);
     const limit = Number(opts.steps);
@@ -232,7 +270,8 @@ async function main() {
     // the page's renderer main thread: the one that ran the probe's animation frames
     const frames = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
     const counts = new Map();
-    for (const e of frames) counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+    for (const e of frames)
+      counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
     const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     const [pid, tid] = main[0].split(':').map(Number);
     const mine = frames.filter((e) => e.pid === pid && e.tid === tid);
@@ -240,8 +279,12 @@ async function main() {
     const to = mine.at(-1).ts + mine.at(-1).dur;
     const { byKind, byName } = selfTimes(events, pid, tid, from, to);
     const cost = summary(r.costs);
-    const load = loadavg().map((x) => x.toFixed(1)).join(' ');
-    console.log(`dist ${opts.dist}: ${steps} steps in ${seconds.toFixed(1)} s, load average ${load}`);
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+    console.log(
+      `dist ${opts.dist}: ${steps} steps in ${seconds.toFixed(1)} s, load average ${load}`,
+    );
     console.log(`frame cost p50 ${cost.p50.toFixed(1)} p95 ${cost.p95.toFixed(1)} ms`);
     console.log('\nmain thread per step (ms): kind, thread time, wall time');
     let cpuSum = 0;
@@ -249,9 +292,13 @@ async function main() {
     for (const [k, v] of Object.entries(byKind).sort((a, b) => b[1].cpu - a[1].cpu)) {
       cpuSum += v.cpu;
       wallSum += v.wall;
-      console.log(`  ${k.padEnd(10)} ${(v.cpu / steps).toFixed(2).padStart(6)} ${(v.wall / steps).toFixed(2).padStart(6)}`);
+      console.log(
+        `  ${k.padEnd(10)} ${(v.cpu / steps).toFixed(2).padStart(6)} ${(v.wall / steps).toFixed(2).padStart(6)}`,
+      );
     }
-    console.log(`  ${'total'.padEnd(10)} ${(cpuSum / steps).toFixed(2).padStart(6)} ${(wallSum / steps).toFixed(2).padStart(6)}`);
+    console.log(
+      `  ${'total'.padEnd(10)} ${(cpuSum / steps).toFixed(2).padStart(6)} ${(wallSum / steps).toFixed(2).padStart(6)}`,
+    );
     // other threads of the renderer (raster, compositor): their thread time per step
     const others = new Map();
     for (const e of events) {
@@ -264,7 +311,8 @@ async function main() {
     // clip's area; a step that repaints the whole pane shows here
     const paints = new Map();
     for (const e of events) {
-      if (e.pid !== pid || e.tid !== tid || e.name !== 'Paint' || e.ts < from || e.ts > to) continue;
+      if (e.pid !== pid || e.tid !== tid || e.name !== 'Paint' || e.ts < from || e.ts > to)
+        continue;
       const d = e.args?.data ?? {};
       const c = d.clip ?? [];
       const area = c.length >= 8 ? Math.round(Math.abs((c[2] - c[0]) * (c[5] - c[3]))) : 0;
@@ -280,7 +328,9 @@ async function main() {
       console.log(`  ${k}: ${v.n} × , ${(v.ms / steps).toFixed(2)} ms, ${v.area}`);
     }
     console.log('\ntop events by thread time per step (ms):');
-    for (const [n, v] of Object.entries(byName).sort((a, b) => b[1] - a[1]).slice(0, 18)) {
+    for (const [n, v] of Object.entries(byName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 18)) {
       console.log(`  ${(v / steps).toFixed(3).padStart(7)}  ${n}`);
     }
 
@@ -295,7 +345,10 @@ async function main() {
       const { profile } = await cdp.send('Profiler.stop');
       const dt = new Map();
       for (let i = 0; i < profile.samples.length; i++) {
-        dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+        dt.set(
+          profile.samples[i],
+          (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0),
+        );
       }
       const where = await sourceMapper(opts.dist);
       const self = new Map();

@@ -2,7 +2,15 @@
 // the layer and the children; createPanZoom (D3, through usePanZoom) owns the layer's transform
 // only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
 // and follows the transform through useZoomTransform instead.
-import { createContext, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Size } from './constrain';
