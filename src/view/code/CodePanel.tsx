@@ -1,6 +1,7 @@
 // The code panel: our own pseudo-code of the kernel function the step at the cursor runs, with
 // that step's line highlighted, what the function runs inside, and a link to its definition in
 // the era's kernel on elixir.bootlin.com. Text only: step texts are rendered as text.
+import { memo } from 'react';
 import type { EraId, Flags, Scenario, Step } from '../../kernel';
 import { codeEntry, visibleLines } from '../../code/catalog';
 import { sourceLink } from '../../code/elixir';
@@ -16,12 +17,15 @@ export interface CodePanelProps {
   era: EraId;
   /** the flags the trace ran under: they pick the era's code paths */
   flags: Flags;
+  /** put on the panel's box (whether it is in view) */
+  boxRef?: ((el: Element | null) => (() => void) | undefined) | undefined;
 }
 
-export function CodePanel({ steps, cursor, scenario, era, flags }: CodePanelProps) {
+function CodePanelImpl({ steps, cursor, scenario, era, flags, boxRef }: CodePanelProps) {
   const step = steps[cursor - 1];
   return (
     <section
+      ref={boxRef}
       className="code-panel"
       data-testid="code-panel"
       aria-labelledby="code-panel-title"
@@ -161,3 +165,6 @@ function SourceRow({ fn, era }: { fn: string; era: EraId }) {
     </p>
   );
 }
+
+/** Memoized: the dock renders it at each step, but it changes only with the cursor it shows. */
+export const CodePanel = memo(CodePanelImpl);

@@ -2,13 +2,14 @@
 // at the cursor, VMAs visited per rmap walk (2.6.33 → 2.6.34 → 3.8's interval tree) and
 // anon_vmas in the largest family over time (the endless growth of §8.8), each compared across
 // eras where the comparison tells the story.
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import type { EraId } from '../../kernel';
 import { chainLengths } from '../../metrics/metrics';
-import type { Session } from '../../session/session';
+import type { Session, Trace } from '../../session/session';
 import { settingText } from '../explore/exploreText';
 import { usePlayhead } from '../playback/playback';
 import { useStateAt } from '../trace/TracePane';
+import { useWhileSeen } from '../trace/useWhileSeen';
 import { BarChart } from './BarChart';
 import {
   CHAIN_SERIES,
@@ -45,18 +46,45 @@ function capped<T>(rows: readonly T[], what: string): { rows: readonly T[]; note
   };
 }
 
-export function MetricsCharts({ session: live }: { session: OkSession }) {
+export function MetricsCharts({ session }: { session: OkSession }) {
+  // the machine's trace and cursor, from one snapshot (the session's trace, once loaded)
+  const playhead = usePlayhead();
+  // Below the stage, the charts are mostly out of view: there they follow a scrub once it stops,
+  // not at each of its steps (a step's render, layout and paint here would share the graph's
+  // frame). In view they follow every step.
+  const seen = useWhileSeen(playhead?.cursor ?? 0);
+  return (
+    <ChartsAt
+      session={session}
+      trace={playhead?.trace ?? session.trace}
+      cursor={seen.value}
+      boxRef={seen.ref}
+    />
+  );
+}
+
+interface ChartsAtProps {
+  session: OkSession;
+  trace: Trace;
+  cursor: number;
+  boxRef: (el: Element | null) => (() => void) | undefined;
+}
+
+const ChartsAt = memo(function ChartsAt({
+  session: live,
+  trace: liveTrace,
+  cursor: liveCursor,
+  boxRef,
+}: ChartsAtProps) {
   // the session is deferred with the trace and the cursor below, so the three always belong
   // together (a new big scenario with the last trace would replay it under the other eras here)
   const session = useDeferredValue(live);
   const { scenario, era, flags } = session;
-  // the machine's trace and cursor, from one snapshot (the session's trace, once loaded)
-  const playhead = usePlayhead();
   // deferred (the trace and the cursor, both stable values): a new trace's charts (a big one's
   // lock counts read a million steps) and each step's render here come after the graph's, in
   // tasks of their own
-  const trace = useDeferredValue(playhead?.trace ?? session.trace);
-  const cursor = useDeferredValue(playhead?.cursor ?? 0);
+  const trace = useDeferredValue(liveTrace);
+  const cursor = useDeferredValue(liveCursor);
   const view = useStateAt(trace, cursor);
   const op = opAtCursor(trace.opStarts, cursor);
   const compare = Math.max(trace.steps.length, session.trace.steps.length) <= COMPARE_MAX_STEPS;
@@ -104,7 +132,7 @@ export function MetricsCharts({ session: live }: { session: OkSession }) {
   const chainBars = capped(chains, 'VMAs');
   const walkBars = capped(walks, 'walks');
   return (
-    <div className="metrics-grid">
+    <div className="metrics-grid" ref={boxRef}>
       <BarChart
         chart="locks"
         title="Lock acquisitions per operation"
@@ -161,4 +189,4 @@ export function MetricsCharts({ session: live }: { session: OkSession }) {
       />
     </div>
   );
-}
+});

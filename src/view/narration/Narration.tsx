@@ -1,5 +1,6 @@
 // The narration of the step at the cursor, rendered from the safe markdown subset as React
 // text nodes (never HTML): teachers' captions, and the citation of a scenario's source.
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import type { Scenario } from '../../kernel';
 import { parseNarration, type Inline } from '../../narration/markdown';
@@ -27,7 +28,8 @@ function renderInline(t: Inline, i: number): ReactNode {
   }
 }
 
-export function NarrationText({ text }: { text: string }) {
+/** Memoized on the text: a caption stays for many steps, parsed once. */
+export const NarrationText = memo(function NarrationText({ text }: { text: string }) {
   return (
     <>
       {parseNarration(text).map((p, i) => (
@@ -35,7 +37,7 @@ export function NarrationText({ text }: { text: string }) {
       ))}
     </>
   );
-}
+});
 
 export interface NarrationProps {
   scenario: Scenario;

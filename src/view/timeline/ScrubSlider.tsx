@@ -97,6 +97,12 @@ export function ScrubSlider(props: ScrubSliderProps) {
               <path d="M -6 0 L 6 0 L 0 8 Z" />
             </g>
           )}
+        </svg>
+      )}
+      {width > 0 && (
+        // The cursor in an SVG of its own over the marks: a step repaints this one, not the
+        // hundreds of marks under it.
+        <svg className="timeline-cursor-layer" width={width} height={TIMELINE_H} aria-hidden>
           <TimelineCursor x0={scale(0)} x={scale(cursor)} />
         </svg>
       )}

@@ -2,8 +2,16 @@
 // the layer and the children; createPanZoom (D3, through usePanZoom) owns the layer's transform
 // only, written outside React on every gesture frame. `overlay` (e.g. a canvas for huge forests) sits outside the layer
 // and follows the transform through useZoomTransform instead.
-import { createContext, useContext, useId, useMemo, useRef } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { Size } from './constrain';
 import { ZoomControlsSlot } from './controlsSlot';
@@ -42,6 +50,30 @@ export function useZoomTransform(): TransformChannel | null {
   return useContext(ZoomChannel);
 }
 
+/** Steps closer together than this (a scrub, a held key, fast play) change without motion. */
+export const RAPID_MS = 250;
+
+/**
+ * Marks the layer `data-rapid` while the steps (`focusKey`) come faster than RAPID_MS apart: the
+ * drawing's enter, move and exit motion (graph.css) could not be seen then, and each running
+ * animation would repaint the drawing in every frame of the scrub.
+ */
+function useRapidSteps(layerRef: RefObject<HTMLDivElement | null>, focusKey: unknown) {
+  const last = useRef(-Infinity);
+  const timer = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const now = performance.now();
+    if (layer && now - last.current < RAPID_MS) {
+      layer.dataset['rapid'] = 'true';
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => delete layer.dataset['rapid'], RAPID_MS);
+    }
+    last.current = now;
+  }, [layerRef, focusKey]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+}
+
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 60;
 
@@ -73,6 +105,7 @@ export function ZoomPane({
     lastChanged,
   });
   const slot = useContext(ZoomControlsSlot);
+  useRapidSteps(layerRef, focusKey);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const action = zoomKeyAction(e);
