@@ -65,6 +65,23 @@ test('draws the first built-in scenario and steps back', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('the history of the step log rests during a scrub and catches up with the cursor', async ({
+  page,
+}) => {
+  await page.goto('/?scenario=race-8.1&era=2.6.34&step=5');
+  const history = page.getByRole('group', { name: 'The last steps' });
+  await expect(history.locator('li.is-current')).toHaveAttribute('value', '5');
+  const n = await total(page);
+  // a scrub: steps far faster than anyone reads twenty lines
+  for (let k = 6; k <= Math.min(n, 40); k++) await slider(page).fill(String(k));
+  const last = Math.min(n, 40);
+  await expect(page.getByTestId('step-count')).toHaveText(`${last} / ${n}`);
+  // once the cursor rests, the history ends on it, with the 19 steps before it
+  await expect(history.locator('li.is-current')).toHaveAttribute('value', String(last));
+  await expect(history.locator('li')).toHaveCount(20);
+  await expect(history.locator('li').first()).toHaveAttribute('value', String(last - 19));
+});
+
 test('opens the scenario and step named in the URL, and keeps the URL up to date', async ({
   page,
 }) => {

@@ -72,6 +72,8 @@ async function failedTrylocks(page: Page, total: number): Promise<number> {
   for (let n = Math.min(20, total); ; n = Math.min(n + 20, total)) {
     await page.getByTestId('step-slider').fill(String(n));
     await expect(count(page)).toHaveText(`${n} / ${total}`);
+    // the history follows a scrub once the cursor rests
+    await expect(page.locator('.step-history')).toHaveAttribute('data-step', String(n));
     const rows = page.locator('.step-history li:has(.step-lock.is-trylock-fail)');
     for (const v of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('value'))))
       if (v !== null) seen.add(v);
@@ -246,6 +248,8 @@ test('the scenario select and the search list the same labelled groups, saved sc
   const select = page.getByTestId('scenario-select');
   const groups = () =>
     select.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+  // the app replaces the page's shell once it has started
+  await expect(select.locator('optgroup')).not.toHaveCount(0);
   expect(await groups()).toEqual(['Teaching tours', 'Messages of the thread', 'Races', 'Others']);
   await expect(select.locator('optgroup[label="Races"] option[value="race-8.1"]')).toHaveCount(1);
 

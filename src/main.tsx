@@ -3,7 +3,12 @@
 // React, the model, the store, the styles) is asked for once that paint is on screen. A hidden
 // page (a background tab) paints nothing, so it starts at once; a throttled frame (an iframe out of
 // view) waits no longer than START_AFTER_MS.
+import { holdEarlyMessages } from './view/embed/earlyMessages';
+
 const START_AFTER_MS = 100;
+
+// a host page may post to the page as soon as its frame has loaded, before the app listens
+holdEarlyMessages();
 
 let started = false;
 function start() {

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { Outbound } from '../../codecs/messages';
 import { errorMessage, parseInbound, resizeMessage, stateMessage } from '../../codecs/messages';
 import { openBig } from '../../app/bigLoads';
+import { takeEarlyMessages } from './earlyMessages';
 import { isBigScenario } from '../../session/bigScenario';
 import type { Session } from '../../session/session';
 import { useAppStore } from '../../store';
@@ -66,6 +67,8 @@ export function useEmbedApi(session: Session, reportResize = true): void {
       }
     };
     window.addEventListener('message', onMessage);
+    // what came before the app listened, in its order (earlyMessages.ts)
+    for (const event of takeEarlyMessages()) onMessage(event);
     return () => window.removeEventListener('message', onMessage);
   }, [actor]);
 

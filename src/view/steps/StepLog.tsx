@@ -1,11 +1,13 @@
 // The step log: the micro-step that led to the shown state (CPU, kernel function, pseudo-code
 // line, what happened, which lock it takes or releases), which CPUs wait for which lock, and the
 // last steps up to the cursor as a short scrollable history.
-import { memo } from 'react';
+import { memo, startTransition, useLayoutEffect, useRef, useState } from 'react';
 import type { Scenario, Step, ViewState } from '../../kernel';
 import { cpuGlyph, cpuInk } from '../lanes/cpuStyle';
 import { lockText } from './lockText';
 import { opLabel } from '../timeline/opLabel';
+import { RAPID_MS } from '../zoom/ZoomPane';
+import { SETTLE_MS } from '../trace/useWhileSeen';
 import './stepLog.css';
 
 export interface StepLogProps {
@@ -65,6 +67,53 @@ const HistoryLine = memo(function HistoryLine({
   );
 });
 
+/**
+ * `cursor`, except while the steps come faster than RAPID_MS apart (a scrub, a held key, fast
+ * play): then the one it had, until the cursor has rested SETTLE_MS. Twenty lines moving up by
+ * one at every step cost a layout and a paint of the dock in each frame the graph needs, and
+ * nobody reads them at that pace; the current step above them still follows every step.
+ */
+function useRestedCursor(cursor: number): number {
+  const [shown, setShown] = useState(cursor);
+  const last = useRef(-Infinity);
+  useLayoutEffect(() => {
+    if (shown === cursor) return;
+    const now = performance.now();
+    const rapid = now - last.current < RAPID_MS;
+    last.current = now;
+    if (!rapid) {
+      setShown(cursor);
+      return;
+    }
+    const timer = window.setTimeout(() => startTransition(() => setShown(cursor)), SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [cursor, shown]);
+  return shown;
+}
+
+/** The last steps up to the cursor, the current one last. */
+function History({ cursor, steps }: { cursor: number; steps: readonly Step[] }) {
+  const shown = Math.min(useRestedCursor(cursor), steps.length);
+  return (
+    // column-reverse keeps this box scrolled to its end (the current step) with no script
+    // measuring the layout on every step.
+    <div
+      className="step-history"
+      role="group"
+      tabIndex={0}
+      aria-label="The last steps"
+      data-step={shown}
+    >
+      <ol>
+        {historyWindow(shown).map((n) => {
+          const s = steps[n - 1];
+          return s ? <HistoryLine key={n} n={n} step={s} here={n === cursor} /> : null;
+        })}
+      </ol>
+    </div>
+  );
+}
+
 export function StepLog({ cursor, total, steps, scenario, view }: StepLogProps) {
   const step = steps[cursor - 1];
   const waits = waitLines(view);
@@ -100,18 +149,7 @@ export function StepLog({ cursor, total, steps, scenario, view }: StepLogProps) 
           </span>
         ))}
       </div>
-      {cursor > 0 && (
-        // column-reverse keeps this box scrolled to its end (the current step) with no script
-        // measuring the layout on every step.
-        <div className="step-history" role="group" tabIndex={0} aria-label="The last steps">
-          <ol>
-            {historyWindow(cursor).map((n) => {
-              const s = steps[n - 1];
-              return s ? <HistoryLine key={n} n={n} step={s} here={n === cursor} /> : null;
-            })}
-          </ol>
-        </div>
-      )}
+      {cursor > 0 && <History cursor={cursor} steps={steps} />}
     </section>
   );
 }
