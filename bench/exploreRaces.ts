@@ -51,8 +51,7 @@ console.log(
   `${file}: ${res.runs} classes, ${res.explored} states, ${res.steps} micro-steps, ` +
     `${res.complete ? 'complete' : `cut (${res.stoppedBy})`}, ${races} races reversed`,
 );
-const top = (m: Map<string, number>, n: number) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 console.log('\nraces per conflicting location (a race may count under several)');
 for (const [k, n] of top(byLoc, 30)) console.log(String(n).padStart(7), k);
 console.log('\nraces per pair of steps');

@@ -5,7 +5,13 @@ import type { K } from './exec';
 import { avId, pteId, type AnonVma, type Mm, type Page, type Pte } from './state';
 
 export function newPage(k: K, mapping: AnonVma | null, index: number): Page {
-  return { pfn: freshId(k.s, 'nextPfn'), mapping, index, mapcount: 0, lock: { holders: [], mode: null } };
+  return {
+    pfn: freshId(k.s, 'nextPfn'),
+    mapping,
+    index,
+    mapcount: 0,
+    lock: { holders: [], mode: null },
+  };
 }
 
 export function setPte(k: K, mm: Mm, addr: number, pte: Pte): void {
