@@ -210,6 +210,9 @@ export function scheduleTo(evs: Ev[], blockStart: number[], pos: number, x: numb
   });
 }
 
+/** Told of each race reversed, earlier step first (bench/exploreRaces.ts counts them). */
+export const raceHook: { on: ((earlier: Ev, later: Ev) => void) | null } = { on: null };
+
 export interface RaceRun {
   nodes: RaceNode[];
   evs: Ev[];
@@ -227,7 +230,10 @@ export function racesOf(run: RaceRun, e: Ev, j: number): void {
     const covered =
       e.deps.some((k, u) => u !== t && k >= 0 && hb(ei, evs[k]!)) ||
       (e.prev >= 0 && hb(ei, evs[e.prev]!));
-    if (!covered) reverseRace(run.nodes, evs, run.blockLocks, run.blockStart, i, e, j);
+    if (!covered) {
+      raceHook.on?.(ei, e);
+      reverseRace(run.nodes, evs, run.blockLocks, run.blockStart, i, e, j);
+    }
   }
 }
 

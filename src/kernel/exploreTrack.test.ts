@@ -12,6 +12,7 @@ import { effectiveFlags, runScenario } from './replay';
 import { choiceArb, interpret } from './randomOps';
 import { ScenarioError, type ParallelOp, type Scenario } from './scenarioTypes';
 import { stateKey } from './stateHash';
+import type { Page, State, Vma } from './state';
 
 const RUNS = Number(process.env.COMMUTE_RUNS ?? 150);
 
@@ -89,8 +90,48 @@ function plain(sc: Scenario, era: string, r: ReturnType<typeof tracked>, schedul
       return c;
     },
   });
-  const viol = run.violations.map((v) => `${v.kind}: ${v.message}`).sort();
+  const pfns = renumber(run.s, r.base.state);
+  const viol = run.violations
+    .map(
+      (v) => `${v.kind}: ${v.message.replace(/page (\d+)/g, (_, n) => `page ${pfns(Number(n))}`)}`,
+    )
+    .sort();
   return { key: stateKey(run.s), viol };
+}
+
+/**
+ * Fresh ids (page frame numbers and VMA serials handed out since `base`) renumbered in the order
+ * the state's walk meets them: two allocations commute (atomic.ts), giving states equal up to a
+ * renaming of those numbers. Returns the renaming of page frame numbers (unknown ones: '?').
+ */
+function renumber(s: State, base: State): (pfn: number) => number | string {
+  const pfn = new Map<number, number>();
+  const serial = new Map<number, number>();
+  const page = (p: Page) => {
+    if (p.pfn < base.nextPfn) return;
+    if (!pfn.has(p.pfn)) pfn.set(p.pfn, base.nextPfn + pfn.size);
+  };
+  const vma = (v: Vma) => {
+    if (v.serial >= base.nextVma && !serial.has(v.serial))
+      serial.set(v.serial, base.nextVma + serial.size);
+  };
+  for (const mm of s.mms.values()) {
+    for (const w of mm.writeLocked) vma(w.vma);
+    for (const v of mm.vmas) vma(v);
+    for (const [, p] of [...mm.ptes].sort((x, y) => x[0] - y[0])) page(p.page);
+  }
+  for (const a of s.anonVmas) for (const c of a.list) vma(c.vma);
+  const pages = new Set<Page>();
+  const vmas = new Set<Vma>();
+  for (const mm of s.mms.values()) {
+    for (const w of mm.writeLocked) vmas.add(w.vma);
+    for (const v of mm.vmas) vmas.add(v);
+    for (const [, p] of mm.ptes) pages.add(p.page);
+  }
+  for (const a of s.anonVmas) for (const c of a.list) vmas.add(c.vma);
+  for (const p of pages) p.pfn = pfn.get(p.pfn) ?? p.pfn;
+  for (const v of vmas) v.serial = serial.get(v.serial) ?? v.serial;
+  return (n) => (n < base.nextPfn ? n : (pfn.get(n) ?? '?'));
 }
 
 describe('independent steps commute', () => {

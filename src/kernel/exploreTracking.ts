@@ -28,6 +28,14 @@ import { TrackedMap } from './exploreTrackMap';
 const LOCK_FIELDS: Record<string, number> = { mmapSem: 0, vmLock: 1, lock: 3 };
 const PAGE_RANK = 2;
 
+/** For debugging a reduction: an object or array is named by the field it was first found in. */
+function labelField(labels: Map<number, string>, v: unknown, key: string): void {
+  if (typeof v !== 'object' || v === null) return;
+  const id = PROXY_IDS.get(v) ?? (v as { [OID]?: number })[OID];
+  if (id !== undefined && !labels.get(id)?.includes('.'))
+    labels.set(id, `${key}.${labels.get(id) ?? ''}`);
+}
+
 /** One search's instrumentation: object ids, Map key locations, the array proxies. */
 export class Tracking implements Search {
   private nextOid = 1;
@@ -193,6 +201,7 @@ export class Tracking implements Search {
     const keys = Object.keys(rec).filter((k) => !UNTRACKED.has(k));
     const shape = shapeOf(keys);
     const vals = keys.map((k) => rec[k]);
+    if (DEBUG) DEBUG.set(id, `new:${keys.join(',')}`);
     rec[VALS] = vals;
     Object.defineProperties(rec, shape.descriptors);
     for (let i = 0; i < vals.length; i++) {
@@ -248,6 +257,7 @@ export class Tracking implements Search {
       for (const k of all) if (UNTRACKED.has(k) && k !== 'idCache') o[k] = src[k];
       for (let i = 0; i < keys.length; i++) {
         vals[i] = copy(src[keys[i]!], shape.lock && i === 0);
+        if (DEBUG) labelField(DEBUG, vals[i], keys[i]!);
         ctx.state.add(id * 64 + fieldIndex(keys[i]!), vals[i]);
         this.rankField(keys[i]!, keys, vals[i]);
       }

@@ -1,6 +1,7 @@
 // migrate → unmap_and_move (mm/migrate.c): lock the page, pin its anon_vma (2.6.35+), unmap
 // it to migration entries (try_to_unmap), copy it, then restore the entries to the new page
 // (remove_migration_ptes) and drop the pin. Every entry must be restored (§8.1).
+import { atomicAdd } from '../atomic';
 import { OpError, step, type Gen, type K } from '../exec';
 import { pageLockId } from '../ids';
 import { acquireOther, holdQuietly, releaseOther, releaseQuietly } from '../locks';
@@ -54,9 +55,9 @@ export function* migrate(k: K, mm: Mm, addr: number): Gen {
       yield* unlockPages(null);
       return;
     }
-    av.refcount++;
+    const n = atomicAdd(av, 'refcount', 1);
     k.touch(avId(av));
-    k.note(`refcount ${av.refcount - 1} → ${av.refcount}`);
+    k.note(`refcount ${n - 1} → ${n}`);
   } else if (av && k.f.refcount !== 'ksm')
     yield* getAnonVma(k, av, fn, 'keep the anon_vma while the page is unmapped');
   yield* rmapWalk(k, page, { kind: 'unmap' });

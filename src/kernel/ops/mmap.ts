@@ -1,5 +1,6 @@
 // spawn (a new mm), mmap → mmap_region (mm/mmap.c): a new anonymous mapping, merged into an
 // adjacent compatible VMA when possible (vma_merge / vma_expand), and exit → exit_mmap.
+import { freshId } from '../atomic';
 import { OpError, step, type Gen, type K } from '../exec';
 import { insertVmaSorted, newLock, vmaId, type Mm, type Vma } from '../state';
 import { writeLockNew } from '../vmaLock';
@@ -53,7 +54,7 @@ export function* mmap(k: K, mm: Mm, addr: number, pages: number, growsdown: bool
     `vm_area_alloc: [${addr},${end}) rw${growsdown ? ' growsdown' : ''}, vm_pgoff ${addr}${locked}`,
   );
   const v: Vma = {
-    serial: k.s.nextVma++,
+    serial: freshId(k.s, 'nextVma'),
     mm,
     start: addr,
     end,

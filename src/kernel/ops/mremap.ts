@@ -5,6 +5,7 @@
 // the new place. The moves take no anon_vma lock, so a walk must meet the source before the
 // destination (§8.10): a clone is linked at the tail, and from 3.7 a merge into a VMA that a walk
 // may visit first makes the moves hold the anon_vma lock (need_rmap_locks, `moveRmapLocks`).
+import { atomicAdd } from '../atomic';
 import { OpError, step, type Gen, type K } from '../exec';
 import { acquire, lockOf, release } from '../locks';
 import { setPte } from '../pagetables';
@@ -87,7 +88,7 @@ function* movePageTables(
       continue;
     }
     setPte(k, mm, newAddr + i, { page: pte.page, migration: pte.migration });
-    pte.page.mapcount--;
+    atomicAdd(pte.page, 'mapcount', -1);
     mm.ptes.delete(from);
     k.touch(pteId(mm, from));
   }

@@ -2,6 +2,7 @@
 // - 2.6.33–2.6.36 drop_anon_vma (mm/ksm.c, then mm/rmap.c): atomic_dec_and_lock on the
 //   (root) lock, free when the list is empty; with patch 5/5 also the root's pin, child first.
 // - 3.0+ put_anon_vma / __put_anon_vma / anon_vma_free (refcount starts at 1 for the list).
+import { atomicAdd, atomicAddReturn } from '../atomic';
 import { step, type Gen, type K } from '../exec';
 import { acquire, lockOf, release } from '../locks';
 import { freeAnonVma, liveAv } from '../objects';
@@ -11,9 +12,9 @@ import { avId, type AnonVma } from '../state';
 export function* getAnonVma(k: K, av: AnonVma, fn: string, why: string): Gen {
   yield step(fn, 'get', `get_anon_vma(${avId(av)}): ${why}`);
   liveAv(k, av, 'took a reference on');
-  av.refcount++;
+  const n = atomicAdd(av, 'refcount', 1);
   k.touch(avId(av));
-  k.note(`refcount ${av.refcount - 1} → ${av.refcount}`);
+  k.note(`refcount ${n - 1} → ${n}`);
 }
 
 /** Drop a KSM/migration reference the way the era does it. */
@@ -30,23 +31,23 @@ export function* dropAnonVma(k: K, av: AnonVma): Gen {
     yield step(fn, 'dec-and-lock', `atomic_dec_and_lock(&${avId(av)}->refcount, lock)`);
     liveAv(k, av, 'dropped a reference on');
     if (av.refcount > 1) {
-      av.refcount--;
-      k.note(`refcount → ${av.refcount}, not the last: no lock taken`);
+      const n = atomicAdd(av, 'refcount', -1);
+      k.note(`refcount → ${n}, not the last: no lock taken`);
       return;
     }
     yield* acquire(k, lockOf(k, av), 'w', fn, 'dec-and-lock');
-    av.refcount--;
-    k.note(`refcount → ${av.refcount} under the lock`);
-    if (av.refcount !== 0) {
+    const n = atomicAddReturn(av, 'refcount', -1);
+    k.note(`refcount → ${n} under the lock`);
+    if (n !== 0) {
       yield* release(k, lockOf(k, av), fn, 'unlock');
       return;
     }
   } else {
     yield step(fn, 'dec-and-test', `atomic_dec_and_test(&${avId(av)}->refcount)`);
     liveAv(k, av, 'dropped a reference on');
-    av.refcount--;
-    k.note(`refcount → ${av.refcount} (no lock held)`);
-    if (av.refcount !== 0) return;
+    const n = atomicAddReturn(av, 'refcount', -1);
+    k.note(`refcount → ${n} (no lock held)`);
+    if (n !== 0) return;
     yield* acquire(k, lockOf(k, av), 'w', fn, 'lock');
   }
   yield step(fn, 'empty', `list_empty(&${avId(av)}->head)?`);
@@ -55,9 +56,10 @@ export function* dropAnonVma(k: K, av: AnonVma): Gen {
   let lastRootUser = false;
   let rootEmpty = false;
   if (empty && root !== av) {
-    lastRootUser = --root.refcount === 0;
+    const n = atomicAddReturn(root, 'refcount', -1);
+    lastRootUser = n === 0;
     rootEmpty = root.list.length === 0;
-    k.note(`empty; root ${avId(root)} refcount → ${root.refcount}`);
+    k.note(`empty; root ${avId(root)} refcount → ${n}`);
   } else k.note(empty ? 'empty' : 'not empty: keep it');
   const held = lockOf(k, av);
   yield* release(k, held, fn, 'unlock');
@@ -75,10 +77,10 @@ export function* dropAnonVma(k: K, av: AnonVma): Gen {
 export function* putAnonVma(k: K, av: AnonVma): Gen {
   yield step('put_anon_vma', 'dec', `atomic_dec_and_test(&${avId(av)}->refcount)`);
   liveAv(k, av, 'dropped a reference on');
-  av.refcount--;
+  const n = atomicAddReturn(av, 'refcount', -1);
   k.touch(avId(av));
-  k.note(`refcount → ${av.refcount}`);
-  if (av.refcount === 0) yield* putLast(k, av);
+  k.note(`refcount → ${n}`);
+  if (n === 0) yield* putLast(k, av);
 }
 
 /** __put_anon_vma: before 624483f3ea82 the root could be freed before the child. */
@@ -98,10 +100,10 @@ function* putLast(k: K, av: AnonVma): Gen {
 function* dropRoot(k: K, root: AnonVma, fn: string): Gen {
   yield step(fn, 'root', `atomic_dec_and_test(&${avId(root)}->refcount) — the root's pin`);
   liveAv(k, root, 'dropped the pin on');
-  root.refcount--;
+  const n = atomicAddReturn(root, 'refcount', -1);
   k.touch(avId(root));
-  k.note(`root refcount → ${root.refcount}`);
-  if (root.refcount === 0) yield* anonVmaFree(k, root);
+  k.note(`root refcount → ${n}`);
+  if (n === 0) yield* anonVmaFree(k, root);
 }
 
 /** anon_vma_free (3.0+): wait out a walker that trylocked the root, then free. */

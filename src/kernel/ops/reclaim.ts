@@ -8,6 +8,7 @@
 //   longer mapped (then the anon_vma may be anything; while it is mapped it cannot be freed);
 // - 3.0+ (refcount eras): page_get_anon_vma takes a reference (atomic_inc_not_zero) and re-checks
 //   page_mapped before locking. The 3.8+ trylock fast path behaves like the 2.6.36 fix.
+import { atomicAdd } from '../atomic';
 import { OpError, step, type Gen, type K } from '../exec';
 import { acquire, drop, lockOf, release, unlockText } from '../locks';
 import { avId, pteId, vmaAddress, vmaId, type AnonVma, type Mm, type Page } from '../state';
@@ -43,8 +44,7 @@ function* pageLockAnonVma(k: K, page: Page): Gen<{ av: AnonVma; held: AnonVma } 
       yield* rcuUnlock(k, av, fn);
       return null;
     }
-    av.refcount++;
-    k.note(`refcount → ${av.refcount}`);
+    k.note(`refcount → ${atomicAdd(av, 'refcount', 1)}`);
     yield step('page_get_anon_vma', 'recheck', `page_mapped(page ${page.pfn}) still?`);
     if (!mapped(page)) {
       k.note('no: drop the reference');

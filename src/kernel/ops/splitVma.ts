@@ -1,5 +1,6 @@
 // __split_vma (mm/mmap.c): cut a VMA at `addr`. The new VMA is a copy; it gets its own
 // anon_vma_chain (anon_vma_clone) before vma_adjust shrinks the old one and inserts it.
+import { freshId } from '../atomic';
 import { OpError, step, type Gen, type K } from '../exec';
 import { newLock, vmaId, type Vma } from '../state';
 import { anonVmaClone } from './anonVmaClone';
@@ -7,7 +8,7 @@ import { vmaAdjust } from './vmaAdjust';
 
 export function copyVma(k: K, v: Vma): Vma {
   return {
-    serial: k.s.nextVma++,
+    serial: freshId(k.s, 'nextVma'),
     mm: v.mm,
     start: v.start,
     end: v.end,
