@@ -119,7 +119,14 @@ export function StepLog({ cursor, total, steps, scenario, view }: StepLogProps) 
   const waits = waitLines(view);
   return (
     <section className="step-log" data-testid="step-log" aria-label="Step log">
-      <div className="step-current" aria-live="polite">
+      {/* a box of one size (stepLog.css): a long step scrolls in it, so it takes focus */}
+      <div
+        className="step-current"
+        aria-live="polite"
+        role="group"
+        aria-label="The current step"
+        tabIndex={0}
+      >
         {step === undefined ? (
           <span className="step-text">{`Step 0 of ${total}: the initial state, before the first op.`}</span>
         ) : (
