@@ -85,8 +85,16 @@ test('compare view stacks its panes at 375px', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto('/?scenario=race-8.1');
   await page.getByRole('button', { name: 'Compare' }).click();
-  const l = await pane(page, 'left').boundingBox();
-  const r = await pane(page, 'right').boundingBox();
+  // both panes there (the compare view's chunk and both replays), then measured
+  for (const side of ['left', 'right'] as const)
+    await expect(pane(page, side).getByTestId('pane-timeline')).toBeVisible();
+  // one frame's layout: the boxes read at the same scroll position
+  const [l, r] = await page.evaluate(() =>
+    ['left', 'right'].map((side) => {
+      const b = document.querySelector(`[data-pane="${side}"]`)!.getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    }),
+  );
   expect(l && r).toBeTruthy();
   if (l && r) {
     expect(r.y).toBeGreaterThanOrEqual(l.y + l.height - 1);
