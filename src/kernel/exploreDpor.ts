@@ -22,7 +22,7 @@ import {
   type Request,
 } from './exploreEvents';
 import { mix } from './exploreHash';
-import { LockOrder } from './exploreLockOrder';
+import { LOCK_ORDER_COMMUTES, LockOrder } from './exploreLockOrder';
 import { racesOf, scheduleTo, waitingStep } from './exploreRaces';
 import { lockMeaning, newFootprint, OID, recordInto } from './exploreTrack';
 import { Tracking } from './exploreTracking';
@@ -40,13 +40,6 @@ export type { DporOptions, DporOutcome, Found, SearchProgress, StopReason } from
 export class Dpor {
   /** label each event with its step's function and line (for debugging a reduction) */
   static debug = false;
-  /**
-   * Lock waits that follow the kernel's lock order commuting with the other ops on their lock
-   * (exploreLockOrder.ts). Off: with it the search missed a use-after-free that the full
-   * search and sleep sets alone find (a migration's page_get_anon_vma against an exit on
-   * 2.6.36: exploreReduction.test.ts pins the case). On only to measure, until that is mended.
-   */
-  static lockOrderCommutes = false;
   private readonly nodes: Node[] = [];
   private readonly events: Ev[] = [];
   private readonly tracking = new Tracking();
@@ -303,7 +296,7 @@ export class Dpor {
     this.fp = null;
     lockMeaning(fp, this.tracking, (id, op) =>
       op === 'acq'
-        ? Dpor.lockOrderCommutes && this.req?.lock === id && this.order.commutes(cpu, id)
+        ? LOCK_ORDER_COMMUTES && this.req?.lock === id && this.order.commutes(cpu, id)
         : op !== 'both',
     );
     const place = placeStep(this.events, this.index, this.lastOf, this.cpus, cpu, fp);
@@ -401,7 +394,7 @@ export class Dpor {
         q.lock,
         this.block,
         (fp) => placeStep(this.events, this.index, this.lastOf, this.cpus, q.cpu, fp),
-        (id) => Dpor.lockOrderCommutes && this.order.commutes(q.cpu, id),
+        (id) => LOCK_ORDER_COMMUTES && this.order.commutes(q.cpu, id),
       );
       if (!v) continue;
       this.virtual.push(v);

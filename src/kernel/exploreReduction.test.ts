@@ -238,7 +238,7 @@ describe('the full search merges two interleavings only when every CPU will do t
 
 describe('the reduced search keeps every violation the full search finds', () => {
   it('2.6.36: two migrations and an exit, where a migration takes a reference on a freed anon_vma', () => {
-    // Found by the property above: with lock waits in lock order commuting (Dpor.lockOrderCommutes)
+    // Found by the property above: with lock waits in lock order commuting (LOCK_ORDER_COMMUTES)
     // the reduced search explored no order in which P's exit frees av0 between a migration's
     // check of the count and its increment. The full search and sleep sets find it.
     const history = [
