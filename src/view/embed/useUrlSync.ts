@@ -37,11 +37,11 @@ export function useUrlSync(step: number, embed: EmbedOptions | undefined): void 
       };
       const search = encodeLink(pageLinkState(inputs, step, embed, embed !== undefined));
       if (search !== window.location.search) {
-        window.history.replaceState(
-          window.history.state,
-          '',
-          `${window.location.pathname}${search}`,
-        );
+        // A whole URL, not `pathname + search`: a hand-typed path that starts with `//` would
+        // read as another host, which replaceState refuses (an uncaught error).
+        const url = new URL(window.location.href);
+        url.search = search;
+        window.history.replaceState(window.history.state, '', url.href);
       }
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
