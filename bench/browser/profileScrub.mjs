@@ -151,6 +151,7 @@ function selfTimes(events, pid, tid, from, to) {
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const byKind = {};
   const byName = {};
+  const countByName = {};
   const stack = [];
   const add = (e) => {
     const wall = e.dur - e.childDur;
@@ -160,6 +161,7 @@ function selfTimes(events, pid, tid, from, to) {
     byKind[k].wall += wall / 1000;
     byKind[k].cpu += cpu / 1000;
     byName[`${k}:${e.name}`] = (byName[`${k}:${e.name}`] ?? 0) + cpu / 1000;
+    countByName[`${k}:${e.name}`] = (countByName[`${k}:${e.name}`] ?? 0) + 1;
   };
   for (const raw of xs) {
     const e = { ...raw, childDur: 0, childTdur: 0 };
@@ -172,7 +174,7 @@ function selfTimes(events, pid, tid, from, to) {
     stack.push(e);
   }
   while (stack.length) add(stack.pop());
-  return { byKind, byName };
+  return { byKind, byName, countByName };
 }
 
 /**
@@ -277,7 +279,7 @@ async function main() {
     const mine = frames.filter((e) => e.pid === pid && e.tid === tid);
     const from = mine[0].ts;
     const to = mine.at(-1).ts + mine.at(-1).dur;
-    const { byKind, byName } = selfTimes(events, pid, tid, from, to);
+    const { byKind, byName, countByName } = selfTimes(events, pid, tid, from, to);
     const cost = summary(r.costs);
     const load = loadavg()
       .map((x) => x.toFixed(1))
@@ -327,11 +329,12 @@ async function main() {
     for (const [k, v] of [...paints.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) {
       console.log(`  ${k}: ${v.n} × , ${(v.ms / steps).toFixed(2)} ms, ${v.area}`);
     }
-    console.log('\ntop events by thread time per step (ms):');
+    console.log('\ntop events by thread time per step (ms, and how many per step):');
     for (const [n, v] of Object.entries(byName)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 18)) {
-      console.log(`  ${(v / steps).toFixed(3).padStart(7)}  ${n}`);
+      const each = (countByName[n] / steps).toFixed(2);
+      console.log(`  ${(v / steps).toFixed(3).padStart(7)}  ${each.padStart(6)}×  ${n}`);
     }
 
     if (opts.cpu) {
@@ -363,6 +366,26 @@ async function main() {
       }
       console.log('\nV8 self time per step (ms), top 30 functions:');
       for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+        console.log(`  ${(v / steps).toFixed(3).padStart(7)}  ${k}`);
+      }
+      // Time under each of the app's view files (its functions anywhere on the stack): which
+      // components' renders and effects a step pays for, React's own work beneath them included.
+      const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const under = new Map();
+      for (const n of profile.nodes) {
+        const ms = (dt.get(n.id) ?? 0) / 1000;
+        if (ms === 0) continue;
+        const files = new Set();
+        for (let id = n.id; id !== undefined; id = parent.get(id)) {
+          const file = where(byId.get(id).callFrame).file;
+          if (/src\/view\/.*\.tsx?$/.test(file)) files.add(file.replace(/.*src\/view\//, ''));
+        }
+        for (const file of files) under.set(file, (under.get(file) ?? 0) + ms);
+      }
+      console.log('\nV8 time per step (ms) with a view file on the stack, top 20:');
+      for (const [k, v] of [...under.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
         console.log(`  ${(v / steps).toFixed(3).padStart(7)}  ${k}`);
       }
       console.log('\nV8 self time per step (ms) by source file, top 25:');

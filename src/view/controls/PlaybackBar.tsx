@@ -8,9 +8,33 @@ import { SpeedControl } from './SpeedControl';
 import { Playback, useCursor, usePlaying, useTotal } from '../playback/playback';
 import './playback.css';
 
-export function PlaybackBar() {
+/** The slider and the count: the bar's only parts that follow every step, so a scrub re-renders
+ * these two and not the buttons around them. */
+function StepSlider() {
   const actor = Playback.useActorRef();
   const cursor = useCursor();
+  const total = useTotal();
+  return (
+    <>
+      <input
+        type="range"
+        data-testid="step-slider"
+        aria-label="Micro-step"
+        min={0}
+        max={total}
+        step={1}
+        value={cursor}
+        onChange={(e) => actor.send({ type: 'SEEK', to: Number(e.target.value) })}
+      />
+      <output className="step-count" data-testid="step-count" aria-live="off">
+        {`${cursor} / ${total}`}
+      </output>
+    </>
+  );
+}
+
+export function PlaybackBar() {
+  const actor = Playback.useActorRef();
   const total = useTotal();
   const playing = usePlaying();
   const violations = Playback.useSelector((s) => s.context.marks.violations.length);
@@ -93,19 +117,7 @@ export function PlaybackBar() {
       )}
       <SpeedControl />
       <MicroToggle />
-      <input
-        type="range"
-        data-testid="step-slider"
-        aria-label="Micro-step"
-        min={0}
-        max={total}
-        step={1}
-        value={cursor}
-        onChange={(e) => actor.send({ type: 'SEEK', to: Number(e.target.value) })}
-      />
-      <output className="step-count" data-testid="step-count" aria-live="off">
-        {`${cursor} / ${total}`}
-      </output>
+      <StepSlider />
       <ShortcutHelp />
     </div>
   );
