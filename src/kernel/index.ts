@@ -39,9 +39,9 @@ export {
   familySizesAfterOps,
   replayFromParts,
   replayParts,
-  stateSize,
   TooManySteps,
 } from './replayParts';
+export { stateSize } from './opStates';
 export type { Checkpoint, FamilySizes, PartsProgress, ReplayParts } from './replayParts';
 export { chunkBuffers, StepColumns, StepEncoder } from './stepColumns';
 export type { StepChunk } from './stepColumns';

@@ -1,9 +1,10 @@
 // replay(): run a scenario under its era (or overrides) and return the trace. The state at any
-// cursor is rebuilt by re-running up to that step: the model is deterministic and fast, so the
-// trace stays small and nothing is ever undone.
+// cursor is rebuilt by re-running up to that step from the start of its op (opStates.ts): the
+// model is deterministic and fast, so the trace stays small and nothing is ever undone.
 import { ERAS, isEraId, resolveFlags, type EraId, type Flags } from './flags';
 import { Runner, type RunOptions, type RunResult } from './runner';
 import { ScenarioError, type Scenario } from './scenarioTypes';
+import { opStates } from './opStates';
 import { forestOf, type Forest } from './snapshot';
 import type { ReplayResult } from './trace';
 import type { ViewState } from './view';
@@ -108,6 +109,10 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
   const total = res.steps.length;
   const cache = new Map<number, ViewState>();
   cache.set(total, viewOf(full.s, full.cpuStatus()));
+  const ops = opStates(sc, era, flags, res.opStarts, {
+    lenientSchedule: lenient(opts),
+    interactive: opts.interactive ?? false,
+  });
   const clampAll = (ns: readonly number[]) =>
     ns.map((n) => Math.max(0, Math.min(total, Math.floor(n))));
   /** One forward run observing each cursor of `ns` (clamped), mapped through fn at once. */
@@ -153,12 +158,7 @@ export function replay(sc: Scenario, opts: ReplayOptions = {}): Replay {
       const at = Math.max(0, Math.min(total, Math.floor(n)));
       const hit = cache.get(at);
       if (hit) return hit;
-      const part = runScenario(sc, era, flags, {
-        limit: at,
-        checks: false,
-        record: false,
-        lenientSchedule: lenient(opts),
-      });
+      const part = ops.runTo(at);
       const v = viewOf(part.s, part.cpuStatus());
       if (cache.size > 256) cache.clear();
       cache.set(at, v);

@@ -4,6 +4,7 @@
 // whole scenario. A big scenario's trace keeps no snapshot per step: only these few states.
 import { cloneState as cloneOf } from './cloneState';
 import type { EraId, Flags } from './flags';
+import { stateSize } from './opStates';
 import { effectiveFlags, lenient, runFacts, runScenario } from './replay';
 import type { Replay, ReplayOptions } from './replay';
 import { Runner, type RunOptions } from './runner';
@@ -117,16 +118,6 @@ export function replayParts(
     finalView: viewOf(runner.s, runner.cpuStatus()),
     forest: forestOf(runner.s),
   };
-}
-
-/** Objects a state holds (anon_vmas, VMAs, AVCs, PTEs): what a copy of it costs. */
-export function stateSize(s: State): number {
-  let n = s.anonVmas.length;
-  for (const mm of s.mms.values()) {
-    n += mm.ptes.size;
-    for (const v of mm.vmas) n += 1 + v.chain.length;
-  }
-  return n;
 }
 
 /**
