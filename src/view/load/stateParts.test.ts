@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
-import type { Scenario } from '../../kernel';
 import { splitState, StateReader } from './stateParts';
-
-function chain(depth: number): Scenario {
-  const ops: Scenario['ops'] = [
-    { op: 'spawn', pid: 'P0' },
-    { op: 'mmap', pid: 'P0', addr: 0, pages: 4 },
-    { op: 'touch', pid: 'P0', addr: 0, write: true },
-  ];
-  for (let i = 1; i <= depth; i++) {
-    ops.push({ op: 'fork', pid: `P${i - 1}`, child: `P${i}` });
-    ops.push({ op: 'touch', pid: `P${i}`, addr: 0, write: true });
-  }
-  return { format: 'anon-vma-forest/scenario@1', title: 'chain', era: '6.1', ops };
-}
+import { chain } from './testScenarios';
 
 describe('a state sent in parts', () => {
   const r = replay(chain(30));
