@@ -243,3 +243,41 @@ test('bad input still gets a clear error and keeps the open scenario', async ({ 
   ).toBeVisible({ timeout: 60_000 });
   await expect(count).toHaveText(/^6 \//);
 });
+
+test('another era and the compare view of a big scenario never replay it on the main thread', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/?scenario=race-8.1');
+  const count = page.getByTestId('step-count');
+  await expect(count).toHaveText(/^0 \//);
+  await page.evaluate(
+    (scenario) => window.postMessage({ type: 'anon-vma-forest:load', scenario }, '*'),
+    forkChain(200),
+  );
+  await expect(count).toHaveText(/^0 \/ \d{5,}$/, { timeout: 120_000 });
+  const total = (await count.textContent())!.split(' / ')[1]!;
+  await page.getByTestId('step-slider').fill('500');
+  await settledAt(page, 500, Number(total));
+  await idle(page, 1000);
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+  });
+  // another era: replayed in the load worker, with the box saying so, the cursor kept
+  await page.getByTestId('era-select').selectOption('2.6.36');
+  await expect(page.getByTestId('big-load')).toContainText(/Replaying .*with the change/);
+  await expect(page.getByTestId('big-load')).toBeHidden({ timeout: 120_000 });
+  await expect(page.getByTestId('era-select')).toHaveValue('2.6.36');
+  await expect(count).toHaveText(/^500 \/ \d{5,}$/);
+  // compare: the right pane says why it stays empty instead of replaying it a second time here
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.locator('[data-pane="right"]')).toContainText(/replays one that big only once/);
+  await idle(page, 1000);
+  const most = Math.max(...taskCpu(await browser.stopTracing()));
+  test
+    .info()
+    .annotations.push({ type: 'most CPU in one task', description: `${Math.round(most)} ms` });
+  expect(most).toBeLessThan(200);
+  expect(errors).toEqual([]);
+});

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand';
 import type { Flags } from '../kernel/flags';
 import { isBigScenario } from '../session/bigScenario';
 import { currentScenario } from '../session/current';
-import { openBig } from './bigLoads';
+import { openBig } from '../session/bigLoads';
 import type { AppState } from '../store';
 import type { LinkState } from '../codecs/linkState';
 

@@ -4,7 +4,7 @@
 // dropped on the page all come here.
 import { downloadText } from '../export/download';
 import { isBigScenario } from '../session/bigScenario';
-import { openBig } from './bigLoads';
+import { openBig } from '../session/bigLoads';
 import { currentScenario } from '../session/current';
 import { quotedName, readScenarioFile, scenarioFileFor } from '../session/scenarioFile';
 import type { AppState } from '../store';

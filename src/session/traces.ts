@@ -80,6 +80,11 @@ export function replayRequest(req: TraceRequest): TraceResult {
   }
 }
 
+/** Whether the trace for `req` is at hand (traceFor would not replay). */
+export function hasTrace(req: TraceRequest): boolean {
+  return cache.has(traceKey(req));
+}
+
 /** The trace for `req`: replayed once, then served from the cache. */
 export function traceFor(req: TraceRequest): TraceResult {
   const key = traceKey(req);

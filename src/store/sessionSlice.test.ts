@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { replay } from '../kernel/replay';
+import type { Scenario } from '../kernel/scenarioTypes';
+import { registerBigOpener, type BigLoadJob } from '../session/bigLoads';
+import { isBigScenario } from '../session/bigScenario';
 import { sessionOf } from '../session/current';
+import { primeTrace } from '../session/traces';
 import { catalog } from '../session/catalog';
 import { createAppStore } from './index';
 
@@ -118,5 +123,67 @@ describe('session slice', () => {
   it('undo with nothing to undo is an error, not a crash', () => {
     const store = fresh();
     expect(store.getState().undoOp()).toEqual({ ok: false, error: 'Nothing to undo.' });
+  });
+});
+
+describe('a big scenario is replayed again in the load worker, not here', () => {
+  /** A fork chain of 200 processes: 403 ops, over the page's bound for replaying on its thread. */
+  function bigChain(): Scenario {
+    const ops: Scenario['ops'] = [spawnP, mmapP, { op: 'touch', pid: 'P', addr: 0, write: true }];
+    for (let i = 1; i <= 200; i++) {
+      const parent = i === 1 ? 'P' : `C${i - 1}`;
+      ops.push({ op: 'fork', pid: parent, child: `C${i}` });
+      ops.push({ op: 'touch', pid: `C${i}`, addr: 0, write: true });
+    }
+    return { format: 'anon-vma-forest/scenario@1', title: 'big chain', era: '6.1', ops };
+  }
+
+  it('hands another era, a flag and interactive mode to the loader and commits nothing yet', () => {
+    const jobs: BigLoadJob[] = [];
+    const unregister = registerBigOpener((job) => jobs.push(job));
+    try {
+      const store = createAppStore();
+      const big = bigChain();
+      expect(isBigScenario(big)).toBe(true);
+      // as the loader leaves it: the store holds the scenario, its trace is in the service
+      primeTrace({ scenario: big, era: null, flags: {}, interactive: false }, replay(big));
+      store.setState({ custom: big, eraOverride: null, flagsOverride: {}, cursorIntent: 'start' });
+      expect(store.getState().setEra('2.6.36')).toEqual({ ok: true });
+      expect(store.getState().setFlag('rootLock', false)).toEqual({ ok: true });
+      expect(store.getState().setInteractive(true)).toEqual({ ok: true });
+      expect(jobs).toEqual([
+        expect.objectContaining({ scenario: big, source: 'edit', era: '2.6.36', step: 'keep' }),
+        expect.objectContaining({ source: 'edit', era: null, flags: { rootLock: false } }),
+        expect.objectContaining({ source: 'edit', interactive: true }),
+      ]);
+      // the open state is as it was until the loader commits
+      expect(store.getState()).toMatchObject({
+        eraOverride: null,
+        flagsOverride: {},
+        interactive: false,
+      });
+    } finally {
+      unregister();
+    }
+  });
+
+  it('commits at once when the trace for the new inputs is at hand', () => {
+    const jobs: BigLoadJob[] = [];
+    const unregister = registerBigOpener((job) => jobs.push(job));
+    try {
+      const store = createAppStore();
+      const big = bigChain();
+      primeTrace({ scenario: big, era: null, flags: {}, interactive: false }, replay(big));
+      primeTrace(
+        { scenario: big, era: '3.0', flags: {}, interactive: false },
+        replay(big, { era: '3.0' }),
+      );
+      store.setState({ custom: big, eraOverride: null, flagsOverride: {}, cursorIntent: 'start' });
+      expect(store.getState().setEra('3.0')).toEqual({ ok: true });
+      expect(jobs).toEqual([]);
+      expect(store.getState().eraOverride).toBe('3.0');
+    } finally {
+      unregister();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { ERA_TITLES } from '../../kernel';
 import type { EraId, Flags, Scenario } from '../../kernel';
 import { firstDivergence } from '../../compare/diverge';
 import type { Trace } from '../../session/session';
-import { traceFor } from '../../session/traces';
+import { isBigScenario, opCount } from '../../session/bigScenario';
+import { hasTrace, traceFor, type TraceResult } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { Playback, usePlayhead } from '../playback/playback';
 import { ComparePane } from './ComparePane';
@@ -23,6 +24,10 @@ export interface CompareViewProps {
   /** the left pane: the playback machine's trace (its cursor is read here) */
   trace: Trace;
 }
+
+/** Why the right pane stays empty for a big scenario, with what does compare it. */
+const tooBig = (scenario: Scenario): string =>
+  `This scenario has ${opCount(scenario).toLocaleString('en-US')} ops: the page replays one that big only once, off its main thread, so it is not replayed a second time for this pane. \`npm run replay -- FILE.json --era ERA\` replays it under any era.`;
 
 const flagText = (flags: Partial<Flags>): string =>
   Object.entries(flags)
@@ -44,10 +49,14 @@ export function CompareView({ scenarioId, scenario, era, trace: shown }: Compare
     [scenarioId, scenario, left, stored],
   );
   // An explicit era: the file's schedule is followed leniently under another kernel.
-  const right = useMemo(
-    () => traceFor({ scenario: scenarioUnder(scenario, side), era: side.era }),
-    [scenario, side],
-  );
+  const right = useMemo((): TraceResult => {
+    const req = { scenario: scenarioUnder(scenario, side), era: side.era };
+    // A big scenario is replayed only in the load worker, once: a second replay here would stop
+    // the page for seconds.
+    if (isBigScenario(req.scenario) && !hasTrace(req))
+      return { ok: false, error: tooBig(scenario) };
+    return traceFor(req);
+  }, [scenario, side]);
   const rightTrace = right.ok ? right.trace : null;
   const divergence = useMemo(
     () => (rightTrace ? firstDivergence(trace.steps, rightTrace.steps) : null),
@@ -64,7 +73,7 @@ export function CompareView({ scenarioId, scenario, era, trace: shown }: Compare
     <div className="compare-view" data-testid="compare-view">
       <p className="compare-note" role="status" data-testid="divergence-note">
         {rightTrace === null
-          ? 'The right pane cannot replay this scenario.'
+          ? 'The right pane does not replay this scenario.'
           : divergence === null
             ? 'The two traces are identical.'
             : `First difference at step ${divergence}.`}

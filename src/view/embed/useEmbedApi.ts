@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Outbound } from '../../codecs/messages';
 import { errorMessage, parseInbound, resizeMessage, stateMessage } from '../../codecs/messages';
-import { openBig } from '../../app/bigLoads';
+import { openBig } from '../../session/bigLoads';
 import { takeEarlyMessages } from './earlyMessages';
 import { isBigScenario } from '../../session/bigScenario';
 import type { Session } from '../../session/session';

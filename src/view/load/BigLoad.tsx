@@ -4,8 +4,8 @@
 // main thread) and the scenario opens; refused (over the page's bound) or rejected by the
 // model, the reader is told why (an embedding page through the `error` message).
 import { useEffect, useRef, useState } from 'react';
-import { registerBigOpener } from '../../app/bigLoads';
-import type { BigLoadJob } from '../../app/bigLoads';
+import { registerBigOpener } from '../../session/bigLoads';
+import type { BigLoadJob } from '../../session/bigLoads';
 import { errorMessage } from '../../codecs/messages';
 import { primeCompressed } from '../../codecs/urlCodec';
 import { MAX_PAGE_OPS, MAX_PAGE_STEPS, opCount } from '../../session/bigScenario';
@@ -34,14 +34,17 @@ const num = (n: number) => n.toLocaleString('en-US');
 /** What the reader (or the host) is told when the scenario did not open. */
 function refusal(job: BigLoadJob, why: string): void {
   const name = job.file ?? job.scenario.title;
-  const text = `${quotedName(name)} was not opened: ${why} The open scenario is kept.`;
+  const text =
+    job.source === 'edit'
+      ? `The change to ${quotedName(name)} was not made: ${why} The open scenario is kept as it was.`
+      : `${quotedName(name)} was not opened: ${why} The open scenario is kept.`;
   if (job.source === 'embed') post(errorMessage(`load rejected: ${why}`));
   else useAppStore.getState().notify(text, 'error');
 }
 
 function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>): void {
   const s = useAppStore.getState();
-  const interactive = s.interactive;
+  const interactive = job.interactive ?? s.interactive;
   primeTrace(
     { scenario: job.scenario, era: job.era, flags: job.flags, interactive },
     outcome.trace,
@@ -59,6 +62,7 @@ function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>
     custom: job.scenario,
     eraOverride: job.era,
     flagsOverride: job.flags,
+    interactive,
     // a link's step is kept for the scenario it names (the machine clamps it to the trace)
     cursorIntent: job.step ?? 'start',
   });
@@ -82,7 +86,7 @@ export function BigLoad() {
         return;
       }
       run.current?.cancel();
-      const interactive = useAppStore.getState().interactive;
+      const interactive = job.interactive ?? useAppStore.getState().interactive;
       setRunning({ job, progress: null });
       const current = startLoad(
         {
@@ -131,7 +135,12 @@ export function BigLoad() {
     if (job.source === 'embed') post(errorMessage('load rejected: cancelled'));
     useAppStore
       .getState()
-      .notify(`Opening ${quotedName(name)} was cancelled. The open scenario is kept.`, 'info');
+      .notify(
+        job.source === 'edit'
+          ? `Replaying ${quotedName(name)} with the change was cancelled. It is kept as it was.`
+          : `Opening ${quotedName(name)} was cancelled. The open scenario is kept.`,
+        'info',
+      );
   };
   const fraction = loadFraction(progress);
   return (
@@ -142,7 +151,9 @@ export function BigLoad() {
       aria-label="Opening a scenario"
     >
       <p className="big-load-title">
-        Opening <span className="big-load-name">{quotedName(name)}</span>
+        {job.source === 'edit' ? 'Replaying ' : 'Opening '}
+        <span className="big-load-name">{quotedName(name)}</span>
+        {job.source === 'edit' && ' with the change'}
       </p>
       <div
         className="big-load-bar"
