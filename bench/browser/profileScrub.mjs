@@ -5,13 +5,12 @@
 //   node bench/browser/profileScrub.mjs [--dist DIR] [--steps N] [--cpu] [--shot FILE]
 //     [--reduced-motion] [--hide SELECTOR] [--css RULES]
 // `--cpu` adds a V8 CPU profile of the same scrub: self time by function (top 25).
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { scrubProbe } from './pageProbes.mjs';
+import { servePreview } from './serve.mjs';
 import { forkChain } from './scenarios.mjs';
 import { summary } from './stats.mjs';
 
@@ -118,29 +117,6 @@ const kindOf = (e) => {
   return 'other';
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, 'localhost', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
 /**
  * Self time of each complete event of the main thread `tid` by kind: wall (`dur`) and thread
  * (`tdur`) milliseconds, children's time taken off their parent's.
@@ -206,22 +182,10 @@ async function sourceMapper(dist) {
 }
 
 async function main() {
-  if (!existsSync(`${opts.dist}/index.html`)) {
-    const built = spawnSync('npx', ['vite', 'build', '--outDir', opts.dist, '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-    if (built.status !== 0) process.exit(built.status ?? 1);
-  }
-  const port = await freePort();
-  const base = `http://localhost:${port}/`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', opts.dist, '--port', String(port), '--strictPort'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
+  const server = await servePreview(opts.dist);
+  const { base } = server;
   let browser;
   try {
-    await waitForServer(base);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (opts['reduced-motion']) await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -396,11 +360,7 @@ async function main() {
     if (opts.shot) await page.screenshot({ path: opts.shot });
   } finally {
     await browser?.close();
-    try {
-      process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
+    server.stop();
   }
 }
 

@@ -4,15 +4,13 @@
 // (d) issue 11's big scenarios opened in the load worker and jumped across (bigPage.mjs).
 // Builds dist/ when it is missing; serves it with `vite preview` on a free localhost port.
 // Scenarios reach the page through Contract 4's `anon-vma-forest:load` message.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { installLatencyProbe, panZoomProbe, scrubProbe } from './pageProbes.mjs';
 import { bigBench, printBig } from './bigPage.mjs';
 import { deepChain, forkChain, forkFan, forkTree } from './scenarios.mjs';
+import { servePreview } from './serve.mjs';
 import { HEADER, row, summary } from './stats.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,29 +38,6 @@ const { values: opts } = parseArgs({
 const ONLY = new Set(String(opts.only).split(','));
 const KEY_PRESSES = Number(process.env.BENCH_KEY_PRESSES ?? 100);
 const GESTURE_MS = Number(process.env.BENCH_GESTURE_MS ?? 3000);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, 'localhost', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 /** Loads `scenario` into the page and waits until its trace has at least `minSteps` steps. */
 async function load(page, scenario, minSteps) {
@@ -140,23 +115,11 @@ async function treeBench(page) {
 }
 
 async function main() {
-  if (!existsSync(`${opts.dist}/index.html`)) {
-    const built = spawnSync('npx', ['vite', 'build', '--outDir', opts.dist, '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
-    if (built.status !== 0) process.exit(built.status ?? 1);
-  }
-  const port = opts.port ? Number(opts.port) : await freePort();
-  const base = `http://localhost:${port}/`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', opts.dist, '--port', String(port), '--strictPort'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
+  const server = await servePreview(opts.dist, opts.port ? Number(opts.port) : undefined);
+  const { base } = server;
   const errors = [];
   let browser;
   try {
-    await waitForServer(base);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -204,11 +167,7 @@ async function main() {
     }
   } finally {
     await browser?.close();
-    try {
-      process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
+    server.stop();
   }
 }
 

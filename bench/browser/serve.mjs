@@ -1,0 +1,68 @@
+// What the browser benchmarks share: a build of the page when there is none, served by `vite
+// preview` on a localhost port until stopped.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A port nothing listens on now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, 'localhost', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once `url` answers 200 (20 s at most). */
+export async function waitForServer(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+/** Builds the page into `dist` unless it holds a build; exits the process when the build fails. */
+export function ensureBuilt(dist) {
+  if (existsSync(`${dist}/index.html`)) return;
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+/**
+ * `dist` built if needed and served by `vite preview` on `port` (a free one when absent):
+ * `{ base, stop }`, once it answers.
+ */
+export async function servePreview(dist, port) {
+  ensureBuilt(dist);
+  const at = port ?? (await freePort());
+  const base = `http://localhost:${at}/`;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', dist, '--port', String(at), '--strictPort'],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
+  const stop = () => {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitForServer(base);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { base, stop };
+}
