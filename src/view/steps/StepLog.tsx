@@ -135,7 +135,9 @@ export function StepLog({ cursor, total, steps, scenario, view }: StepLogProps) 
             <span data-testid="step-cpu">
               <CpuBadge cpu={step.cpu} />
             </span>
-            <span className="step-op">{`op ${step.op}: ${opLabel(scenario.ops[step.op])}`}</span>
+            <span className="step-op" title={`op ${step.op}: ${opLabel(scenario.ops[step.op])}`}>
+              {`op ${step.op}: ${opLabel(scenario.ops[step.op])}`}
+            </span>
             <code className="step-fn" data-testid="step-fn">
               {step.fn}
               <span className="step-line">{`:${step.line}`}</span>
