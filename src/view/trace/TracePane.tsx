@@ -11,7 +11,7 @@ import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
 import { useAppStore } from '../../store';
 import { ZoomPane } from '../zoom/ZoomPane';
-import { cameraSubject } from './cameraSubject';
+import { cameraSubject, drawsId } from './cameraSubject';
 import { useTraceLayout } from './useTraceLayout';
 
 /** The smallest type the drawings set (content px: `↓1`, page numbers; graph.css, pointer.css). */
@@ -94,14 +94,15 @@ function useSubject(trace: Trace, cursor: number, view: ViewState, scenario?: Sc
   return useCallback(
     (opening: boolean) => {
       const touched = trace.steps[cursor - 1]?.touched ?? [];
+      // a view that opens on a step that drew nothing new opens on the latest one that did
+      const drawn = (ids: readonly string[]) => ids.some((id) => drawsId(view, id));
       let earlier: readonly string[] = [];
-      for (
-        let i = cursor - 1;
-        opening && touched.length === 0 && i > 0 && i > cursor - LOOK_BACK;
-        i--
-      ) {
-        earlier = trace.steps[i - 1]?.touched ?? [];
-        if (earlier.length > 0) break;
+      for (let i = cursor - 1; opening && !drawn(touched) && i > 0 && i > cursor - LOOK_BACK; i--) {
+        const ids = trace.steps[i - 1]?.touched ?? [];
+        if (drawn(ids)) {
+          earlier = ids;
+          break;
+        }
       }
       const text = captions ? narrationAt(captions.narration, trace.opStarts, cursor) : null;
       return cameraSubject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forkedForest } from '../graph/testForest';
-import { cameraSubject } from './cameraSubject';
+import { cameraSubject, drawsId } from './cameraSubject';
 
 const none = { anonVmas: [], vmas: [], processes: [] };
 
@@ -28,6 +28,8 @@ describe('cameraSubject', () => {
       '[data-kind="anon_vma"][data-id="av1"]',
       '[data-kind="anon_vma"][data-id="av0"]',
       '[data-kind="process"][data-id="P"]',
+      // under what the caption names: P's VMA sits on av0
+      '[data-kind="anon_vma"][data-id="av0"]',
     ]);
   });
 
@@ -52,5 +54,14 @@ describe('cameraSubject', () => {
     expect(cameraSubject({ view: forkedForest, touched: new Set(), named: null })).not.toContain(
       '[data-id="C:0"]',
     );
+  });
+});
+
+describe('drawsId', () => {
+  it('knows the objects a state draws, and not the rest', () => {
+    for (const id of ['P', 'C:0', 'av1', 'C:2', 'C:0/av0'])
+      expect(drawsId(forkedForest, id)).toBe(true);
+    for (const id of ['G', 'C:9', 'av7', 'C:0/av7', 'mmap_sem:P'])
+      expect(drawsId(forkedForest, id)).toBe(false);
   });
 });

@@ -48,12 +48,23 @@ function columnsUnder(view: ViewState, ids: ReadonlySet<string>): string[] {
   return [...out];
 }
 
+/** Whether the state draws an object of id `id` (a process, VMA, AVC, page or anon_vma). */
+export function drawsId(view: ViewState, id: string): boolean {
+  const slash = id.lastIndexOf('/');
+  if (slash >= 0) return drawsId(view, id.slice(0, slash)) && drawsId(view, id.slice(slash + 1));
+  return (
+    view.processes.some((p) => p.pid === id || p.vmas.some((v) => v.id === id)) ||
+    view.anonVmas.some((a) => a.id === id) ||
+    view.pages.some((p) => p.id === id)
+  );
+}
+
 /**
  * The subject's selectors, most important first: what the step changed or visits (a VMA row, an
  * AVC, a page, an anon_vma), the anon_vmas and VMAs the caption names, a process the step changed
  * (after those: its box is often wider than a phone's pane, and then framed only in part), the
  * anon_vma columns the step's changes sit on, an earlier change when this one drew nothing, and
- * last the processes the caption names.
+ * last the processes the caption names and the columns under what it names.
  */
 export function cameraSubject({ view, touched, named, earlier = [] }: SubjectInput): string[] {
   // a row, an AVC or a page before an anon_vma: its column runs down the whole forest, and only
@@ -71,6 +82,12 @@ export function cameraSubject({ view, touched, named, earlier = [] }: SubjectInp
   out.push('[data-kind="process"][data-changed="true"]');
   for (const av of columnsUnder(view, touched)) out.push(ofKind('anon_vma', av));
   for (const id of earlier) out.push(attr('data-id', id));
+  for (const av of columnsUnder(view, new Set(earlier))) out.push(ofKind('anon_vma', av));
   for (const pid of named?.processes ?? []) out.push(ofKind('process', pid));
+  // the chains of what the caption names ("the grandchild's chain", "C's VMA")
+  const namedIds = [...(named?.processes ?? []), ...(named?.vmas ?? [])].map((n) =>
+    n.includes(':') ? (vmaNamed(view, n) ?? n) : n,
+  );
+  for (const av of columnsUnder(view, new Set(namedIds))) out.push(ofKind('anon_vma', av));
   return out;
 }
