@@ -146,7 +146,18 @@ export function usePanZoom({
       measure();
     });
     resized.observe(pane);
+    // A drawing that arrives after the view was placed (a lazily loaded view's first render) has
+    // its subject measured only then: the view is placed again when the layer stops being empty.
+    const layer = layerRef.current;
+    let empty = !layer || (layer.offsetWidth === 0 && layer.offsetHeight === 0);
+    const arrived = new ResizeObserver(([entry]) => {
+      const now = !entry || (entry.contentRect.width === 0 && entry.contentRect.height === 0);
+      if (empty && !now && !userMoved.current) pz.reset();
+      empty = now;
+    });
+    if (layer) arrived.observe(layer);
     return () => {
+      arrived.disconnect();
       resized.disconnect();
       pz.destroy();
       instance.current = null;
