@@ -3,7 +3,7 @@
 // renders at or above the floor (12 px at a desk, 18 px in lecture mode). A tour too big for the pane at the floor fills the pane while
 // panned (on each axis it overflows; wholly in view on the other), and "Whole forest" then shows
 // all of it. One page per combination, the tours
-// switched in it. The pointer view is held to the same at 1280×720.
+// switched in it. The pointer view is held to the same at 1280×720, and embeds to their own floor.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -219,7 +219,10 @@ test('the pointer view: every tour at 1280x720 fits like the matrix, and a resiz
   expect(errors).toEqual([]);
 });
 
-test('in an embed the zoom buttons never cover the drawing, which is fitted whole', async ({
+/** The embed's text floor (TEXT_FLOOR_PX.embed in src/view/trace/TracePane.tsx). */
+const EMBED_FLOOR = 11;
+
+test('in an embed the zoom buttons never cover the drawing: whole when it fits at the floor, else filling the pane', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -236,9 +239,26 @@ test('in an embed the zoom buttons never cover the drawing, which is fitted whol
       expect(m.buttonsOver, at).toEqual([]);
       expect(m.paneCovered, at).toEqual([]);
       expect(m.covered, at).toEqual([]);
-      expect(m.outside, at).toBe(0);
+      expect(m.smallest, at).toBeGreaterThanOrEqual(EMBED_FLOOR - 0.01);
       const c = cover(m);
-      expect(Math.max(c.x, c.y), at).toBeGreaterThanOrEqual(0.85);
+      const whole = page.getByTestId('zoom-whole');
+      if ((await whole.count()) === 0) {
+        // fitted whole, filling the pane in one dimension
+        expect(m.outside, at).toBe(0);
+        expect(Math.max(c.x, c.y), at).toBeGreaterThanOrEqual(0.85);
+        continue;
+      }
+      // too big at the floor: it fills the pane on each axis it overflows...
+      if (m.graph.width > m.pane.width - 2 * FIT_PADDING)
+        expect(c.x, at).toBeGreaterThanOrEqual(0.85);
+      if (m.graph.height > m.pane.height - 2 * FIT_PADDING)
+        expect(c.y, at).toBeGreaterThanOrEqual(0.85);
+      // ...and "Whole forest" shows all of it
+      await whole.click();
+      const w = await measure(page, 'forest-graph');
+      expect(w.outside, at).toBe(0);
+      expect(w.covered, at).toEqual([]);
+      expect(w.buttonsOver, at).toEqual([]);
     }
   }
   expect(errors).toEqual([]);

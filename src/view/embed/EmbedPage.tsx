@@ -1,7 +1,8 @@
 // The page in an iframe (`embed=1`): a frame that tells its story. Top to bottom: the scenario's
 // title and era, the caption at the cursor, the step's one line (each can be turned off with
 // `title=0`, `caption=0`, `text=0`), the drawing, which takes whatever height is left and opens
-// fitted to it, then the playback bar (unless `controls=0`) and "Open full view". The column is
+// fitted to it (or, when its text would shrink below the embed's floor, framing the step's
+// subject), then the playback bar (unless `controls=0`) and "Open full view". The column is
 // exactly the frame's height, so nothing is cut off and nothing is blank at any frame size; the
 // frame tells a listening host the height it would like (embedFit.ts). `mode=compare` shows the
 // compare view (its panes side by side or stacked by the frame's width), `mode=lecture` the
@@ -11,6 +12,7 @@ import type { RefObject } from 'react';
 import type { EmbedOptions } from '../../codecs/linkState';
 import { withCaptions } from '../../narration/captions';
 import type { Session } from '../../session/session';
+import type { Scenario } from '../../kernel';
 import type { Trace } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { PlaybackBar } from '../controls/PlaybackBar';
@@ -85,7 +87,7 @@ export function EmbedPage({ options }: { options: EmbedOptions }) {
             trace={trace}
           />
         ) : trace ? (
-          <EmbedDrawing trace={trace} paneRef={pane} onContent={onContent} />
+          <EmbedDrawing trace={trace} scenario={captioned} paneRef={pane} onContent={onContent} />
         ) : (
           <p className="session-error" role="alert" data-testid="session-error">
             {session.ok ? 'The scenario did not replay.' : session.error}
@@ -109,13 +111,18 @@ function EmbedTitle({ session }: { session: Session }) {
   );
 }
 
-/** The drawing at the cursor, fitted to the room the frame leaves it. */
+/**
+ * The drawing at the cursor in the room the frame leaves it: whole when it fits with its text at
+ * the embed's floor, else at that floor framing the step's subject.
+ */
 function EmbedDrawing({
   trace: shown,
+  scenario,
   paneRef,
   onContent,
 }: {
   trace: Trace;
+  scenario: Scenario;
   paneRef: RefObject<HTMLDivElement | null>;
   onContent: (size: Size) => void;
 }) {
@@ -136,7 +143,8 @@ function EmbedDrawing({
         label="anon_vma forest graph"
         trace={trace}
         cursor={cursor}
-        fitWhole
+        embedded
+        scenario={scenario}
         onContent={onContent}
         emptyText={
           cursor === 0

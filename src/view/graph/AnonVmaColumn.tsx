@@ -57,28 +57,32 @@ function AnonVmaColumnImpl(p: ColumnScene) {
         rx={8}
       />
       <line className="anon-vma-stem" x1={p.x} x2={p.x} y1={p.nodeY + r} y2={p.headerTop - 4} />
-      {(p.changed || p.violated) && (
-        <circle className="halo" cx={p.x} cy={p.nodeY} r={r + (isRoot ? 9 : 6)} />
-      )}
-      {isRoot && (
-        <circle className="anon-vma-root-ring" cx={p.x} cy={p.nodeY} r={r + 4} stroke={p.color} />
-      )}
-      <circle className="anon-vma-node" cx={p.x} cy={p.nodeY} r={r} stroke={p.color} />
-      <text className="anon-vma-label" x={p.x} y={p.nodeY} dy="0.35em" textAnchor="middle">
-        {p.id}
-      </text>
-      <text className="anon-vma-meta" x={p.x} y={p.headerTop + 10} textAnchor="middle">
-        {meta}
-      </text>
-      <LockBadge
-        x={p.x}
-        y={p.headerTop + 16}
-        locked={p.locked}
-        lockMode={p.lockMode}
-        waiting={p.waiting}
-        ownLock={p.ownLock}
-        root={p.root}
-      />
+      {/* the head (circle, labels, lock): what the camera keeps in view when the column is
+          taller than the pane (data-core, zoom/framing.ts) */}
+      <g data-core="">
+        {(p.changed || p.violated) && (
+          <circle className="halo" cx={p.x} cy={p.nodeY} r={r + (isRoot ? 9 : 6)} />
+        )}
+        {isRoot && (
+          <circle className="anon-vma-root-ring" cx={p.x} cy={p.nodeY} r={r + 4} stroke={p.color} />
+        )}
+        <circle className="anon-vma-node" cx={p.x} cy={p.nodeY} r={r} stroke={p.color} />
+        <text className="anon-vma-label" x={p.x} y={p.nodeY} dy="0.35em" textAnchor="middle">
+          {p.id}
+        </text>
+        <text className="anon-vma-meta" x={p.x} y={p.headerTop + 10} textAnchor="middle">
+          {meta}
+        </text>
+        <LockBadge
+          x={p.x}
+          y={p.headerTop + 16}
+          locked={p.locked}
+          lockMode={p.lockMode}
+          waiting={p.waiting}
+          ownLock={p.ownLock}
+          root={p.root}
+        />
+      </g>
     </g>
   );
 }

@@ -69,6 +69,7 @@ export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) 
               label="anon_vma forest graph"
               trace={graph.trace}
               cursor={graph.cursor}
+              scenario={scenario}
               emptyText={
                 graph.cursor === 0
                   ? 'No process yet: step forward to run the scenario.'

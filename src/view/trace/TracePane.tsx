@@ -2,22 +2,31 @@
 // (SVG objects, or a canvas for huge forests) and the zoomable graph pane. The main view and both
 // panes of the compare view draw a trace through this one component.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Scenario, ViewState } from '../../kernel';
+import { captionNames, scenarioPids } from '../../narration/captionNames';
+import { withCaptions } from '../../narration/captions';
+import { narrationAt } from '../../narration/narrationAt';
 import type { Trace } from '../../session/traces';
 import { detailFor } from '../canvas/levelOfDetail';
 import { GraphDrawing, useGraphContent } from '../graph/GraphDrawing';
 import { useAppStore } from '../../store';
 import { ZoomPane } from '../zoom/ZoomPane';
+import { cameraSubject, drawsId } from './cameraSubject';
 import { useTraceLayout } from './useTraceLayout';
 
 /** The smallest type the drawings set (content px: `↓1`, page numbers; graph.css, pointer.css). */
 export const SMALLEST_GRAPH_TEXT = { matrix: 10, pointers: 9 } as const;
 /**
- * The smallest the graph's text may render on screen: at a desk, and on a projector (lecture).
- * Lecture's floor stays 18 px on a taller window too: the floor decides only how far a forest
- * that does not fit is enlarged, and the class is better served by seeing the whole forest (the
- * anon_vma heads the captions name) than by type grown past what the back row needs.
+ * The smallest the graph's text may render on screen: at a desk, on a projector (lecture), and in
+ * an embed's frame. Lecture's floor stays 18 px on a taller window too: the floor decides only how
+ * far a forest that does not fit is enlarged, and the class is better served by seeing the whole
+ * forest (the anon_vma heads the captions name) than by type grown past what the back row needs.
+ * An embed sits in someone else's column, often a phone's: 11 px is the smallest size of both
+ * phone type scales (iOS's Caption 2 is 11 pt, Material's Label Small 11 sp), read at arm's
+ * length; a pixel under the desk's floor leaves a 375 px frame 9% more of the forest, and below
+ * it the `↓1` counts and page numbers (the smallest type) stop being read at a glance.
  */
-export const TEXT_FLOOR_PX = { desk: 12, lecture: 18 } as const;
+export const TEXT_FLOOR_PX = { desk: 12, lecture: 18, embed: 11 } as const;
 
 /** How many steps back a view looks for the latest change to open on. */
 const LOOK_BACK = 2000;
@@ -37,8 +46,10 @@ export interface TracePaneProps {
   id?: string;
   /** what to say when no process is alive */
   emptyText: string;
-  /** the default view fits the whole forest in the pane (an embed's frame) */
-  fitWhole?: boolean;
+  /** drawn in an embed's frame (its text floor: TEXT_FLOOR_PX.embed) */
+  embedded?: boolean;
+  /** the scenario shown: what its captions name is part of what the camera frames */
+  scenario?: Scenario;
   /** told the drawing's size in content pixels whenever it changes (an embed sizes its frame) */
   onContent?: (size: { width: number; height: number }) => void;
 }
@@ -67,13 +78,52 @@ export function useStatePending(trace: Trace, cursor: number): boolean {
   return trace.served !== undefined && !trace.served.has(cursor);
 }
 
+/**
+ * What the camera frames at `cursor` (cameraSubject): the step's changes, what the caption in
+ * force names, the columns under them; a view that opens on a step that touched nothing looks
+ * back (bounded) to the latest step that did.
+ */
+function useSubject(trace: Trace, cursor: number, view: ViewState, scenario?: Scenario) {
+  const captions = useMemo(
+    () =>
+      scenario
+        ? { narration: withCaptions(scenario, trace).narration, pids: scenarioPids(scenario.ops) }
+        : null,
+    [scenario, trace],
+  );
+  return useCallback(
+    (opening: boolean) => {
+      const touched = trace.steps[cursor - 1]?.touched ?? [];
+      // a view that opens on a step that drew nothing new opens on the latest one that did
+      const drawn = (ids: readonly string[]) => ids.some((id) => drawsId(view, id));
+      let earlier: readonly string[] = [];
+      for (let i = cursor - 1; opening && !drawn(touched) && i > 0 && i > cursor - LOOK_BACK; i--) {
+        const ids = trace.steps[i - 1]?.touched ?? [];
+        if (drawn(ids)) {
+          earlier = ids;
+          break;
+        }
+      }
+      const text = captions ? narrationAt(captions.narration, trace.opStarts, cursor) : null;
+      return cameraSubject({
+        view,
+        touched: new Set(touched),
+        named: text === null || !captions ? null : captionNames(text, captions.pids),
+        earlier,
+      });
+    },
+    [trace, cursor, view, captions],
+  );
+}
+
 export function TracePane({
   trace,
   cursor,
   label,
   id,
   emptyText,
-  fitWhole = false,
+  embedded = false,
+  scenario,
   onContent,
 }: TracePaneProps) {
   const view = useStateAt(trace, cursor);
@@ -86,20 +136,11 @@ export function TracePane({
   const graphView = useAppStore((s) => s.graphView);
   // The default view and Fit never shrink the text below the floor: a forest too big for the pane
   // at that scale pans instead (a canvas-drawn huge forest has no text and is fitted whole).
-  const minZoom = TEXT_FLOOR_PX[lecture ? 'lecture' : 'desk'] / SMALLEST_GRAPH_TEXT[graphView];
+  const floor = lecture ? 'lecture' : embedded ? 'embed' : 'desk';
+  const minZoom = TEXT_FLOOR_PX[floor] / SMALLEST_GRAPH_TEXT[graphView];
   // Another trace or the other drawing opens at its default view.
   const resetKey = useMemo(() => ({ trace, graphView }), [trace, graphView]);
-  // A view too big for the pane opens on the latest change up to the cursor that is still drawn
-  // (a bounded look-back).
-  const lastChanged = useCallback(
-    function* () {
-      for (let i = cursor; i > 0 && i > cursor - LOOK_BACK; i--) {
-        const touched = trace.steps[i - 1]?.touched ?? [];
-        if (touched.length > 0) yield touched;
-      }
-    },
-    [trace, cursor],
-  );
+  const subject = useSubject(trace, cursor, view, scenario);
   return (
     <ZoomPane
       {...(id === undefined ? {} : { id })}
@@ -107,8 +148,7 @@ export function TracePane({
       content={content}
       resetKey={resetKey}
       focusKey={cursor}
-      lastChanged={lastChanged}
-      fitWhole={fitWhole}
+      subject={subject}
       minZoom={minZoom}
       overlay={
         detail === 'canvas' ? (

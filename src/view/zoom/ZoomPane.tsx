@@ -31,16 +31,17 @@ export interface ZoomPaneProps {
   id?: string;
   /** a new value (e.g. a new trace) brings back the default view */
   resetKey?: unknown;
-  /** a new value (a new step) brings what it changed into view, unless the user moved the view */
+  /** a new value (a new step) brings its subject into view, unless the user moved the view */
   focusKey?: unknown;
-  /** the ids each step changed, from the cursor back (where a panned view opens) */
-  lastChanged?: () => Iterable<readonly string[]>;
+  /**
+   * what the camera frames when the drawing does not fit at the text floor: CSS selectors of the
+   * step's objects, most important first (`opening`: the view opens rather than follows)
+   */
+  subject?: (opening: boolean) => readonly string[];
   /** the smallest scale the default view and Fit use (so the drawing's text stays legible) */
   minZoom?: number;
   children?: ReactNode;
   overlay?: ReactNode;
-  /** the default view fits the whole content, however small the pane (an embed's frame) */
-  fitWhole?: boolean;
 }
 
 const ZoomChannel = createContext<TransformChannel | null>(null);
@@ -83,11 +84,10 @@ export function ZoomPane({
   id,
   resetKey,
   focusKey,
-  lastChanged,
+  subject,
   minZoom = 1,
   children,
   overlay,
-  fitWhole = false,
 }: ZoomPaneProps) {
   const helpId = useId();
   const paneRef = useRef<HTMLDivElement>(null);
@@ -100,9 +100,8 @@ export function ZoomPane({
     content,
     resetKey,
     focusKey,
-    fitWhole,
     minZoom,
-    lastChanged,
+    subject,
   });
   const slot = useContext(ZoomControlsSlot);
   useRapidSteps(layerRef, focusKey);

@@ -1,7 +1,7 @@
 // Pure pan/zoom arithmetic: where content may go, what "fit" and "zoom about a point" mean.
 // The D3 factory (createPanZoom) and its tests both use these.
-import { overflowsAt, placeOverflowing } from './focus';
-import type { Rect } from './focus';
+import { frameSubject, overflowsAt } from './framing';
+import type { SubjectItem } from './framing';
 
 export interface Transform {
   x: number;
@@ -80,16 +80,16 @@ export const FIT_PADDING = 12;
 /**
  * The view a pane opens with, and what Fit does: the whole forest, scaled up or down to fill the
  * pane, but never below `minZoom` (the scale at which the drawing's smallest text reaches the
- * legible floor on screen). A forest too big to fit at that scale fills the pane and shows
- * `focus` (what the current step changed; without one, its top left): the user pans to the rest
- * or asks for the whole forest (wholeTransform). A huge one (many times the pane, drawn on the
+ * legible floor on screen). A forest too big to fit at that scale fills the pane and frames
+ * `subject` (what the current step changed and its caption names, most important first;
+ * frameSubject): the user pans to the rest or asks for the whole forest (wholeTransform). A huge one (many times the pane, drawn on the
  * canvas without text) is fitted whatever it takes, since an overview is the useful start there.
  */
 export function defaultTransform(
   content: Size,
   viewport: Size,
   minZoom = 1,
-  focus: Rect | null = null,
+  subject: readonly SubjectItem[] = [],
 ): Transform {
   const huge = content.width > HUGE * viewport.width || content.height > HUGE * viewport.height;
   const t = fitTransform(content, viewport, FIT_PADDING, {
@@ -104,7 +104,7 @@ export function defaultTransform(
       x: (viewport.width - content.width * t.k) / 2,
       y: (viewport.height - content.height * t.k) / 2,
     };
-  return placeOverflowing(t.k, content, viewport, focus, FIT_PADDING);
+  return frameSubject(t.k, content, viewport, subject, FIT_PADDING).t;
 }
 
 /** The whole forest in the pane, however small its text gets ("Whole forest"). */

@@ -5,7 +5,7 @@ import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3';
 import { IDENTITY, MAX_ZOOM, MIN_ZOOM, constrainTransform } from './constrain';
 import type { Size, Transform } from './constrain';
-import type { Rect } from './focus';
+import type { SubjectItem } from './framing';
 import { placements } from './placements';
 
 export interface PanZoomOptions {
@@ -18,15 +18,14 @@ export interface PanZoomOptions {
   onGesture?: (active: boolean, byUser: boolean) => void;
   /** size of the drawn content in content pixels */
   content: Size;
-  /** the view opens with the whole content in the pane, however small (an embed's frame) */
-  fitWhole?: boolean;
   /** the smallest scale the default view and Fit use (keeps the drawing's text legible) */
   minZoom?: number;
   /**
-   * the part of the drawing that matters now (what the current step changed), in content pixels:
-   * a drawing too big for the pane at the text floor opens and follows there
+   * the objects that matter now (what the current step changed, what its caption names), most
+   * important first, in content pixels: a drawing too big for the pane at the text floor opens
+   * and follows there
    */
-  focus?: (t: Transform, opening: boolean) => Rect | null;
+  subject?: (t: Transform, opening: boolean) => readonly SubjectItem[];
 }
 
 export interface PanZoom {
@@ -39,7 +38,7 @@ export interface PanZoom {
   fit: () => void;
   /** the whole content in view, however small its text gets */
   whole: () => void;
-  /** the focus brought into view if it left it (the scale stays) */
+  /** the step's subject framed if it is not in view (the scale stays) */
   follow: () => void;
   /** whether the default view shows the whole content (else it pans at the text floor) */
   fitsWhole: () => boolean;
@@ -62,9 +61,8 @@ export function createPanZoom({
   onTransform,
   onGesture,
   content,
-  fitWhole = false,
   minZoom = 1,
-  focus = () => null,
+  subject = () => [],
 }: PanZoomOptions): PanZoom {
   let contentSize = content;
   let floor = minZoom;
@@ -96,8 +94,7 @@ export function createPanZoom({
     content: () => contentSize,
     viewport,
     floor: () => floor,
-    fitWhole,
-    focus,
+    subject,
     current,
   });
 

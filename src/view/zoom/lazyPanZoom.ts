@@ -13,7 +13,7 @@ import { placements } from './placements';
 export type { PanZoom, PanZoomOptions } from './createPanZoom';
 
 export function createPanZoom(options: PanZoomOptions): PanZoom {
-  const { domNode, onTransform, onGesture, fitWhole = false, focus = () => null } = options;
+  const { domNode, onTransform, onGesture, subject = () => [] } = options;
   let contentSize = options.content;
   let floor = options.minZoom ?? 1;
   let shown: Transform = IDENTITY;
@@ -33,8 +33,7 @@ export function createPanZoom(options: PanZoomOptions): PanZoom {
     content: () => contentSize,
     viewport,
     floor: () => floor,
-    fitWhole,
-    focus,
+    subject,
     current: () => shown,
   });
   const later = (f: (pz: PanZoom) => void) => {

@@ -7,7 +7,7 @@ import { cssTransform } from './constrain';
 import type { Size, Transform } from './constrain';
 import { createPanZoom } from './lazyPanZoom';
 import type { PanZoom } from './lazyPanZoom';
-import type { Rect } from './focus';
+import type { Rect, SubjectItem } from './framing';
 import type { TransformChannel } from './transformChannel';
 
 export interface PanZoomHandle {
@@ -28,37 +28,25 @@ export interface PanZoomOptions {
   resetKey: unknown;
   /** a new value (a new step) brings what it changed into view, unless the user moved the view */
   focusKey: unknown;
-  /** the default view fits the whole content, however small the pane (an embed) */
-  fitWhole: boolean;
   /** the smallest scale of the default view and Fit (the text floor) */
   minZoom: number;
   /**
-   * the ids (`data-id`) each step changed, from the cursor back: a panned view opens on the latest
-   * change still drawn when the current step changed nothing drawn
+   * what the camera frames at this step, most important first: CSS selectors of elements in the
+   * layer (`opening`: the view opens, and may look back to the latest change still drawn)
    */
-  lastChanged?: (() => Iterable<readonly string[]>) | undefined;
+  subject?: ((opening: boolean) => readonly string[]) | undefined;
 }
 
-/** What the current step changed or visits: where a panned view looks. */
-const FOCUS = '[data-changed="true"], [data-visiting]';
-/** The elements of the ids `ids` (CSS attribute selectors). */
-const byIds = (ids: readonly string[]) =>
-  ids.map((id) => `[data-id="${CSS.escape(id)}"]`).join(', ');
-
-/** The box around the elements `selector` finds in the layer, in content pixels. */
-function focusRect(
-  pane: HTMLElement,
-  layer: HTMLElement,
-  t: Transform,
-  selector: string,
-): Rect | null {
-  const marked = layer.querySelectorAll(selector);
-  if (marked.length === 0) return null;
+/**
+ * The box around `els` in content pixels (`t` is the layer's transform), or null when none is
+ * drawn.
+ */
+function boxOf(pane: HTMLElement, t: Transform, els: Iterable<Element>): Rect | null {
   const origin = pane.getBoundingClientRect();
   const ox = origin.left + pane.clientLeft + t.x;
   const oy = origin.top + pane.clientTop + t.y;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const el of marked) {
+  for (const el of els) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     x0 = Math.min(x0, r.left);
@@ -75,6 +63,31 @@ function focusRect(
   };
 }
 
+/**
+ * The subject's objects as the layer draws them, in the selectors' order, each once: its box,
+ * and the box of its parts marked `data-core` (what must stay in view when the whole cannot).
+ */
+function measureSubject(
+  pane: HTMLElement,
+  layer: HTMLElement,
+  t: Transform,
+  selectors: readonly string[],
+): SubjectItem[] {
+  const seen = new Set<Element>();
+  const items: SubjectItem[] = [];
+  for (const selector of selectors) {
+    for (const el of layer.querySelectorAll(selector)) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      const box = boxOf(pane, t, [el]);
+      if (!box) continue;
+      const core = el.querySelectorAll('[data-core]');
+      items.push({ box, core: core.length > 0 ? (boxOf(pane, t, core) ?? undefined) : undefined });
+    }
+  }
+  return items;
+}
+
 export function usePanZoom({
   paneRef,
   layerRef,
@@ -82,14 +95,13 @@ export function usePanZoom({
   content,
   resetKey,
   focusKey,
-  fitWhole,
   minZoom,
-  lastChanged,
+  subject,
 }: PanZoomOptions): PanZoomHandle {
-  // read when a view opens (in an effect), so the latest is kept after each render
-  const lastChangedRef = useRef(lastChanged);
+  // read when the view is placed (in an effect), so the latest is kept after each render
+  const subjectRef = useRef(subject);
   useLayoutEffect(() => {
-    lastChangedRef.current = lastChanged;
+    subjectRef.current = subject;
   });
   const instance = useRef<PanZoom | null>(null);
   // Until the user pans or zooms, the view follows the content, the pane's size and the steps.
@@ -108,17 +120,10 @@ export function usePanZoom({
       domNode: pane,
       // The real size arrives through update() in the next effect.
       content: { width: 0, height: 0 },
-      fitWhole,
-      focus: (t, opening) => {
+      subject: (t, opening) => {
         const layer = layerRef.current;
-        if (!layer) return null;
-        const changed = focusRect(pane, layer, t, FOCUS);
-        if (changed || !opening) return changed;
-        for (const ids of lastChangedRef.current?.() ?? []) {
-          const drawn = ids.length > 0 ? focusRect(pane, layer, t, byIds(ids)) : null;
-          if (drawn) return drawn;
-        }
-        return null;
+        const selectors = subjectRef.current?.(opening) ?? [];
+        return layer ? measureSubject(pane, layer, t, selectors) : [];
       },
       onTransform: (t) => {
         const layer = layerRef.current;
@@ -141,12 +146,23 @@ export function usePanZoom({
       measure();
     });
     resized.observe(pane);
+    // A drawing that arrives after the view was placed (a lazily loaded view's first render) has
+    // its subject measured only then: the view is placed again when the layer stops being empty.
+    const layer = layerRef.current;
+    let empty = !layer || (layer.offsetWidth === 0 && layer.offsetHeight === 0);
+    const arrived = new ResizeObserver(([entry]) => {
+      const now = !entry || (entry.contentRect.width === 0 && entry.contentRect.height === 0);
+      if (empty && !now && !userMoved.current) pz.reset();
+      empty = now;
+    });
+    if (layer) arrived.observe(layer);
     return () => {
+      arrived.disconnect();
       resized.disconnect();
       pz.destroy();
       instance.current = null;
     };
-  }, [paneRef, layerRef, channel, fitWhole, measure]);
+  }, [paneRef, layerRef, channel, measure]);
 
   // A size change only moves the limits: the view must not jump while scrubbing (the pointer view
   // changes size from step to step).
@@ -178,8 +194,8 @@ export function usePanZoom({
     measure();
   }, [resetKey, content, measure]);
 
-  // A new step: what it changed comes into view when the drawing is panned at the text floor
-  // (before paint, so the step and the move show in one frame). A view the user moved stays.
+  // A new step: its subject comes into view when the drawing is panned at the text floor (before
+  // paint, so the step and the move show in one frame). A view the user moved stays.
   useLayoutEffect(() => {
     if (!userMoved.current) instance.current?.follow();
   }, [focusKey]);
