@@ -6,8 +6,7 @@ import type { Scenario, Step, ViewState } from '../../kernel';
 import { cpuGlyph, cpuInk } from '../lanes/cpuStyle';
 import { lockText } from './lockText';
 import { opLabel } from '../timeline/opLabel';
-import { RAPID_MS } from '../zoom/ZoomPane';
-import { SETTLE_MS } from '../trace/useWhileSeen';
+import { paceGauge, SETTLE_MS } from '../trace/pace';
 import './stepLog.css';
 
 export interface StepLogProps {
@@ -68,20 +67,17 @@ const HistoryLine = memo(function HistoryLine({
 });
 
 /**
- * `cursor`, except while the steps come faster than RAPID_MS apart (a scrub, a held key, fast
+ * `cursor`, except while the steps come faster than RAPID_MS apart (pace.ts) (a scrub, a held key, fast
  * play): then the one it had, until the cursor has rested SETTLE_MS. Twenty lines moving up by
  * one at every step cost a layout and a paint of the dock in each frame the graph needs, and
  * nobody reads them at that pace; the current step above them still follows every step.
  */
 function useRestedCursor(cursor: number): number {
   const [shown, setShown] = useState(cursor);
-  const last = useRef(-Infinity);
+  const pace = useRef(paceGauge());
   useLayoutEffect(() => {
     if (shown === cursor) return;
-    const now = performance.now();
-    const rapid = now - last.current < RAPID_MS;
-    last.current = now;
-    if (!rapid) {
+    if (!pace.current.tick()) {
       setShown(cursor);
       return;
     }

@@ -4,8 +4,7 @@
 // steps stop coming; in view (or near it), every step, as before.
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-/** How long the value must stay still before a box out of view follows it. */
-export const SETTLE_MS = 150;
+import { SETTLE_MS } from './pace';
 /** How far around the viewport a box counts as seen (it renders live before it scrolls in). */
 const NEAR = '25% 0px 25% 0px';
 

@@ -10,9 +10,11 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { paceGauge, RAPID_MS } from '../trace/pace';
 import type { Size } from './constrain';
 import { ZoomControlsSlot } from './controlsSlot';
 import { createTransformChannel } from './transformChannel';
@@ -51,27 +53,22 @@ export function useZoomTransform(): TransformChannel | null {
   return useContext(ZoomChannel);
 }
 
-/** Steps closer together than this (a scrub, a held key, fast play) change without motion. */
-export const RAPID_MS = 250;
-
 /**
  * Marks the layer `data-rapid` while the steps (`focusKey`) come faster than RAPID_MS apart: the
  * drawing's enter, move and exit motion (graph.css) could not be seen then, and each running
  * animation would repaint the drawing in every frame of the scrub.
  */
 function useRapidSteps(layerRef: RefObject<HTMLDivElement | null>, focusKey: unknown) {
-  const last = useRef(-Infinity);
+  const [pace] = useState(paceGauge);
   const timer = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     const layer = layerRef.current;
-    const now = performance.now();
-    if (layer && now - last.current < RAPID_MS) {
+    if (pace.tick() && layer) {
       layer.dataset['rapid'] = 'true';
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => delete layer.dataset['rapid'], RAPID_MS);
     }
-    last.current = now;
-  }, [layerRef, focusKey]);
+  }, [layerRef, focusKey, pace]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 }
 
