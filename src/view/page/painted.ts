@@ -9,7 +9,7 @@
 //   reader's first key, click or wheel), the boxes mount one per idle period, in the order of
 //   their `turn`. The page's first seconds stay free for the reader, and the unseen boxes' cost
 //   comes when nothing else waits for the main thread.
-import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 /** The boxes of turns 1..turn may mount. */
 let turn = 0;
@@ -141,6 +141,63 @@ function start(): void {
     if (asked) release();
     else whenQuiet(release);
   });
+}
+
+// The parts of the first screen that need not be in its first picture (the dock's step log, its
+// legend and tools) mount in steps after the app's first paint, each step a transition of its own
+// that is committed and painted before the next is released: the page's first commit, and the
+// layout that follows it, hold the header, the playback bar, the graph and the step's text only,
+// and no start-up task grows with the whole page. A step's parts appear below what is already
+// shown (the dock's foot), so nothing on screen moves when they do.
+
+/** The steps 1..step have been released. */
+let step = 0;
+/** The last step any part waits for. */
+const LAST_STEP = 2;
+/** A step whose parts never report their commit (none is rendered) is left after this long. */
+const STEP_AT_THE_LATEST_MS = 300;
+const stepListeners = new Set<() => void>();
+let stepping = false;
+/** The step whose commit has been reported (its successor is on its way). */
+let reported = 0;
+
+function nextStep(): void {
+  if (step >= LAST_STEP) return;
+  const mine = step + 1;
+  startTransition(() => {
+    step = mine;
+    for (const l of stepListeners) l();
+  });
+  window.setTimeout(() => stepCommitted(mine), STEP_AT_THE_LATEST_MS);
+}
+
+/** A part of step `n` has been committed: the next step once that commit is painted. */
+function stepCommitted(n: number): void {
+  if (n !== step || reported >= n) return;
+  reported = n;
+  requestAnimationFrame(() => window.setTimeout(nextStep, 0));
+}
+
+function subscribeSteps(listener: () => void): () => void {
+  stepListeners.add(listener);
+  if (!stepping && typeof window !== 'undefined') {
+    stepping = true;
+    afterFirstPaint(nextStep);
+  }
+  return () => stepListeners.delete(listener);
+}
+
+const getStep = () => step;
+
+/** Whether the parts of step `myStep` (1, 2) of the first screen may mount; false outside a
+ * browser. */
+export function useAfterFirstPaint(myStep: number): boolean {
+  const now = useSyncExternalStore(subscribeSteps, getStep, serverTurn);
+  const ready = now >= myStep;
+  useEffect(() => {
+    if (ready) stepCommitted(myStep);
+  }, [ready, myStep]);
+  return ready;
 }
 
 function subscribe(listener: () => void): () => void {
