@@ -12,6 +12,7 @@
 // default; `--throttle 4` slows the CPU by CDP's Emulation.setCPUThrottlingRate instead, so the
 // tasks interleave as on a slow phone (their CPU time is still the unthrottled one).
 //   node bench/browser/longTasks.mjs [--dist DIR] [--runs N] [--port N] [--throttle N] [--top N]
+//     [--over MS]
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -35,6 +36,8 @@ const { values: opts } = parseArgs({
     port: { type: 'string', default: '4327' },
     throttle: { type: 'string', default: '1' },
     top: { type: 'string', default: '5' },
+    // list the tasks whose CPU time × 4 exceeds this (the blocking sum always counts over 50 ms)
+    over: { type: 'string', default: '50' },
   },
 });
 const PREFIX = '/app/';
@@ -105,6 +108,25 @@ function within(events, main, names, from, to) {
   return sum;
 }
 
+/** Layouts and style recalculations that script forced (they carry a stack), by function. */
+function forced(events, main, from, to) {
+  const out = [];
+  for (const e of events)
+    if (
+      (e.name === 'Layout' || e.name === 'UpdateLayoutTree') &&
+      `${e.pid}:${e.tid}` === main &&
+      e.ts >= from &&
+      e.ts <= to
+    ) {
+      const f = (e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace)?.[0];
+      if (f)
+        out.push(
+          `${e.name} ${((e.tdur ?? e.dur) / 1000).toFixed(1)} ms forced by ${f.functionName || '(anonymous)'} ${f.url.slice(f.url.lastIndexOf('/') + 1)}:${f.lineNumber + 1}`,
+        );
+    }
+  return out;
+}
+
 async function oneLoad(browser, url) {
   const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
   const cdp = await page.context().newCDPSession(page);
@@ -144,16 +166,19 @@ async function oneLoad(browser, url) {
     .filter((t) => t.thread === mainKey && (fcp === undefined || t.ts >= fcp))
     .map((t) => ({ ...t, lh: t.cpu * SLOWDOWN }));
   const long = tasks.filter((t) => t.lh > BLOCKING_MS);
+  const shown = tasks.filter((t) => t.lh > Number(opts.over));
   const profile = profileOf(events.filter((e) => e.pid === nav.pid));
   return {
     fcp,
     start: nav.ts,
-    long: long.map((t) => ({
+    long: shown.map((t) => ({
       ...t,
       layout: within(events, mainKey, ['Layout'], t.ts, t.ts + t.wallUs),
       style: within(events, mainKey, ['UpdateLayoutTree'], t.ts, t.ts + t.wallUs),
       top: profile(t.ts, t.ts + t.wallUs).slice(0, Number(opts.top)),
+      forced: forced(events, mainKey, t.ts, t.ts + t.wallUs),
     })),
+    count: long.length,
     blocking: long.reduce((a, t) => a + t.lh - BLOCKING_MS, 0),
     cpu: tasks.reduce((a, t) => a + t.cpu, 0),
   };
@@ -198,9 +223,10 @@ try {
         `  at ${at(t.ts).padStart(8)}  CPU ${t.cpu.toFixed(1).padStart(6)} ms  ×${SLOWDOWN} ${t.lh.toFixed(0).padStart(5)} ms  (wall ${t.wall.toFixed(0)} ms; layout ${t.layout.toFixed(1)}, style ${t.style.toFixed(1)} ms)`,
       );
       for (const [f, ms] of t.top) console.log(`        ${ms.toFixed(1).padStart(6)} ms  ${f}`);
+      for (const f of t.forced) console.log(`        ${f}`);
     }
     console.log(
-      `  blocking (Σ CPU×${SLOWDOWN} − ${BLOCKING_MS} ms): ${r.blocking.toFixed(0)} ms in ${r.long.length} tasks; CPU of all tasks after FCP ${r.cpu.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
+      `  blocking (Σ CPU×${SLOWDOWN} − ${BLOCKING_MS} ms): ${r.blocking.toFixed(0)} ms in ${r.count} tasks; CPU of all tasks after FCP ${r.cpu.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
     );
     totals.push(r.blocking);
   }

@@ -9,7 +9,7 @@
 //   reader's first key, click or wheel), the boxes mount one per idle period, in the order of
 //   their `turn`. The page's first seconds stay free for the reader, and the unseen boxes' cost
 //   comes when nothing else waits for the main thread.
-import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 /** The boxes of turns 1..turn may mount. */
 let turn = 0;
@@ -189,10 +189,27 @@ function subscribeSteps(listener: () => void): () => void {
 
 const getStep = () => step;
 
+/**
+ * The counter `current` as a component's state, updated by `listen`'s calls. Not
+ * useSyncExternalStore: React renders a change of an external store at once and in one piece,
+ * even inside a transition; a state set in `startTransition` renders in slices, as a transition.
+ */
+function useReleased(listen: (l: () => void) => () => void, current: () => number): number {
+  const [now, setNow] = useState(current);
+  useEffect(() => {
+    const update = () => setNow(current());
+    const stop = listen(update);
+    // a release between the render and this effect
+    update();
+    return stop;
+  }, [listen, current]);
+  return now;
+}
+
 /** Whether the parts of step `myStep` (1, 2) of the first screen may mount; false outside a
  * browser. */
 export function useAfterFirstPaint(myStep: number): boolean {
-  const now = useSyncExternalStore(subscribeSteps, getStep, serverTurn);
+  const now = useReleased(subscribeSteps, getStep);
   const ready = now >= myStep;
   useEffect(() => {
     if (ready) stepCommitted(myStep);
@@ -207,7 +224,6 @@ function subscribe(listener: () => void): () => void {
 }
 
 const getTurn = () => turn;
-const serverTurn = () => 0;
 
 /**
  * Whether the box of turn `turn` (1, 2, …) may mount, and the ref to put on its placeholder (the
@@ -218,7 +234,7 @@ export function useDeferredBox(myTurn: number): {
   ready: boolean;
   ref: (el: Element | null) => (() => void) | undefined;
 } {
-  const now = useSyncExternalStore(subscribe, getTurn, serverTurn);
+  const now = useReleased(subscribe, getTurn);
   const [seen, setSeen] = useState(false);
   const ref = useCallback((el: Element | null) => {
     if (!el || typeof IntersectionObserver === 'undefined') return undefined;
