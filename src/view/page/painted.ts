@@ -189,6 +189,13 @@ function subscribeSteps(listener: () => void): () => void {
 
 const getStep = () => step;
 
+/** Every step of the first screen at once: for a page drawn without a first paint to wait for
+ * (a static render in the tests). */
+export function releaseFirstScreen(): void {
+  step = LAST_STEP;
+  for (const l of stepListeners) l();
+}
+
 /**
  * The counter `current` as a component's state, updated by `listen`'s calls. Not
  * useSyncExternalStore: React renders a change of an external store at once and in one piece,
