@@ -11,6 +11,7 @@
  * The main thread's tasks in a Chrome trace, with their wall and CPU time (ms), leaving out the
  * harness's own (DevTools evaluating the probe's scripts, starting the profiler). On a loaded
  * machine a task's wall time is mostly waiting for a core; its CPU time is what the page asked.
+ * `thread` (pid:tid), `ts` and `wallUs` place the task in the trace (µs).
  */
 export function mainTasks(trace) {
   const ev = JSON.parse(trace.toString('utf8')).traceEvents;
@@ -29,7 +30,13 @@ export function mainTasks(trace) {
   return on
     .filter((e) => e.name === 'RunTask')
     .filter((t) => !harness.some((h) => h.ts >= t.ts && h.ts <= t.ts + t.dur))
-    .map((t) => ({ wall: t.dur / 1000, cpu: (t.tdur ?? t.dur) / 1000 }));
+    .map((t) => ({
+      thread: `${t.pid}:${t.tid}`,
+      ts: t.ts,
+      wallUs: t.dur,
+      wall: t.dur / 1000,
+      cpu: (t.tdur ?? t.dur) / 1000,
+    }));
 }
 
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];

@@ -89,8 +89,13 @@ export function useEmbedApi(session: Session, reportResize = true): void {
       last = height;
       post(resizeMessage(height));
     };
-    report();
-    if (typeof ResizeObserver === 'undefined') return;
+    // A ResizeObserver reports the first size itself, once the frame's layout is done: measured
+    // here, in the mount's effect, the height would force the whole page's first layout into the
+    // task that commits it (the longest task of the start-up).
+    if (typeof ResizeObserver === 'undefined') {
+      report();
+      return;
+    }
     const observer = new ResizeObserver(report);
     observer.observe(root);
     return () => observer.disconnect();

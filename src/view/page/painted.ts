@@ -9,7 +9,7 @@
 //   reader's first key, click or wheel), the boxes mount one per idle period, in the order of
 //   their `turn`. The page's first seconds stay free for the reader, and the unseen boxes' cost
 //   comes when nothing else waits for the main thread.
-import { startTransition, useCallback, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 /** The boxes of turns 1..turn may mount. */
 let turn = 0;
@@ -143,6 +143,87 @@ function start(): void {
   });
 }
 
+// The parts of the first screen that need not be in its first picture (the dock's step log, its
+// legend and tools) mount in steps after the app's first paint, each step a transition of its own
+// that is committed and painted before the next is released: the page's first commit, and the
+// layout that follows it, hold the header, the playback bar, the graph and the step's text only,
+// and no start-up task grows with the whole page. A step's parts appear below what is already
+// shown (the dock's foot), so nothing on screen moves when they do.
+
+/** The steps 1..step have been released. */
+let step = 0;
+/** The last step any part waits for. */
+const LAST_STEP = 2;
+/** A step whose parts never report their commit (none is rendered) is left after this long. */
+const STEP_AT_THE_LATEST_MS = 300;
+const stepListeners = new Set<() => void>();
+let stepping = false;
+/** The step whose commit has been reported (its successor is on its way). */
+let reported = 0;
+
+function nextStep(): void {
+  if (step >= LAST_STEP) return;
+  const mine = step + 1;
+  startTransition(() => {
+    step = mine;
+    for (const l of stepListeners) l();
+  });
+  window.setTimeout(() => stepCommitted(mine), STEP_AT_THE_LATEST_MS);
+}
+
+/** A part of step `n` has been committed: the next step once that commit is painted. */
+function stepCommitted(n: number): void {
+  if (n !== step || reported >= n) return;
+  reported = n;
+  requestAnimationFrame(() => window.setTimeout(nextStep, 0));
+}
+
+function subscribeSteps(listener: () => void): () => void {
+  stepListeners.add(listener);
+  if (!stepping && typeof window !== 'undefined') {
+    stepping = true;
+    afterFirstPaint(nextStep);
+  }
+  return () => stepListeners.delete(listener);
+}
+
+const getStep = () => step;
+
+/** Every step of the first screen at once: for a page drawn without a first paint to wait for
+ * (a static render in the tests). */
+export function releaseFirstScreen(): void {
+  step = LAST_STEP;
+  for (const l of stepListeners) l();
+}
+
+/**
+ * The counter `current` as a component's state, updated by `listen`'s calls. Not
+ * useSyncExternalStore: React renders a change of an external store at once and in one piece,
+ * even inside a transition; a state set in `startTransition` renders in slices, as a transition.
+ */
+function useReleased(listen: (l: () => void) => () => void, current: () => number): number {
+  const [now, setNow] = useState(current);
+  useEffect(() => {
+    const update = () => setNow(current());
+    const stop = listen(update);
+    // a release between the render and this effect
+    update();
+    return stop;
+  }, [listen, current]);
+  return now;
+}
+
+/** Whether the parts of step `myStep` (1, 2) of the first screen may mount; false outside a
+ * browser. */
+export function useAfterFirstPaint(myStep: number): boolean {
+  const now = useReleased(subscribeSteps, getStep);
+  const ready = now >= myStep;
+  useEffect(() => {
+    if (ready) stepCommitted(myStep);
+  }, [ready, myStep]);
+  return ready;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!started && typeof window !== 'undefined') start();
@@ -150,7 +231,6 @@ function subscribe(listener: () => void): () => void {
 }
 
 const getTurn = () => turn;
-const serverTurn = () => 0;
 
 /**
  * Whether the box of turn `turn` (1, 2, …) may mount, and the ref to put on its placeholder (the
@@ -161,7 +241,7 @@ export function useDeferredBox(myTurn: number): {
   ready: boolean;
   ref: (el: Element | null) => (() => void) | undefined;
 } {
-  const now = useSyncExternalStore(subscribe, getTurn, serverTurn);
+  const now = useReleased(subscribe, getTurn);
   const [seen, setSeen] = useState(false);
   const ref = useCallback((el: Element | null) => {
     if (!el || typeof IntersectionObserver === 'undefined') return undefined;

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../kernel';
 import { builtinScenarios } from '../../scenarios';
+import { releaseFirstScreen } from '../page/painted';
 import { Playback } from '../playback/playback';
 import { playbackActor } from '../playback/testActor';
 import { Timeline } from './Timeline';
@@ -10,6 +11,9 @@ const scenario = builtinScenarios.find((b) => b.id === 'race-8.1')!.scenario;
 const trace = replay(scenario);
 
 describe('Timeline', () => {
+  // the slider's drawing waits for the page's first paint, which a static render never has
+  beforeAll(releaseFirstScreen);
+
   it('is a slider over the micro-steps that names the op at the cursor', () => {
     const total = trace.steps.length;
     const at = trace.opStarts[3]! + 1;

@@ -3,6 +3,7 @@
 // keys and Home/End come from the page's shortcuts.
 import { useMemo } from 'react';
 import type { ScenarioOp } from '../../kernel';
+import { useAfterFirstPaint } from '../page/painted';
 import { Playback } from '../playback/playback';
 import { ScrubSlider } from './ScrubSlider';
 import type { MarkerSource } from './timelineMarkers';
@@ -19,17 +20,24 @@ export function Timeline({ trace, cursor, ops }: TimelineProps) {
   const markers = useMemo(() => markersOf(trace, ops), [trace, ops]);
   const total = markers.total;
   const op = opAt(markers, cursor);
+  const slider = useAfterFirstPaint(1);
   return (
     <div className="timeline" data-testid="timeline-box">
-      <ScrubSlider
-        markers={markers}
-        cursor={cursor}
-        label="Timeline of micro-steps"
-        testId="timeline"
-        valueText={`step ${cursor} of ${total}${op ? `, ${op.label}` : ''}`}
-        onSeek={(to) => actor.send({ type: 'SEEK', to })}
-        onScrub={(on) => actor.send({ type: on ? 'SCRUB_START' : 'SCRUB_END' })}
-      />
+      {/* the slider's drawing mounts after the page's first paint (painted.ts); its box, of a
+          fixed height, keeps the place */}
+      {slider ? (
+        <ScrubSlider
+          markers={markers}
+          cursor={cursor}
+          label="Timeline of micro-steps"
+          testId="timeline"
+          valueText={`step ${cursor} of ${total}${op ? `, ${op.label}` : ''}`}
+          onSeek={(to) => actor.send({ type: 'SEEK', to })}
+          onScrub={(on) => actor.send({ type: on ? 'SCRUB_START' : 'SCRUB_END' })}
+        />
+      ) : (
+        <div className="timeline-slider" aria-hidden="true" />
+      )}
       <p className="timeline-caption" data-testid="timeline-caption">
         <span>{op ? op.label : 'before the first operation'}</span>
         <span className="timeline-legend">

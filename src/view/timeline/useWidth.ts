@@ -7,7 +7,12 @@ export function useWidth(ref: RefObject<HTMLElement | null>, initial = 0): numbe
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.getBoundingClientRect().width);
+    // The observer reports the first width itself, once the frame is laid out: read here, in the
+    // mount's effect, it would force the page's layout into the task that commits it.
+    if (typeof ResizeObserver === 'undefined') {
+      setWidth(el.getBoundingClientRect().width);
+      return;
+    }
     const observer = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width;
       if (w !== undefined) setWidth(w);

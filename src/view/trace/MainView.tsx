@@ -20,6 +20,7 @@ import { Timeline } from '../timeline/Timeline';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { ViolationList } from '../violations/ViolationList';
 import { usePlayhead } from '../playback/playback';
+import { useAfterFirstPaint } from '../page/painted';
 import { TracePane, useStatePending, useStateAt } from './TracePane';
 import './trace.css';
 
@@ -82,25 +83,35 @@ export function MainView({ trace: shown, scenario, bar, tools }: MainViewProps) 
           <CpuStrip view={view} cpus={cpus} />
           <Citation scenario={scenario} />
           <Narration scenario={scenario} opStarts={trace.opStarts} cursor={cursor} />
-          <StepLog
-            cursor={cursor}
-            total={total}
-            steps={trace.steps}
-            scenario={scenario}
-            view={view}
-          />
-          {trace.stopped !== null && (
-            <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
-          )}
-          <ViolationBanner violations={trace.violations} cursor={cursor} />
-          <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />
-          <GraphLegend view={graphView} cpus={cpus} avc={trace.flags.avc} />
-          <ViolationList violations={trace.violations} cursor={cursor} />
-          {tools}
-          <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />
+          {/* the rest of the dock mounts after the first paint, in two steps (painted.ts) */}
+          <Later step={1}>
+            <StepLog
+              cursor={cursor}
+              total={total}
+              steps={trace.steps}
+              scenario={scenario}
+              view={view}
+            />
+            {trace.stopped !== null && (
+              <p className="trace-stopped" role="status">{`The model stopped: ${trace.stopped}`}</p>
+            )}
+            <ViolationBanner violations={trace.violations} cursor={cursor} />
+            <CpuLanes trace={trace} ops={scenario.ops} view={view} cursor={cursor} />
+          </Later>
+          <Later step={2}>
+            <GraphLegend view={graphView} cpus={cpus} avc={trace.flags.avc} />
+            <ViolationList violations={trace.violations} cursor={cursor} />
+            {tools}
+            <LazyCodePanel trace={trace} cursor={cursor} scenario={scenario} />
+          </Later>
         </aside>
       </div>
       <Timeline trace={trace} cursor={cursor} ops={scenario.ops} />
     </>
   );
+}
+
+/** `children` once their step of the first screen may mount (after the app's first paint). */
+function Later({ step, children }: { step: number; children: ReactNode }) {
+  return useAfterFirstPaint(step) ? children : null;
 }

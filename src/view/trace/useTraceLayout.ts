@@ -28,11 +28,19 @@ export function primeUniverse(trace: Trace, universe: Universe, layout?: LayoutD
   primed.set(trace, { universe, layout: layout ? withPageX(layout, universe) : null });
 }
 
+/** Layouts made of sampled states, kept with their trace: the page makes the first one before
+ * React renders (start.tsx), in a task of its own. */
+const laid = new WeakMap<Trace, { universe: Universe; layout: MatrixLayout }>();
+
 export function traceLayout(trace: Trace): { universe: Universe; layout: MatrixLayout } {
   const made = primed.get(trace);
   if (made) return { universe: made.universe, layout: made.layout ?? matrixLayout(made.universe) };
+  const kept = laid.get(trace);
+  if (kept) return kept;
   const cursors = sampleCursors(trace.steps.length, trace.opStarts);
   const states = trace.statesAt(cursors);
   const universe = collectUniverse(cursors.map((n, i) => ({ cursor: n, state: states[i]! })));
-  return { universe, layout: matrixLayout(universe) };
+  const out = { universe, layout: matrixLayout(universe) };
+  laid.set(trace, out);
+  return out;
 }
