@@ -8,14 +8,13 @@
 // `npm i --no-save -E lighthouse@12.2.3` (12.2.3 runs on Node 20), or LIGHTHOUSE_DIR pointing at
 // a folder where it is installed.
 //   node bench/browser/firstScreen.mjs [--dist DIR] [--runs N] [--lhr PREFIX] [--port N]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './serve.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -38,29 +37,6 @@ const { values: opts } = parseArgs({
   },
 });
 const PREFIX = '/app/';
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, 'localhost', () => {
-      const { port } = srv.address();
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -145,30 +121,9 @@ async function lighthouse(url, runs) {
 }
 
 const dist = resolve(String(opts.dist));
-if (!existsSync(join(dist, 'index.html'))) {
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-const port = opts.port ? Number(opts.port) : await freePort();
-const server = spawn(
-  'node',
-  [
-    'scripts/serve-static.mjs',
-    '--root',
-    dist,
-    '--prefix',
-    PREFIX,
-    '--port',
-    String(port),
-    '--gzip',
-  ],
-  { stdio: 'ignore' },
-);
+const server = await serveStatic(dist, PREFIX, opts.port ? Number(opts.port) : undefined);
 try {
-  const url = `http://localhost:${port}${PREFIX}`;
-  await waitFor(url);
+  const { url } = server;
   const { critical, later } = await transfers(url);
   const sum = (rows) => rows.reduce((a, r) => a + r.bytes, 0);
   console.log(`first screen of ${dist}, served gzipped (transferred bytes, headers included)`);
@@ -192,5 +147,5 @@ try {
       .join(' ')}`,
   );
 } finally {
-  server.kill();
+  server.stop();
 }

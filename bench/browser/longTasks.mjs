@@ -13,12 +13,12 @@
 // tasks interleave as on a slow phone (their CPU time is still the unthrottled one).
 //   node bench/browser/longTasks.mjs [--dist DIR] [--runs N] [--port N] [--throttle N] [--top N]
 //     [--over MS]
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { mainTasks } from './bigPage.mjs';
+import { serveStatic } from './serve.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -184,32 +184,14 @@ async function oneLoad(browser, url) {
   };
 }
 
-const port = Number(opts.port);
-const server = spawn(
-  'node',
-  [
-    'scripts/serve-static.mjs',
-    '--root',
-    resolve(String(opts.dist)),
-    '--prefix',
-    PREFIX,
-    '--port',
-    String(port),
-    '--gzip',
-  ],
-  { stdio: 'ignore' },
+const server = await serveStatic(
+  resolve(String(opts.dist)),
+  PREFIX,
+  opts.port ? Number(opts.port) : undefined,
 );
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
-  const url = `http://localhost:${port}${PREFIX}`;
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { url } = server;
   console.log(
     `${resolve(String(opts.dist))}: tasks after the first contentful paint whose CPU time × ${SLOWDOWN} exceeds ${BLOCKING_MS} ms (CPU throttled ${opts.throttle}× while recording)`,
   );
@@ -238,5 +220,5 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -66,3 +66,35 @@ export async function servePreview(dist, port) {
   }
   return { base, stop };
 }
+
+/**
+ * `dist` built if needed and served gzipped under `prefix` by scripts/serve-static.mjs (a static
+ * host as the first-screen figures assume) on `port` (a free one when absent): `{ url, stop }`.
+ */
+export async function serveStatic(dist, prefix, port) {
+  ensureBuilt(dist);
+  const at = port ?? (await freePort());
+  const server = spawn(
+    'node',
+    [
+      'scripts/serve-static.mjs',
+      '--root',
+      dist,
+      '--prefix',
+      prefix,
+      '--port',
+      String(at),
+      '--gzip',
+    ],
+    { stdio: 'ignore' },
+  );
+  const stop = () => server.kill();
+  const url = `http://localhost:${at}${prefix}`;
+  try {
+    await waitForServer(url);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { url, stop };
+}
