@@ -6,11 +6,15 @@
 import type { Footprint } from './exploreTrack';
 
 /**
- * Whether explore uses this rule. Off: with it the search missed a use-after-free that the full
- * search and sleep sets alone find (a migration's page_get_anon_vma against an exit on 2.6.36,
- * pinned in exploreReduction.test.ts). On only to measure, until that is mended.
+ * Whether explore uses this rule. It was off for a while: with it the search missed a
+ * use-after-free that the full search finds (2.6.36, a migration's page_get_anon_vma against an
+ * exit, pinned in exploreReduction.test.ts). The rule was not at fault but the reversal of a race
+ * (exploreRaces.ts, reverseRace): its sequence v held a third CPU's lock_page that j did not
+ * need, which moved the reversal's point back before the holder's page-lock section and gave the
+ * race up. v now holds only what j needs; off, the search is the one with every lock op a
+ * conflict (for cross-checks).
  */
-export const LOCK_ORDER_COMMUTES = false;
+export const LOCK_ORDER_COMMUTES = true;
 
 export class LockOrder {
   /** the locks each CPU holds now, with their rank */

@@ -94,10 +94,21 @@ function blockedAt(
 
 /**
  * Reverse the race of steps i0 and j: find a point where a sequence v can start that runs j
- * before i0 (the steps after that point that follow neither i0 nor a critical section v must
- * go before, then j), and make sure one of v's first steps is tried there. Critical sections
- * race by their data only: when v cannot take a lock there, the point moves back before the
- * acquire of whoever holds it (and v leaves that holder's section out), until v can run.
+ * before i0 (the steps after that point that j needs, following neither i0 nor a critical
+ * section v must go before, then j), and make sure one of v's first steps is tried there.
+ * Critical sections race by their data only: when v cannot take a lock there, the point moves
+ * back before the acquire of whoever holds it (and v leaves that holder's section out), until
+ * v can run.
+ *
+ * v holds only the steps that happen before j, not every step that does not follow i0 (the
+ * paper's notdep(i0).j). The others commute with j (one that conflicted with it would happen
+ * before it), so v starts a run with the same race reversed; and v's initials are initials of
+ * notdep(i0).j too (a step's predecessors in notdep happen before j, so they are in v), so the
+ * CPU required at the point is one the paper's rule accepts. What the smaller v changes is the
+ * locks: a step j does not need (2.6.36: a second migration's lock_page while the first
+ * migration holds the page lock) no longer moves the point back before a section j needs a
+ * step of, where the race was given up. That lost the use-after-free pinned in
+ * exploreReduction.test.ts when lock waits in lock order commute (exploreLockOrder.ts).
  */
 export function reverseRace(
   nodes: RaceNode[],
@@ -126,7 +137,7 @@ export function reverseRace(
     v = [];
     for (let k = base + 1; k < j && k < evs.length; k++) {
       const e = evs[k]!;
-      if (!pivots.some((p) => p === e || hb(p, e))) v.push(e);
+      if (hb(e, ej) && !pivots.some((p) => p === e || hb(p, e))) v.push(e);
     }
     v.push(ej);
     const b = blockedAt(evs, start, free, base, v);
