@@ -14,17 +14,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { serveStatic } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const { values: opts } = parseArgs({
   strict: false,
   options: {
@@ -42,7 +33,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Every document, script and style sheet fetched until the network is quiet. */
 async function transfers(url) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const cdp = await page.context().newCDPSession(page);

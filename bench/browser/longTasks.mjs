@@ -18,17 +18,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { mainTasks } from './bigPage.mjs';
-import { serveStatic } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const { values: opts } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -189,7 +180,7 @@ const server = await serveStatic(
   PREFIX,
   opts.port ? Number(opts.port) : undefined,
 );
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const { url } = server;
   console.log(

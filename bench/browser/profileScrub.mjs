@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { scrubProbe } from './pageProbes.mjs';
-import { servePreview } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, servePreview } from './serve.mjs';
 import { forkChain } from './scenarios.mjs';
 import { summary } from './stats.mjs';
 
@@ -26,7 +26,6 @@ const { values: opts } = parseArgs({
   },
 });
 
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'];
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -186,7 +185,7 @@ async function main() {
   const { base } = server;
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (opts['reduced-motion']) await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(base);

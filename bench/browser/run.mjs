@@ -10,19 +10,10 @@ import { chromium } from 'playwright-core';
 import { installLatencyProbe, panZoomProbe, scrubProbe } from './pageProbes.mjs';
 import { bigBench, printBig } from './bigPage.mjs';
 import { deepChain, forkChain, forkFan, forkTree } from './scenarios.mjs';
-import { servePreview } from './serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, servePreview } from './serve.mjs';
 import { HEADER, row, summary } from './stats.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 // `--only scrub,latency,tree,big` runs some of the four; `--dist DIR` serves another build;
 // `--port N` serves it on that port.
 // Not strict: `npm run bench -- --replay` hands the model bench's flags to this script too.

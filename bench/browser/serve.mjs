@@ -38,6 +38,38 @@ export function ensureBuilt(dist) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+/** Debian's Chromium (CHROMIUM_PATH to use another) and the flags every benchmark runs it with. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `command args` spawned, resolved once `url` answers: `{ stop }` (it is stopped on failure). */
+async function serve(command, args, url, options) {
+  const server = spawn(command, args, options);
+  const stop = () => {
+    try {
+      // a detached server is its own process group (npx and what it starts)
+      if (options.detached) process.kill(-server.pid);
+      else server.kill();
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitForServer(url);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { stop };
+}
+
 /**
  * `dist` built if needed and served by `vite preview` on `port` (a free one when absent):
  * `{ base, stop }`, once it answers.
@@ -46,24 +78,11 @@ export async function servePreview(dist, port) {
   ensureBuilt(dist);
   const at = port ?? (await freePort());
   const base = `http://localhost:${at}/`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', dist, '--port', String(at), '--strictPort'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
-  const stop = () => {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
-  };
-  try {
-    await waitForServer(base);
-  } catch (e) {
-    stop();
-    throw e;
-  }
+  const args = ['vite', 'preview', '--outDir', dist, '--port', String(at), '--strictPort'];
+  const { stop } = await serve('npx', args, base, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   return { base, stop };
 }
 
@@ -74,27 +93,10 @@ export async function servePreview(dist, port) {
 export async function serveStatic(dist, prefix, port) {
   ensureBuilt(dist);
   const at = port ?? (await freePort());
-  const server = spawn(
-    'node',
-    [
-      'scripts/serve-static.mjs',
-      '--root',
-      dist,
-      '--prefix',
-      prefix,
-      '--port',
-      String(at),
-      '--gzip',
-    ],
-    { stdio: 'ignore' },
-  );
-  const stop = () => server.kill();
   const url = `http://localhost:${at}${prefix}`;
-  try {
-    await waitForServer(url);
-  } catch (e) {
-    stop();
-    throw e;
-  }
+  const args = ['scripts/serve-static.mjs', '--root', dist, '--prefix', prefix];
+  const { stop } = await serve('node', [...args, '--port', String(at), '--gzip'], url, {
+    stdio: 'ignore',
+  });
   return { url, stop };
 }
