@@ -5,6 +5,7 @@
 // first out. Scenarios are immutable (edits make new objects), so each is serialised once.
 import { replay, ScenarioError } from '../kernel';
 import type { EraId, Flags, Replay, Scenario } from '../kernel';
+import { isBigScenario } from './bigScenario';
 
 export type Trace = Replay;
 
@@ -80,9 +81,12 @@ export function replayRequest(req: TraceRequest): TraceResult {
   }
 }
 
-/** Whether the trace for `req` is at hand (traceFor would not replay). */
-export function hasTrace(req: TraceRequest): boolean {
-  return cache.has(traceKey(req));
+/**
+ * Whether `req` must be replayed in the load worker: a big scenario whose trace is not at hand
+ * (traceFor would stop the page for seconds replaying it here).
+ */
+export function needsWorker(req: TraceRequest): boolean {
+  return isBigScenario(req.scenario) && !cache.has(traceKey(req));
 }
 
 /** The trace for `req`: replayed once, then served from the cache. */

@@ -6,7 +6,6 @@ import type { StateCreator } from 'zustand';
 import type { EraId, Flags } from '../kernel/flags';
 import type { Scenario, ScenarioOp } from '../kernel/scenarioTypes';
 import { openBig } from '../session/bigLoads';
-import { isBigScenario } from '../session/bigScenario';
 import { baseFlags, currentScenario, effectiveEra, sessionOf } from '../session/current';
 import type { SessionInputs } from '../session/current';
 import {
@@ -16,7 +15,7 @@ import {
   withoutLastOp,
   withSchedule,
 } from '../session/edit';
-import { hasTrace } from '../session/traces';
+import { needsWorker } from '../session/traces';
 import type { AppState } from './index';
 
 /** Where the cursor goes once the next session is loaded. */
@@ -72,13 +71,11 @@ function tryCommit(
   // A big scenario is replayed in the load worker (seconds of work): the loader commits these
   // inputs when it is done, and keeps the open state if the model refuses them.
   const big = currentScenario(next)?.scenario;
-  if (big && isBigScenario(big)) {
-    const { eraOverride: era, flagsOverride: flags, interactive } = next;
-    if (!hasTrace({ scenario: big, era, flags, interactive })) {
-      const step = cursor === 'start' ? {} : { step: cursor };
-      openBig({ scenario: big, file: null, source: 'edit', era, flags, interactive, ...step });
-      return DONE;
-    }
+  const { eraOverride: era, flagsOverride: flags, interactive } = next;
+  if (big && needsWorker({ scenario: big, era, flags, interactive })) {
+    const step = cursor === 'start' ? {} : { step: cursor };
+    openBig({ scenario: big, file: null, source: 'edit', era, flags, interactive, ...step });
+    return DONE;
   }
   const session = sessionOf(next);
   if (session && !session.ok) return { ok: false, error: session.error };

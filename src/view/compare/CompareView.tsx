@@ -7,8 +7,8 @@ import { ERA_TITLES } from '../../kernel';
 import type { EraId, Flags, Scenario } from '../../kernel';
 import { firstDivergence } from '../../compare/diverge';
 import type { Trace } from '../../session/session';
-import { isBigScenario, opCount } from '../../session/bigScenario';
-import { hasTrace, traceFor, type TraceResult } from '../../session/traces';
+import { opCount } from '../../session/bigScenario';
+import { needsWorker, traceFor, type TraceResult } from '../../session/traces';
 import { useAppStore } from '../../store';
 import { Playback, usePlayhead } from '../playback/playback';
 import { ComparePane } from './ComparePane';
@@ -53,8 +53,7 @@ export function CompareView({ scenarioId, scenario, era, trace: shown }: Compare
     const req = { scenario: scenarioUnder(scenario, side), era: side.era };
     // A big scenario is replayed only in the load worker, once: a second replay here would stop
     // the page for seconds.
-    if (isBigScenario(req.scenario) && !hasTrace(req))
-      return { ok: false, error: tooBig(scenario) };
+    if (needsWorker(req)) return { ok: false, error: tooBig(scenario) };
     return traceFor(req);
   }, [scenario, side]);
   const rightTrace = right.ok ? right.trace : null;

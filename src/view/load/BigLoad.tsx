@@ -31,15 +31,27 @@ interface Running {
 
 const num = (n: number) => n.toLocaleString('en-US');
 
+/** How the box and the notices name the job: opening a scenario, or replaying the open one. */
+function wordsFor(job: BigLoadJob) {
+  const name = quotedName(job.file ?? job.scenario.title);
+  return job.source === 'edit'
+    ? {
+        doing: ['Replaying ', name, ' with the change'],
+        refused: (why: string) =>
+          `The change to ${name} was not made: ${why} The open scenario is kept as it was.`,
+        cancelled: `Replaying ${name} with the change was cancelled. It is kept as it was.`,
+      }
+    : {
+        doing: ['Opening ', name, ''],
+        refused: (why: string) => `${name} was not opened: ${why} The open scenario is kept.`,
+        cancelled: `Opening ${name} was cancelled. The open scenario is kept.`,
+      };
+}
+
 /** What the reader (or the host) is told when the scenario did not open. */
 function refusal(job: BigLoadJob, why: string): void {
-  const name = job.file ?? job.scenario.title;
-  const text =
-    job.source === 'edit'
-      ? `The change to ${quotedName(name)} was not made: ${why} The open scenario is kept as it was.`
-      : `${quotedName(name)} was not opened: ${why} The open scenario is kept.`;
   if (job.source === 'embed') post(errorMessage(`load rejected: ${why}`));
-  else useAppStore.getState().notify(text, 'error');
+  else useAppStore.getState().notify(wordsFor(job).refused(why), 'error');
 }
 
 function opened(job: BigLoadJob, outcome: Extract<LoadOutcome, { kind: 'done' }>): void {
@@ -125,7 +137,8 @@ export function BigLoad() {
 
   if (!running) return null;
   const { job, progress } = running;
-  const name = job.file ?? job.scenario.title;
+  const words = wordsFor(job);
+  const [before, name, after] = words.doing;
   const cancel = () => {
     const current = run.current;
     if (!current) return;
@@ -133,14 +146,7 @@ export function BigLoad() {
     current.cancel();
     setRunning(null);
     if (job.source === 'embed') post(errorMessage('load rejected: cancelled'));
-    useAppStore
-      .getState()
-      .notify(
-        job.source === 'edit'
-          ? `Replaying ${quotedName(name)} with the change was cancelled. It is kept as it was.`
-          : `Opening ${quotedName(name)} was cancelled. The open scenario is kept.`,
-        'info',
-      );
+    useAppStore.getState().notify(words.cancelled, 'info');
   };
   const fraction = loadFraction(progress);
   return (
@@ -151,9 +157,9 @@ export function BigLoad() {
       aria-label="Opening a scenario"
     >
       <p className="big-load-title">
-        {job.source === 'edit' ? 'Replaying ' : 'Opening '}
-        <span className="big-load-name">{quotedName(name)}</span>
-        {job.source === 'edit' && ' with the change'}
+        {before}
+        <span className="big-load-name">{name}</span>
+        {after}
       </p>
       <div
         className="big-load-bar"
