@@ -71,6 +71,31 @@ async function idle(page: Page, quietMs: number) {
   );
 }
 
+/** race-8.1 open at step 0: the small scenario a big one replaces. Returns the step count. */
+async function openSmall(page: Page) {
+  await page.goto('/?scenario=race-8.1');
+  const count = page.getByTestId('step-count');
+  await expect(count).toHaveText(/^0 \//);
+  return count;
+}
+
+/** Hands `scenario` to the page as an embedding page would (Contract 4's `load`). */
+async function postLoad(page: Page, scenario: unknown) {
+  await page.evaluate(
+    (sc) => window.postMessage({ type: 'anon-vma-forest:load', scenario: sc }, '*'),
+    scenario,
+  );
+}
+
+/** Starts a Chrome trace of the page; the returned function stops it and gives taskCpu's list. */
+async function traceTasks(page: Page): Promise<() => Promise<number[]>> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+  });
+  return async () => taskCpu(await browser.stopTracing());
+}
+
 async function openFile(page: Page, name: string, text: string) {
   const menu = page.getByTestId('share-menu');
   if ((await menu.getAttribute('open')) === null) await page.getByTestId('share-toggle').click();
@@ -85,9 +110,7 @@ test('1,000 forks open by import: progress, the page answers, the forest appears
   page,
 }) => {
   const errors = watchErrors(page);
-  await page.goto('/?scenario=race-8.1');
-  const count = page.getByTestId('step-count');
-  await expect(count).toHaveText(/^0 \//);
+  const count = await openSmall(page);
   await openFile(page, 'fan.json', JSON.stringify(forkFan(1000)));
   const box = page.getByTestId('big-load');
   await expect(box).toBeVisible();
@@ -115,17 +138,9 @@ test('a 520-deep fork chain (over 250,000 micro-steps) opens by postMessage whil
   // the full 1,000-deep chain (1,024,017 micro-steps) opens the same way in about a minute on a
   // loaded machine: the benchmark opens it; this smaller chain is past the old 250,000 bound
   const errors = watchErrors(page);
-  await page.goto('/?scenario=race-8.1');
-  const count = page.getByTestId('step-count');
-  await expect(count).toHaveText(/^0 \//);
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, {
-    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
-  });
-  await page.evaluate(
-    (scenario) => window.postMessage({ type: 'anon-vma-forest:load', scenario }, '*'),
-    forkChain(520),
-  );
+  const count = await openSmall(page);
+  const stopTrace = await traceTasks(page);
+  await postLoad(page, forkChain(520));
   const box = page.getByTestId('big-load');
   await expect(box).toBeVisible();
   await page.getByTestId('step-slider').focus();
@@ -137,7 +152,7 @@ test('a 520-deep fork chain (over 250,000 micro-steps) opens by postMessage whil
   // from the message until the page is idle with the new scenario open, no task of the page's
   // main thread took 200 ms of CPU (the steps stay in columns, each part of the hand-over and
   // each state after it is read in a task of its own; BENCHMARKS.md has the wall times)
-  const cpu = taskCpu(await browser.stopTracing());
+  const cpu = await stopTrace();
   expect(cpu.length).toBeGreaterThan(100);
   const most = Math.max(...cpu);
   test
@@ -192,19 +207,13 @@ test('a scenario over the page bound of ops is refused before any work; cancel k
       }),
   );
   // 8,003 ops: over MAX_PAGE_OPS (8,000)
-  await page.evaluate(
-    (scenario) => window.postMessage({ type: 'anon-vma-forest:load', scenario }, '*'),
-    forkFan(4000),
-  );
+  await postLoad(page, forkFan(4000));
   expect(await host).toMatch(/load rejected: it has 8,003 ops, more than the 8,000/);
   await expect(page.getByTestId('big-load')).toBeHidden();
   await expect(count).toHaveText(before!);
 
   // a big load, cancelled: nothing changes
-  await page.evaluate(
-    (scenario) => window.postMessage({ type: 'anon-vma-forest:load', scenario }, '*'),
-    forkFan(1000),
-  );
+  await postLoad(page, forkFan(1000));
   await page.getByTestId('big-load-cancel').click();
   await expect(page.getByTestId('big-load')).toBeHidden();
   await expect(count).toHaveText(before!);
@@ -248,22 +257,14 @@ test('another era and the compare view of a big scenario never replay it on the 
   page,
 }) => {
   const errors = watchErrors(page);
-  await page.goto('/?scenario=race-8.1');
-  const count = page.getByTestId('step-count');
-  await expect(count).toHaveText(/^0 \//);
-  await page.evaluate(
-    (scenario) => window.postMessage({ type: 'anon-vma-forest:load', scenario }, '*'),
-    forkChain(200),
-  );
+  const count = await openSmall(page);
+  await postLoad(page, forkChain(200));
   await expect(count).toHaveText(/^0 \/ \d{5,}$/, { timeout: 120_000 });
   const total = (await count.textContent())!.split(' / ')[1]!;
   await page.getByTestId('step-slider').fill('500');
   await settledAt(page, 500, Number(total));
   await idle(page, 1000);
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, {
-    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
-  });
+  const stopTrace = await traceTasks(page);
   // another era: replayed in the load worker, with the box saying so, the cursor kept
   await page.getByTestId('era-select').selectOption('2.6.36');
   await expect(page.getByTestId('big-load')).toContainText(/Replaying .*with the change/);
@@ -274,7 +275,7 @@ test('another era and the compare view of a big scenario never replay it on the 
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.locator('[data-pane="right"]')).toContainText(/replays one that big only once/);
   await idle(page, 1000);
-  const most = Math.max(...taskCpu(await browser.stopTracing()));
+  const most = Math.max(...(await stopTrace()));
   test
     .info()
     .annotations.push({ type: 'most CPU in one task', description: `${Math.round(most)} ms` });
