@@ -215,6 +215,23 @@ describe('partial-order reduction against the full search on the built-in races'
   );
 });
 
+type History = Parameters<typeof play>[1];
+
+/**
+ * A case the property found, pinned: the ops of `history` (played as the property plays them),
+ * then `threads` in one parallel block, explored by the full search and by the reduced one.
+ */
+function pinned(
+  era: EraId,
+  history: History,
+  flags: Partial<Flags>,
+  threads: ParallelOp['threads'],
+) {
+  const o = play(era, history, flags, undefined, false);
+  const sc: Scenario = { ...scenarioOf(era, [...o.ops, { op: 'parallel', threads }]), flags };
+  return { full: explore(sc, { reduction: 'none', maxStates: FULL_CAP }), dpor: explore(sc) };
+}
+
 describe('the full search merges two interleavings only when every CPU will do the same', () => {
   it('a lock-free walker whose next VMA was split off under it is not merged with one that met the new VMA (both named G0:4)', () => {
     // Found by the property above (3.8, rmapWalkLock none): mprotect splits G0's [4,8) while a
@@ -226,24 +243,11 @@ describe('the full search merges two interleavings only when every CPU will do t
       { kind: 'write', a: 0, b: 0, c: 0, d: 0, e: false },
       { kind: 'migrate', a: 0, b: 0, c: 0, d: 0, e: false },
       { kind: 'reclaim', a: 0, b: 0, c: 0, d: 0, e: false },
-    ] as Parameters<typeof play>[1];
-    const flags: Partial<Flags> = { rmapWalkLock: 'none' };
-    const o = play('3.8', history, flags, undefined, false);
-    const sc: Scenario = {
-      ...scenarioOf('3.8', [
-        ...o.ops,
-        {
-          op: 'parallel',
-          threads: [
-            [{ op: 'mprotect', pid: 'G0', addr: 5, pages: 1, prot: 'r' }],
-            [{ op: 'migrate', pid: 'G0', addr: 4 }],
-          ],
-        },
-      ]),
-      flags,
-    };
-    const full = explore(sc, { reduction: 'none', maxStates: FULL_CAP });
-    const dpor = explore(sc);
+    ] as History;
+    const { full, dpor } = pinned('3.8', history, { rmapWalkLock: 'none' }, [
+      [{ op: 'mprotect', pid: 'G0', addr: 5, pages: 1, prot: 'r' }],
+      [{ op: 'migrate', pid: 'G0', addr: 4 }],
+    ]);
     expect(full.complete).toBe(true);
     expect(full.violations.map((v) => v.kind)).toEqual(['rmap-miss']);
     expect(dpor.violations.map((v) => v.kind)).toEqual(['rmap-miss']);
@@ -265,24 +269,15 @@ describe('the reduced search keeps every violation the full search finds', () =>
       { kind: 'migrate', a: 0, b: 0, c: 0, d: 0, e: false },
       { kind: 'ksm_put', a: 0, b: 0, c: 0, d: 0, e: false },
       { kind: 'ksm_put', a: 0, b: 0, c: 0, d: 0, e: false },
-    ] as Parameters<typeof play>[1];
-    const o = play('2.6.36', history, {}, undefined, false);
-    const sc: Scenario = scenarioOf('2.6.36', [
-      ...o.ops,
-      {
-        op: 'parallel',
-        threads: [
-          [{ op: 'migrate', pid: 'P', addr: 5 }],
-          [{ op: 'migrate', pid: 'P', addr: 5 }],
-          [
-            { op: 'exit', pid: 'P' },
-            { op: 'exit', pid: 'S0' },
-          ],
-        ],
-      },
+    ] as History;
+    const { full, dpor } = pinned('2.6.36', history, {}, [
+      [{ op: 'migrate', pid: 'P', addr: 5 }],
+      [{ op: 'migrate', pid: 'P', addr: 5 }],
+      [
+        { op: 'exit', pid: 'P' },
+        { op: 'exit', pid: 'S0' },
+      ],
     ]);
-    const full = explore(sc, { reduction: 'none', maxStates: FULL_CAP });
-    const dpor = explore(sc);
     expect(full.violations.map((v) => v.kind)).toEqual(['use-after-free']);
     expect(dpor.violations.map((v) => v.kind)).toEqual(['use-after-free']);
     expect(dpor.shortest).toBe(true);
