@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, waitForServer } from '../bench/browser/serve.mjs';
 import { CHROMIUM, ensureChromium } from './ensure-chromium.mjs';
 
 const { values } = parseArgs({
@@ -26,33 +27,12 @@ const server = spawn(
   { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
 );
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server at ${base}`);
-}
-
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_ARGS, '--disable-quic', '--no-first-run'],
 });
 try {
-  await waitForServer();
+  await waitForServer(base);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
   page.on('pageerror', (e) => console.error(`pageerror: ${e.message}`));

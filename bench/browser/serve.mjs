@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { CHROMIUM } from '../../scripts/ensure-chromium.mjs';
 
 /** A port nothing listens on now. */
 export function freePort() {
@@ -38,8 +39,8 @@ export function ensureBuilt(dist) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-/** Debian's Chromium (CHROMIUM_PATH to use another) and the flags every benchmark runs it with. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (scripts/ensure-chromium.mjs) and the flags every benchmark runs it with. */
+export { CHROMIUM };
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless',
